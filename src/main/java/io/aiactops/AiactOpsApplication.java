@@ -1,0 +1,18 @@
+package io.aiactops;
+
+import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@EnableProcessApplication("aiact-ops")
+public class AiactOpsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AiactOpsApplication.class, args);
+    }
+}

@@ -1,0 +1,135 @@
+package io.aiactops.platform.identity;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+
+import java.util.List;
+
+import io.aiactops.platform.security.Roles;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates our groups and what each may do in the webapps and /engine-rest, idempotently at every
+ * start-up (several nodes may start at once; each grant is only added where it is missing). The
+ * first administrator and the {@code camunda-admin} group come from {@code camunda.bpm.admin-user}.
+ * Docs: docs/architecture.md#identity-and-authorization.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class IdentityBootstrap implements ApplicationRunner {
+
+    private record GroupSpec(String id, String name) {
+    }
+
+    private record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    }
+
+    private static final List<GroupSpec> GROUPS = List.of(
+            new GroupSpec(Roles.OVERSEERS, "AI overseers (Art. 14)"),
+            new GroupSpec(Roles.INCIDENT_MANAGERS, "Incident managers (Art. 73)"),
+            new GroupSpec(Roles.PROCESS_OWNERS, "Process owners"),
+            new GroupSpec(Roles.AUDITORS, "Auditors (read-only)"),
+            new GroupSpec(Roles.INGEST, "Monitoring ingest (machine clients)"));
+
+    private static final String ANY = Authorization.ANY;
+
+    private static final List<Grant> GRANTS = List.of(
+            // Overseers work in Tasklist: their review tasks, and start forms such as "Stop an AI system".
+            new Grant(Roles.OVERSEERS, Resources.APPLICATION, "tasklist", ACCESS),
+            new Grant(Roles.OVERSEERS, Resources.PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE),
+            new Grant(Roles.OVERSEERS, Resources.PROCESS_INSTANCE, ANY, CREATE),
+            // Incident managers work in Tasklist and follow their cases in Cockpit.
+            new Grant(Roles.INCIDENT_MANAGERS, Resources.APPLICATION, "tasklist", ACCESS),
+            new Grant(Roles.INCIDENT_MANAGERS, Resources.APPLICATION, "cockpit", ACCESS),
+            new Grant(Roles.INCIDENT_MANAGERS, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE,
+                    READ_TASK, CREATE_INSTANCE),
+            new Grant(Roles.INCIDENT_MANAGERS, Resources.PROCESS_INSTANCE, ANY, CREATE, READ),
+            // Process owners edit and redeploy BPMN, DMN and forms, and operate the processes.
+            new Grant(Roles.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", ACCESS),
+            new Grant(Roles.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", ACCESS),
+            new Grant(Roles.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, ALL),
+            new Grant(Roles.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ALL),
+            new Grant(Roles.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, ALL),
+            new Grant(Roles.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, ALL),
+            new Grant(Roles.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, ALL),
+            // Auditors read everything in Cockpit and change nothing.
+            new Grant(Roles.AUDITORS, Resources.APPLICATION, "cockpit", ACCESS),
+            new Grant(Roles.AUDITORS, Resources.DEPLOYMENT, ANY, READ),
+            new Grant(Roles.AUDITORS, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE, READ_TASK),
+            new Grant(Roles.AUDITORS, Resources.PROCESS_INSTANCE, ANY, READ),
+            new Grant(Roles.AUDITORS, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY),
+            new Grant(Roles.AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ),
+            new Grant(Roles.AUDITORS, Resources.TASK, ANY, READ));
+
+    /** Every person sees the shared Tasklist filters and the names of users and groups on tasks. */
+    private static final List<String> PEOPLE = List.of(Roles.OVERSEERS, Roles.INCIDENT_MANAGERS, Roles.PROCESS_OWNERS,
+            Roles.AUDITORS);
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+
+    IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        GROUPS.forEach(this::ensureGroup);
+        GRANTS.forEach(this::ensureGrant);
+        for (String group : PEOPLE) {
+            ensureGrant(new Grant(group, Resources.FILTER, ANY, READ));
+            ensureGrant(new Grant(group, Resources.USER, ANY, READ));
+            ensureGrant(new Grant(group, Resources.GROUP, ANY, READ));
+        }
+    }
+
+    private void ensureGroup(GroupSpec spec) {
+        if (identityService.createGroupQuery().groupId(spec.id()).count() == 0) {
+            Group group = identityService.newGroup(spec.id());
+            group.setName(spec.name());
+            group.setType("WORKFLOW");
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void ensureGrant(Grant grant) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .groupIdIn(grant.groupId())
+                .resourceType(grant.resource())
+                .resourceId(grant.resourceId())
+                .singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(grant.groupId());
+        authorization.setResource(grant.resource());
+        authorization.setResourceId(grant.resourceId());
+        boolean missing = existing == null;
+        for (Permission permission : grant.permissions()) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                missing = true;
+            }
+        }
+        if (missing) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.aiactops.platform.security;
+
+import java.util.List;
+
+import jakarta.servlet.Filter;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * One identity for every HTTP surface. Our /api and the actuator use Spring Security (HTTP Basic
+ * against Camunda's identity service, or an API token); the webapps keep their own login and
+ * /engine-rest uses Camunda's authentication filter, both against the same identity service.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiAccess access,
+            ApiTokenAuthenticationFilter tokenFilter, ProblemSecurityHandlers problems) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(tokenFilter, BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    rules.requestMatchers("/actuator/**").authenticated();
+                    for (ApiAccess.Rule rule : access.rules()) {
+                        var matcher = rules.requestMatchers(rule.method(), rule.pattern());
+                        if (rule.anyAuthenticatedUser()) {
+                            matcher.authenticated();
+                        } else {
+                            matcher.hasAnyAuthority(rule.roles().toArray(String[]::new));
+                        }
+                    }
+                    rules.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+
+    /** The allow-list declared by every capability, in one place (also read by the access matrix docs). */
+    @Bean
+    ApiAccess apiAccess(List<ApiAccessRules> capabilityRules) {
+        ApiAccess access = new ApiAccess();
+        capabilityRules.forEach(r -> r.declare(access));
+        return access;
+    }
+
+    /** The webapps and /engine-rest authenticate with Camunda's own filters (below and in the webapp). */
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaSurfaces(HttpSecurity http) throws Exception {
+        http.securityMatcher("/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .authorizeHttpRequests(rules -> rules.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /** HTTP Basic for /engine-rest (Camunda Modeler deployments, scripts) against the identity service. */
+    @Bean
+    FilterRegistrationBean<Filter> engineRestAuthentication() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}

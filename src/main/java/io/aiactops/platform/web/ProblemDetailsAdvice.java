@@ -1,0 +1,155 @@
+package io.aiactops.platform.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as RFC 9457 problem+json. A 4xx names the offending field in {@code field}
+ * (the first one) and lists all of them in {@code errors}; a 5xx never carries a stack trace.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
+        return invalid(List.of(new FieldError(e.field(), e.getMessage().substring(e.field().length() + 2))));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolations(ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations().stream()
+                .map(v -> new FieldError(jsonPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(new FieldError(e.getName(), "not a valid value: " + e.getValue())));
+    }
+
+    /** The database is unreachable or restarting: the client may retry; nothing was committed. */
+    @ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessException.class })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The database is unavailable; nothing was stored. Retry later."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Unexpected error; nothing was stored. The server log has the details.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(unreadable(e.getMostSpecificCause()));
+    }
+
+    /** Describes a body Jackson could not read, naming the field where it can. */
+    static ProblemDetail unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return invalid(List.of(new FieldError(JsonPaths.of(u), "unknown field")));
+        }
+        if (cause instanceof InvalidFormatException f) {
+            return invalid(List.of(new FieldError(JsonPaths.of(f), "not a valid " + f.getTargetType().getSimpleName()
+                    + ": " + f.getValue())));
+        }
+        if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return invalid(List.of(new FieldError(JsonPaths.of(m), m.getOriginalMessage())));
+        }
+        if (cause instanceof StreamConstraintsException s) {
+            return problem(HttpStatus.BAD_REQUEST, "The body exceeds a parser limit: " + s.getOriginalMessage());
+        }
+        if (cause instanceof JsonParseException p) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON at line " + p.getLocation().getLineNr()
+                    + ", column " + p.getLocation().getColumnNr() + ": " + p.getOriginalMessage());
+        }
+        if (cause instanceof JsonProcessingException p) {
+            return problem(HttpStatus.BAD_REQUEST, "Unreadable JSON: " + p.getOriginalMessage());
+        }
+        return problem(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable.");
+    }
+
+    record FieldError(String field, String message) {
+    }
+
+    static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, errors.stream()
+                .map(e -> e.field() + ": " + e.message())
+                .collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid request");
+        if (!errors.isEmpty()) {
+            problem.setProperty("field", errors.get(0).field());
+        }
+        problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        return ProblemDetail.forStatusAndDetail(status, detail);
+    }
+
+    /** Bean Validation's property path without the method and parameter prefix of method validation. */
+    private static String jsonPath(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        return path.replaceFirst("^[^.]+\\.arg\\d+\\.", "").replace(".<list element>", "").replace("<list element>", "");
+    }
+}

@@ -1,0 +1,33 @@
+package io.aiactops.registry;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A registered high-risk AI system as the API shows it. */
+public record AiSystem(
+        String id,
+        String name,
+        String intendedPurpose,
+        String providerName,
+        String providerContact,
+        String annexIIICategory,
+        String euDatabaseId,
+        List<String> memberStates,
+        List<Deployer> deployers,
+        boolean sectoralRegime,
+        int logRetentionDays,
+        SystemStatus status,
+        String statusReason,
+        Instant statusChangedAt,
+        String statusChangedBy,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
+
+    /** The editable part, as registered or last patched. */
+    AiSystemDetails details() {
+        return new AiSystemDetails(id, name, intendedPurpose, providerName, providerContact, annexIIICategory,
+                euDatabaseId, memberStates, deployers, sectoralRegime, logRetentionDays, status);
+    }
+}

@@ -1,0 +1,180 @@
+package io.aiactops.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aiactops.platform.web.ConflictException;
+import io.aiactops.platform.web.InvalidFieldException;
+import io.aiactops.platform.web.JsonPaths;
+import io.aiactops.platform.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers AI systems and keeps their registration and model versions. */
+@Service
+public class Registry {
+
+    private final AiSystemRepository systems;
+    private final ModelVersionRepository versions;
+    private final Validator validator;
+    private final ObjectMapper objectMapper;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Registry(AiSystemRepository systems, ModelVersionRepository versions, Validator validator,
+            ObjectMapper objectMapper, ApplicationEventPublisher events, Clock clock) {
+        this.systems = systems;
+        this.versions = versions;
+        this.validator = validator;
+        this.objectMapper = objectMapper;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AiSystem register(AiSystemDetails details, String actor) {
+        validate(details);
+        if (details.status() == SystemStatus.WITHDRAWN) {
+            throw new InvalidFieldException("status", "a system cannot be registered as WITHDRAWN");
+        }
+        if (systems.exists(details.id())) {
+            throw new ConflictException("AI system '" + details.id() + "' is already registered");
+        }
+        Instant now = clock.instant();
+        SystemStatus status = Objects.requireNonNullElse(details.status(), SystemStatus.ACTIVE);
+        AiSystem system = new AiSystem(details.id(), details.name(), details.intendedPurpose(), details.providerName(),
+                details.providerContact(), details.annexIIICategory(), details.euDatabaseId(),
+                details.memberStates().stream().distinct().sorted().toList(), details.deployers(),
+                Boolean.TRUE.equals(details.sectoralRegime()),
+                Objects.requireNonNullElse(details.logRetentionDays(), AiSystemDetails.MINIMUM_LOG_RETENTION_DAYS),
+                status, null, now, actor, now, actor, now, actor);
+        systems.insert(system);
+        events.publishEvent(new AiSystemRegistered(system, actor));
+        return system;
+    }
+
+    /**
+     * Applies a JSON merge patch (RFC 7396) to a system's registration. {@code id} cannot change and
+     * {@code status} only changes through a stop, a resume or a corrective action.
+     */
+    @Transactional
+    public AiSystem change(String id, JsonNode patch, String actor) {
+        if (!(patch instanceof ObjectNode fields)) {
+            throw new InvalidFieldException("$", "a JSON object of the fields to change is expected");
+        }
+        AiSystem before = systems.findForUpdate(id).orElseThrow(() -> notFound(id));
+        ObjectNode merged = objectMapper.valueToTree(before.details());
+        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getKey().equals("id") && !field.getValue().asText().equals(id)) {
+                throw new InvalidFieldException("id", "the id of a registered system cannot change");
+            }
+            if (field.getKey().equals("status") && !field.getValue().asText().equals(before.status().name())) {
+                throw new InvalidFieldException("status",
+                        "status changes through the stop button, a resume or a corrective action, not through PATCH");
+            }
+            merged.set(field.getKey(), field.getValue());
+        }
+        AiSystemDetails details = read(merged);
+        validate(details);
+        if (details.logRetentionDays() == null) {
+            throw new InvalidFieldException("logRetentionDays", "must not be null");
+        }
+        AiSystem after = new AiSystem(id, details.name(), details.intendedPurpose(), details.providerName(),
+                details.providerContact(), details.annexIIICategory(), details.euDatabaseId(),
+                details.memberStates().stream().distinct().sorted().toList(), details.deployers(),
+                Boolean.TRUE.equals(details.sectoralRegime()), details.logRetentionDays(), before.status(),
+                before.statusReason(), before.statusChangedAt(), before.statusChangedBy(), before.createdAt(),
+                before.createdBy(), clock.instant(), actor);
+        Map<String, AiSystemChanged.Change> changes = differences(before.details(), after.details());
+        if (changes.isEmpty()) {
+            return before;
+        }
+        systems.update(after);
+        events.publishEvent(new AiSystemChanged(after, changes, actor));
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public AiSystem get(String id) {
+        return systems.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AiSystem> list() {
+        return systems.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ModelVersion> modelVersions(String systemId) {
+        get(systemId);
+        return versions.findBySystem(systemId);
+    }
+
+    /**
+     * Records the version a system already runs when it is first brought under aiact-ops; later
+     * versions go through the deployment gate.
+     */
+    @Transactional
+    public ModelVersion recordRunningVersion(String systemId, String version, String artifactUri, String sha256,
+            String actor) {
+        get(systemId);
+        if (!versions.findBySystem(systemId).isEmpty()) {
+            throw new ConflictException("AI system '" + systemId + "' already has model versions; use the deployment gate");
+        }
+        Instant now = clock.instant();
+        ModelVersion running = new ModelVersion(0, systemId, version, artifactUri, sha256, ModelVersionStatus.ACTIVE,
+                null, now, actor, now, actor, "running when registered");
+        versions.insert(running, null);
+        return running;
+    }
+
+    private AiSystemDetails read(ObjectNode merged) {
+        try {
+            return objectMapper.convertValue(merged, AiSystemDetails.class);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof JsonMappingException m) {
+                throw new InvalidFieldException(JsonPaths.of(m), m.getOriginalMessage());
+            }
+            throw e;
+        }
+    }
+
+    private void validate(AiSystemDetails details) {
+        Set<ConstraintViolation<AiSystemDetails>> violations = validator.validate(details);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+
+    private Map<String, AiSystemChanged.Change> differences(AiSystemDetails before, AiSystemDetails after) {
+        Map<String, AiSystemChanged.Change> changes = new LinkedHashMap<>();
+        ObjectNode old = objectMapper.valueToTree(before);
+        ObjectNode now = objectMapper.valueToTree(after);
+        now.fieldNames().forEachRemaining(name -> {
+            if (!Objects.equals(old.get(name), now.get(name))) {
+                changes.put(name, new AiSystemChanged.Change(old.get(name), now.get(name)));
+            }
+        });
+        return changes;
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("AI system", id);
+    }
+}
