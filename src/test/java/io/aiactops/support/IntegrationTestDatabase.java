@@ -1,0 +1,28 @@
+package io.aiactops.support;
+
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring test context at its own database on the embedded PostgreSQL server and at the
+ * GreenMail SMTP server. Contexts are cached, so all integration tests sharing a configuration share
+ * one database; each test creates its own AI systems and users, so they do not interfere.
+ */
+public class IntegrationTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String url = TestPostgres.newDatabase("it");
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("integration-test", Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "postgres",
+                "spring.datasource.driver-class-name", "org.postgresql.Driver",
+                "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true",
+                "spring.mail.host", "127.0.0.1",
+                "spring.mail.port", String.valueOf(TestMail.port()))));
+    }
+}
