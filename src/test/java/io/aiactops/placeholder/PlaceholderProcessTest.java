@@ -6,15 +6,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.aiactops.support.ProcessTestEngine;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Proves the process-test harness until the first real process replaces the placeholder. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = { "placeholder.bpmn", "placeholder.form" })
 class PlaceholderProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
     @Test
     void aProcessOwnerWritesANote() {
