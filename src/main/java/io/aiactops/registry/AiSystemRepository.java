@@ -31,6 +31,11 @@ class AiSystemRepository {
         return jdbc.sql("SELECT COUNT(*) FROM ai_system WHERE id = ?").param(id).query(Integer.class).single() > 0;
     }
 
+    Optional<SystemStatus> findStatus(String id) {
+        return jdbc.sql("SELECT status FROM ai_system WHERE id = ?").param(id)
+                .query((rs, n) -> SystemStatus.valueOf(rs.getString(1))).optional();
+    }
+
     Optional<AiSystem> find(String id) {
         return load(SELECT + " WHERE id = ?", id).stream().findFirst();
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
@@ -113,6 +114,12 @@ public class Registry {
     @Transactional(readOnly = true)
     public AiSystem get(String id) {
         return systems.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The system's status without loading its registration: for hot paths such as log ingest. */
+    @Transactional(readOnly = true)
+    public Optional<SystemStatus> status(String id) {
+        return systems.findStatus(id);
     }
 
     @Transactional(readOnly = true)

@@ -61,7 +61,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException e) {
-        return invalid(List.of(new FieldError(e.field(), e.getMessage().substring(e.field().length() + 2))));
+        ProblemDetail problem = invalid(List.of(new FieldError(e.field(), e.getMessage().substring(e.field().length() + 2))));
+        problem.setStatus(e.status());
+        return problem;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
