@@ -1,0 +1,115 @@
+package io.aiactops.logs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.aiactops.platform.jdbc.JdbcTime;
+import io.aiactops.platform.web.ConflictException;
+import io.aiactops.platform.web.InvalidFieldException;
+import io.aiactops.platform.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Places, releases and lists evidence holds; each change is recorded in the system's chain. */
+@Service
+public class EvidenceHolds {
+
+    private static final String SELECT = "SELECT id, system_id, reason, reference, placed_at, placed_by, released_at, "
+            + "released_by, release_reason FROM evidence_hold";
+
+    private final JdbcClient jdbc;
+    private final LogRegister register;
+    private final LogEventStore store;
+    private final Clock clock;
+
+    EvidenceHolds(JdbcClient jdbc, LogRegister register, LogEventStore store, Clock clock) {
+        this.jdbc = jdbc;
+        this.register = register;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public EvidenceHold place(String systemId, String reason, String reference, String actor) {
+        requireText("reason", reason, 2000);
+        if (reference != null) {
+            requireText("reference", reference, 200);
+        }
+        // The chain head's lock orders holds and purges of a system: a purge never misses a new hold.
+        store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
+        Instant now = clock.instant();
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO evidence_hold (system_id, reason, reference, placed_at, placed_by) VALUES (?, ?, ?, ?, ?)")
+                .params(systemId, reason, reference, JdbcTime.utc(now), actor)
+                .update(keys, "id");
+        EvidenceHold hold = get(systemId, keys.getKeyAs(Long.class));
+        register.record(systemId, LogEventType.EVIDENCE_HOLD_PLACED, actor, payload(hold));
+        return hold;
+    }
+
+    @Transactional
+    public EvidenceHold release(String systemId, long holdId, String reason, String actor) {
+        requireText("reason", reason, 2000);
+        store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
+        EvidenceHold hold = get(systemId, holdId);
+        if (!hold.active()) {
+            throw new ConflictException("evidence hold " + holdId + " was already released at " + hold.releasedAt());
+        }
+        jdbc.sql("UPDATE evidence_hold SET released_at = ?, released_by = ?, release_reason = ? WHERE id = ?")
+                .params(JdbcTime.utc(clock.instant()), actor, reason, holdId).update();
+        EvidenceHold released = get(systemId, holdId);
+        register.record(systemId, LogEventType.EVIDENCE_HOLD_RELEASED, actor, payload(released));
+        return released;
+    }
+
+    @Transactional(readOnly = true)
+    public List<EvidenceHold> list(String systemId) {
+        store.head(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
+        return jdbc.sql(SELECT + " WHERE system_id = ? ORDER BY id").param(systemId).query(EvidenceHolds::hold).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<EvidenceHold> active(String systemId) {
+        return jdbc.sql(SELECT + " WHERE system_id = ? AND released_at IS NULL ORDER BY id").param(systemId)
+                .query(EvidenceHolds::hold).list();
+    }
+
+    private EvidenceHold get(String systemId, long holdId) {
+        return jdbc.sql(SELECT + " WHERE system_id = ? AND id = ?").params(systemId, holdId).query(EvidenceHolds::hold)
+                .optional().orElseThrow(() -> new NotFoundException("Evidence hold", String.valueOf(holdId)));
+    }
+
+    private static Map<String, Object> payload(EvidenceHold hold) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("holdId", hold.id());
+        payload.put("reason", hold.reason());
+        payload.put("reference", hold.reference());
+        if (!hold.active()) {
+            payload.put("releaseReason", hold.releaseReason());
+        }
+        return payload;
+    }
+
+    private static void requireText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidFieldException(field, "at most " + maxLength + " characters");
+        }
+    }
+
+    private static EvidenceHold hold(ResultSet rs, int n) throws SQLException {
+        return new EvidenceHold(rs.getLong("id"), rs.getString("system_id"), rs.getString("reason"),
+                rs.getString("reference"), JdbcTime.instant(rs, "placed_at"), rs.getString("placed_by"),
+                JdbcTime.instant(rs, "released_at"), rs.getString("released_by"), rs.getString("release_reason"));
+    }
+}

@@ -1,0 +1,157 @@
+package io.aiactops.logs;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.aiactops.platform.security.ApiAccess;
+import io.aiactops.platform.security.ApiAccessRules;
+import io.aiactops.platform.security.Roles;
+import io.aiactops.platform.web.InvalidFieldException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Ingest, read, export and verify a system's log register (docs/log-register.md). */
+@RestController
+@RequestMapping("/api/systems/{id}/logs")
+class LogController {
+
+    private final LogRegister register;
+    private final LogBatchParser parser;
+    private final RetentionPurge purge;
+    private final LogsProperties properties;
+
+    LogController(LogRegister register, LogBatchParser parser, RetentionPurge purge, LogsProperties properties) {
+        this.register = register;
+        this.parser = parser;
+        this.purge = purge;
+        this.properties = properties;
+    }
+
+    /** All or nothing: 201 after the commit (200 when every event was a duplicate). */
+    @PostMapping
+    ResponseEntity<AppendResult> append(@PathVariable String id, HttpServletRequest request, Authentication caller)
+            throws IOException {
+        List<NewLogEvent> events = parser.parse(request.getContentType(), request.getContentLengthLong(),
+                request.getInputStream());
+        AppendResult result = register.ingest(id, caller.getName(), events);
+        return ResponseEntity.status(result.appended() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(result);
+    }
+
+    @GetMapping
+    LogPage find(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @RequestParam(required = false) List<String> type,
+            @RequestParam(defaultValue = "0") long afterSeq,
+            @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > properties.maxPageSize()) {
+            throw new InvalidFieldException("limit", "between 1 and " + properties.maxPageSize());
+        }
+        if (afterSeq < 0) {
+            throw new InvalidFieldException("afterSeq", "must not be negative");
+        }
+        List<String> types = type == null ? List.of() : type.stream()
+                .flatMap(t -> List.of(t.split(",")).stream()).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        types.stream().filter(t -> LogEventType.fromWireName(t) == null).findFirst().ifPresent(t -> {
+            throw new InvalidFieldException("type", "unknown event type '" + t + "'; one of " + LogEventType.wireNames());
+        });
+        return register.find(id, new LogQuery(from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
+                types, afterSeq, limit));
+    }
+
+    /** Streams the whole chain (from the retention anchor) as NDJSON, one hashed envelope per line, or CSV. */
+    @GetMapping("/export")
+    void export(@PathVariable String id, @RequestParam(defaultValue = "ndjson") String format,
+            HttpServletResponse response) throws IOException {
+        ExportFormat exportFormat = ExportFormat.of(format);
+        register.checkpoints(id);
+        response.setContentType(exportFormat.contentType);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + id + "-log-register." + exportFormat.extension + "\"");
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+        if (exportFormat == ExportFormat.CSV) {
+            out.write(LogExportFormat.CSV_HEADER);
+        }
+        register.export(id, event -> {
+            try {
+                out.write(exportFormat == ExportFormat.CSV ? LogExportFormat.csvLine(event) : LogExportFormat.ndjsonLine(event));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.flush();
+    }
+
+    @GetMapping("/verify")
+    Verification verify(@PathVariable String id) {
+        return register.verify(id);
+    }
+
+    @GetMapping("/checkpoints")
+    List<Checkpoint> checkpoints(@PathVariable String id) {
+        return register.checkpoints(id);
+    }
+
+    /** Runs the retention purge of this system now; 409 while an evidence hold is active. */
+    @PostMapping("/purge")
+    RetentionPurge.Outcome purge(@PathVariable String id) {
+        return purge.purge(id);
+    }
+
+    private enum ExportFormat {
+        NDJSON("application/x-ndjson;charset=UTF-8", "ndjson"),
+        CSV("text/csv;charset=UTF-8", "csv");
+
+        private final String contentType;
+        private final String extension;
+
+        ExportFormat(String contentType, String extension) {
+            this.contentType = contentType;
+            this.extension = extension;
+        }
+
+        static ExportFormat of(String format) {
+            for (ExportFormat f : values()) {
+                if (f.extension.equals(Objects.requireNonNullElse(format, "").toLowerCase(java.util.Locale.ROOT))) {
+                    return f;
+                }
+            }
+            throw new InvalidFieldException("format", "ndjson or csv");
+        }
+    }
+
+    @Component
+    static class AccessRules implements ApiAccessRules {
+        @Override
+        public void declare(ApiAccess access) {
+            String[] readers = { Roles.AUDITORS, Roles.PROCESS_OWNERS, Roles.INCIDENT_MANAGERS };
+            access.allow(HttpMethod.POST, "/api/systems/*/logs", Roles.INGEST, Roles.PROCESS_OWNERS)
+                    .allow(HttpMethod.GET, "/api/systems/*/logs", readers)
+                    .allow(HttpMethod.GET, "/api/systems/*/logs/export", readers)
+                    .allow(HttpMethod.GET, "/api/systems/*/logs/verify", readers)
+                    .allow(HttpMethod.GET, "/api/systems/*/logs/checkpoints", readers)
+                    .allow(HttpMethod.POST, "/api/systems/*/logs/purge", Roles.PROCESS_OWNERS);
+        }
+    }
+}

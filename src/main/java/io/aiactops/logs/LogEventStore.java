@@ -1,0 +1,285 @@
+package io.aiactops.logs;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiactops.platform.jdbc.JdbcTime;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The register's tables. On PostgreSQL events are appended with COPY, which is what lets the
+ * register keep up with a plain batched INSERT while it also hashes (docs/benchmarks.md); on H2 (the
+ * zero-setup run) with a batched INSERT.
+ */
+@Repository
+class LogEventStore {
+
+    private static final String COLUMNS = "system_id, seq, type, occurred_at, recorded_at, model_version, actor, "
+            + "client_event_id, payload, prev_hash, hash";
+    private static final String SELECT = "SELECT system_id, seq, type, occurred_at, recorded_at, model_version, actor, "
+            + "client_event_id, CAST(payload AS VARCHAR) AS payload, prev_hash, hash FROM log_event";
+
+    /** A row to insert: the envelope fields as hashed. */
+    record Row(String systemId, long seq, String type, String occurredAt, String recordedAt, String modelVersion,
+            String actor, String clientEventId, String canonicalPayload, String prevHash, String hash) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final DataSource dataSource;
+    private final ObjectMapper objectMapper;
+    private final boolean postgres;
+
+    LogEventStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource, ObjectMapper objectMapper)
+            throws SQLException {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.dataSource = dataSource;
+        this.objectMapper = objectMapper;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    boolean isPostgres() {
+        return postgres;
+    }
+
+    void createHead(String systemId) {
+        jdbc.sql("INSERT INTO log_chain_head (system_id, last_seq, last_hash, anchor_seq, anchor_hash) VALUES (?, 0, ?, 0, ?)")
+                .params(systemId, ChainHash.GENESIS, ChainHash.GENESIS).update();
+    }
+
+    /** Locks the chain's head until the transaction ends: every append of this system waits here. */
+    Optional<ChainHead> lockHead(String systemId) {
+        return jdbc.sql("SELECT system_id, last_seq, last_hash, anchor_seq, anchor_hash FROM log_chain_head "
+                + "WHERE system_id = ? FOR UPDATE").param(systemId).query(LogEventStore::head).optional();
+    }
+
+    Optional<ChainHead> head(String systemId) {
+        return jdbc.sql("SELECT system_id, last_seq, last_hash, anchor_seq, anchor_hash FROM log_chain_head "
+                + "WHERE system_id = ?").param(systemId).query(LogEventStore::head).optional();
+    }
+
+    void advanceHead(String systemId, long lastSeq, String lastHash) {
+        jdbc.sql("UPDATE log_chain_head SET last_seq = ?, last_hash = ? WHERE system_id = ?")
+                .params(lastSeq, lastHash, systemId).update();
+    }
+
+    void moveAnchor(String systemId, long anchorSeq, String anchorHash) {
+        jdbc.sql("UPDATE log_chain_head SET anchor_seq = ?, anchor_hash = ? WHERE system_id = ?")
+                .params(anchorSeq, anchorHash, systemId).update();
+    }
+
+    /** The sequence numbers of those client event ids that are already stored for the system. */
+    Map<String, Long> storedClientEventIds(String systemId, List<String> clientEventIds) {
+        Map<String, Long> stored = new HashMap<>();
+        if (clientEventIds.isEmpty()) {
+            return stored;
+        }
+        jdbc.sql("SELECT client_event_id, seq FROM log_event WHERE system_id = ? AND client_event_id = ANY(?)")
+                .params(systemId, new SqlArrayValue("varchar", clientEventIds.toArray()))
+                .query((RowCallbackHandler) rs -> stored.put(rs.getString(1), rs.getLong(2)));
+        return stored;
+    }
+
+    void insert(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            copy(rows);
+        } else {
+            jdbcTemplate.batchUpdate("INSERT INTO log_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)",
+                    rows, rows.size(), (ps, row) -> {
+                        ps.setString(1, row.systemId());
+                        ps.setLong(2, row.seq());
+                        ps.setString(3, row.type());
+                        ps.setObject(4, JdbcTime.utc(Instant.parse(row.occurredAt())));
+                        ps.setObject(5, JdbcTime.utc(Instant.parse(row.recordedAt())));
+                        ps.setString(6, row.modelVersion());
+                        ps.setString(7, row.actor());
+                        ps.setString(8, row.clientEventId());
+                        ps.setString(9, row.canonicalPayload());
+                        ps.setString(10, row.prevHash());
+                        ps.setString(11, row.hash());
+                    });
+        }
+    }
+
+    List<LogEvent> find(String systemId, LogQuery query) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE system_id = ? AND seq > ?");
+        List<Object> params = new ArrayList<>(List.of(systemId, query.afterSeq()));
+        if (query.from() != null) {
+            sql.append(" AND occurred_at >= ?");
+            params.add(JdbcTime.utc(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND occurred_at < ?");
+            params.add(JdbcTime.utc(query.to()));
+        }
+        if (!query.types().isEmpty()) {
+            sql.append(" AND type = ANY(?)");
+            params.add(new SqlArrayValue("varchar", query.types().toArray()));
+        }
+        sql.append(" ORDER BY seq LIMIT ?");
+        params.add(query.limit());
+        return jdbc.sql(sql.toString()).params(params).query(this::event).list();
+    }
+
+    /** Streams a chain in sequence order without holding it in memory (a cursor on PostgreSQL). */
+    void forEach(String systemId, long afterSeq, Consumer<LogEvent> consumer) {
+        jdbcTemplate.query(connection -> {
+            var statement = connection.prepareStatement(SELECT + " WHERE system_id = ? AND seq > ? ORDER BY seq");
+            statement.setFetchSize(1000);
+            statement.setString(1, systemId);
+            statement.setLong(2, afterSeq);
+            return statement;
+        }, (RowCallbackHandler) rs -> consumer.accept(event(rs, 0)));
+    }
+
+    /** Sequence number and recorded time of the oldest events after the anchor, in order. */
+    List<Map.Entry<Long, Instant>> oldest(String systemId, long afterSeq, int limit) {
+        return jdbc.sql("SELECT seq, recorded_at FROM log_event WHERE system_id = ? AND seq > ? ORDER BY seq LIMIT ?")
+                .params(systemId, afterSeq, limit)
+                .query((rs, n) -> Map.entry(rs.getLong("seq"), JdbcTime.instant(rs, "recorded_at")))
+                .list();
+    }
+
+    Optional<String> hashAt(String systemId, long seq) {
+        return jdbc.sql("SELECT hash FROM log_event WHERE system_id = ? AND seq = ?").params(systemId, seq)
+                .query(String.class).optional();
+    }
+
+    /** Deletes a system's events up to {@code throughSeq}: the one path the append-only trigger lets through. */
+    long purge(String systemId, long throughSeq) {
+        if (postgres) {
+            return jdbc.sql("SELECT log_purge(?, ?)").params(systemId, throughSeq).query(Long.class).single();
+        }
+        return jdbc.sql("DELETE FROM log_event WHERE system_id = ? AND seq <= ?").params(systemId, throughSeq).update();
+    }
+
+    List<Checkpoint> checkpoints(String systemId) {
+        return jdbc.sql("SELECT seq, hash, created_at FROM log_checkpoint WHERE system_id = ? ORDER BY seq")
+                .param(systemId)
+                .query((rs, n) -> new Checkpoint(rs.getLong("seq"), rs.getString("hash"), JdbcTime.instant(rs, "created_at")))
+                .list();
+    }
+
+    /** Records the head of every chain that moved since its last checkpoint; returns how many. */
+    int checkpointMovedHeads(Instant now) {
+        try {
+            return jdbc.sql("""
+                    INSERT INTO log_checkpoint (system_id, seq, hash, created_at)
+                    SELECT h.system_id, h.last_seq, h.last_hash, ? FROM log_chain_head h
+                    WHERE h.last_seq > 0
+                      AND NOT EXISTS (SELECT 1 FROM log_checkpoint c WHERE c.system_id = h.system_id AND c.seq = h.last_seq)""")
+                    .param(JdbcTime.utc(now)).update();
+        } catch (DuplicateKeyException e) {
+            // Another node recorded the same heads a moment ago.
+            return 0;
+        }
+    }
+
+    private void copy(List<Row> rows) {
+        StringBuilder text = new StringBuilder(rows.size() * 700);
+        for (Row row : rows) {
+            field(text, row.systemId()).append('\t').append(row.seq()).append('\t');
+            field(text, row.type()).append('\t').append(row.occurredAt()).append('\t').append(row.recordedAt()).append('\t');
+            field(text, row.modelVersion()).append('\t');
+            field(text, row.actor()).append('\t');
+            field(text, row.clientEventId()).append('\t');
+            field(text, row.canonicalPayload()).append('\t').append(row.prevHash()).append('\t').append(row.hash()).append('\n');
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY log_event (" + COLUMNS + ") FROM STDIN (FORMAT text)");
+            try {
+                copy.writeToCopy(bytes, 0, bytes.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            DataAccessException translated = jdbcTemplate.getExceptionTranslator().translate("COPY log_event", null, e);
+            throw translated != null ? translated : new UncategorizedSQLException("COPY log_event", null, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** A value in COPY's text format: backslash escapes, \N for NULL. */
+    private static StringBuilder field(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out;
+    }
+
+    private static ChainHead head(ResultSet rs, int n) throws SQLException {
+        return new ChainHead(rs.getString("system_id"), rs.getLong("last_seq"), rs.getString("last_hash"),
+                rs.getLong("anchor_seq"), rs.getString("anchor_hash"));
+    }
+
+    private LogEvent event(ResultSet rs, int n) throws SQLException {
+        return new LogEvent(rs.getString("system_id"), rs.getLong("seq"), rs.getString("type"),
+                JdbcTime.instant(rs, "occurred_at"), JdbcTime.instant(rs, "recorded_at"), rs.getString("model_version"),
+                rs.getString("actor"), rs.getString("client_event_id"), json(rs.getString("payload")),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return objectMapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored payload is not JSON", e);
+        }
+    }
+
+    private static boolean isPostgres(DataSource dataSource) throws SQLException {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
+                    .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+            throw new SQLException("cannot tell which database this is", e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.aiactops.logs;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiactops.platform.web.ConflictException;
+import io.aiactops.platform.web.NotFoundException;
+import io.aiactops.registry.Registry;
+import io.aiactops.registry.SystemStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way into the log register. Clients append through the ingest API; every capability
+ * records its events with {@link #record}, in its own transaction, so that a decision and its log
+ * entry commit together or not at all.
+ */
+@Service
+public class LogRegister {
+
+    private final LogEventStore store;
+    private final Registry registry;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    LogRegister(LogEventStore store, Registry registry, ObjectMapper objectMapper, Clock clock) {
+        this.store = store;
+        this.registry = registry;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    /**
+     * Records one event of a capability (a decision, a stop, a report sent) in the caller's
+     * transaction; {@code payload} is any object Jackson can write as a JSON object.
+     */
+    @Transactional
+    public RecordedEvent record(String systemId, LogEventType type, String actor, Object payload) {
+        return record(systemId, type, actor, null, payload);
+    }
+
+    @Transactional
+    public RecordedEvent record(String systemId, LogEventType type, String actor, String modelVersion, Object payload) {
+        JsonNode tree = objectMapper.valueToTree(payload == null ? Map.of() : payload);
+        if (!tree.isObject()) {
+            throw new IllegalArgumentException("a register payload must be a JSON object, not " + tree.getNodeType());
+        }
+        AppendResult result = append(systemId, actor,
+                List.of(new NewLogEvent(type, null, modelVersion, null, CanonicalJson.write(tree))));
+        return new RecordedEvent(systemId, result.lastSeq(), result.headHash());
+    }
+
+    /** The ingest API: all or nothing; a withdrawn system takes no more events. */
+    @Transactional
+    public AppendResult ingest(String systemId, String actor, List<NewLogEvent> events) {
+        SystemStatus status = registry.status(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
+        if (status == SystemStatus.WITHDRAWN) {
+            throw new ConflictException("AI system '" + systemId + "' is WITHDRAWN and takes no more log events");
+        }
+        return append(systemId, actor, events);
+    }
+
+    /** Starts the chain of a newly registered system, in the registering transaction. */
+    @Transactional
+    void openChain(String systemId) {
+        store.createHead(systemId);
+    }
+
+    @Transactional(readOnly = true)
+    LogPage find(String systemId, LogQuery query) {
+        requireChain(systemId);
+        List<LogEvent> events = store.find(systemId, query);
+        Long next = events.size() == query.limit() ? events.get(events.size() - 1).seq() : null;
+        return new LogPage(events, next);
+    }
+
+    /** Streams the whole chain in order; one snapshot, so concurrent appends do not tear it. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    void export(String systemId, Consumer<LogEvent> consumer) {
+        ChainHead head = requireChain(systemId);
+        store.forEach(systemId, head.anchorSeq(), consumer);
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Verification verify(String systemId) {
+        ChainHead head = requireChain(systemId);
+        ChainVerifier verifier = new ChainVerifier(head, store.checkpoints(systemId));
+        store.forEach(systemId, head.anchorSeq(), verifier::accept);
+        return verifier.result();
+    }
+
+    @Transactional(readOnly = true)
+    List<Checkpoint> checkpoints(String systemId) {
+        requireChain(systemId);
+        return store.checkpoints(systemId);
+    }
+
+    /** Appends under the chain head's row lock: the only writer of log_event. */
+    AppendResult append(String systemId, String actor, List<NewLogEvent> events) {
+        ChainHead head = store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
+        List<String> clientIds = events.stream().map(NewLogEvent::clientEventId).filter(Objects::nonNull).distinct().toList();
+        Map<String, Long> known = new HashMap<>(store.storedClientEventIds(systemId, clientIds));
+        List<AppendResult.Duplicate> duplicates = new ArrayList<>();
+        List<LogEventStore.Row> rows = new ArrayList<>(events.size());
+        String recordedAt = ChainHash.timestamp(clock.instant());
+        long seq = head.lastSeq();
+        String prevHash = head.lastHash();
+        for (int i = 0; i < events.size(); i++) {
+            NewLogEvent event = events.get(i);
+            String clientId = event.clientEventId();
+            if (clientId != null && known.containsKey(clientId)) {
+                duplicates.add(new AppendResult.Duplicate(i, clientId, known.get(clientId)));
+                continue;
+            }
+            seq++;
+            String occurredAt = event.occurredAt() == null ? recordedAt : ChainHash.timestamp(event.occurredAt());
+            String hash = ChainHash.sha256(ChainHash.envelope(systemId, seq, event.type().wireName(), occurredAt,
+                    recordedAt, event.modelVersion(), actor, clientId, event.canonicalPayload(), prevHash));
+            rows.add(new LogEventStore.Row(systemId, seq, event.type().wireName(), occurredAt, recordedAt,
+                    event.modelVersion(), actor, clientId, event.canonicalPayload(), prevHash, hash));
+            if (clientId != null) {
+                known.put(clientId, seq);
+            }
+            prevHash = hash;
+        }
+        if (rows.isEmpty()) {
+            return new AppendResult(null, null, head.lastHash(), 0, duplicates);
+        }
+        store.insert(rows);
+        store.advanceHead(systemId, seq, prevHash);
+        return new AppendResult(rows.get(0).seq(), seq, prevHash, rows.size(), duplicates);
+    }
+
+    private ChainHead requireChain(String systemId) {
+        return store.head(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
+    }
+}

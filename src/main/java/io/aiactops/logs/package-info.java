@@ -1,0 +1,2 @@
+/** The automatic log register: append-only, hash-chained events per AI system, checkpoints, retention and evidence holds. */
+package io.aiactops.logs;

@@ -1,0 +1,162 @@
+package io.aiactops.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.aiactops.AiactOpsApplication;
+import io.aiactops.support.Api;
+import io.aiactops.support.BenchmarkDatabase;
+import io.aiactops.support.TestSystems;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Not a test: {@code ./mvnw -Pbenchmark verify -Dit.test=LogRegisterBenchmark} (docs/benchmarks.md).
+ * Appends N events through the HTTP API in batches and, in the same run and database, inserts the
+ * same rows with a plain batched JDBC INSERT into a table without hashing or triggers.
+ */
+class LogRegisterBenchmark {
+
+    private static final int EVENTS = Integer.getInteger("benchmark.events", 300_000);
+    private static final int BATCH = Integer.getInteger("benchmark.batch", 1_000);
+    private static final int CLIENTS = Integer.getInteger("benchmark.clients", 2);
+
+    @Test
+    void registerAppendRateAgainstPlainInsert() throws Exception {
+        String url = BenchmarkDatabase.create("aiactops_bench_logs");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AiactOpsApplication.class)
+                .profiles("postgres")
+                .properties("server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=postgres",
+                        "spring.datasource.password=postgres", "camunda.bpm.admin-user.id=bench",
+                        "camunda.bpm.admin-user.password=bench-secret", "logging.level.root=WARN")
+                .run()) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            Api api = Api.anonymous(port).as("bench", "bench-secret");
+            String systemId = TestSystems.uniqueId("bench");
+            assertThat(api.post("/api/systems", TestSystems.registration(systemId)).status()).isEqualTo(201);
+
+            List<String> batches = new ArrayList<>();
+            for (int b = 0; b < EVENTS / BATCH; b++) {
+                batches.add(batchBody(b));
+            }
+            run(api, systemId, batches.subList(0, Math.min(30, batches.size())), CLIENTS); // warm-up (JIT, pool)
+
+            double register = run(api, systemId, batches, CLIENTS);
+            double registerOneClient = run(api, systemId, batches.subList(0, batches.size() / 2), 1);
+            double plain = plainInsert(url, EVENTS);
+
+            var verification = api.get("/api/systems/" + systemId + "/logs/verify").json();
+            assertThat(verification.get("valid").asBoolean()).isTrue();
+            System.out.printf(Locale.ROOT, """
+                    %n=== Log register benchmark (PostgreSQL %s, %d events of ~%d bytes, batches of %d) ===
+                    register via HTTP API, %d clients : %,10.0f events/s
+                    register via HTTP API, 1 client  : %,10.0f events/s
+                    plain JDBC batched INSERT         : %,10.0f rows/s
+                    register / plain                  : %10.0f %%  (target >= 70 %%)
+                    chain verified: %s events, valid=%s%n""", url, EVENTS, batches.get(0).length() / BATCH, BATCH,
+                    CLIENTS, register, registerOneClient, plain, 100 * register / plain,
+                    verification.get("eventsChecked"), verification.get("valid"));
+        }
+    }
+
+    /** Sends the batches from {@code clients} threads; returns events per second. */
+    private static double run(Api api, String systemId, List<String> batches, int clients) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            done.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+                    Api.Response response = api.send("POST", "/api/systems/" + systemId + "/logs", "application/json",
+                            batches.get(i));
+                    if (response.status() != 201) {
+                        throw new IllegalStateException(response.toString());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return batches.size() * (double) BATCH / seconds;
+    }
+
+    private static double plainInsert(String url, int rows) throws Exception {
+        try (Connection c = DriverManager.getConnection(url + "?reWriteBatchedInserts=true", "postgres", "postgres")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE plain_insert (system_id VARCHAR(64) NOT NULL, seq BIGINT NOT NULL, "
+                        + "type VARCHAR(40) NOT NULL, occurred_at TIMESTAMPTZ NOT NULL, recorded_at TIMESTAMPTZ NOT NULL, "
+                        + "model_version VARCHAR(64), actor VARCHAR(128) NOT NULL, client_event_id VARCHAR(200), "
+                        + "payload jsonb NOT NULL, prev_hash CHAR(64) NOT NULL, hash CHAR(64) NOT NULL, "
+                        + "PRIMARY KEY (system_id, seq))");
+            }
+            c.setAutoCommit(false);
+            String hash = "0".repeat(64);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            long start = System.nanoTime();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO plain_insert VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)")) {
+                for (int i = 1; i <= rows; i++) {
+                    insert.setString(1, "bench");
+                    insert.setLong(2, i);
+                    insert.setString(3, "inference");
+                    insert.setObject(4, now);
+                    insert.setObject(5, now);
+                    insert.setString(6, "1.0.0");
+                    insert.setString(7, "bench");
+                    insert.setString(8, null);
+                    insert.setString(9, payload(i));
+                    insert.setString(10, hash);
+                    insert.setString(11, hash);
+                    insert.addBatch();
+                    if (i % BATCH == 0) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+                insert.executeBatch();
+                c.commit();
+            }
+            return rows / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static String batchBody(int batch) {
+        StringBuilder body = new StringBuilder(BATCH * 520).append('[');
+        String occurredAt = Instant.now().toString();
+        for (int i = 0; i < BATCH; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"type\":\"inference\",\"occurredAt\":\"").append(occurredAt)
+                    .append("\",\"modelVersion\":\"1.0.0\",\"payload\":").append(payload(batch * BATCH + i)).append('}');
+        }
+        return body.append(']').toString();
+    }
+
+    /** An inference record of about 430 bytes: what a credit-scoring model server would log. */
+    private static String payload(int n) {
+        return "{\"inputRef\":\"s3://scoring-requests/2026/11/25/" + n + ".json\",\"output\":{\"score\":0."
+                + (1000 + n % 9000) + ",\"decision\":\"" + (n % 3 == 0 ? "refer" : "approve")
+                + "\",\"reasons\":[\"income_ratio\",\"credit_history_length\",\"existing_credits\"]},\"confidence\":0.9"
+                + (n % 97) + ",\"features\":{\"age_band\":\"35-44\",\"income_band\":\"40-60k\",\"loan_amount\":"
+                + (5000 + n % 20000) + ",\"term_months\":48,\"existing_credits\":2,\"employment_years\":7,"
+                + "\"region\":\"FR-IDF\"},\"latencyMs\":12.4,\"requestId\":\"req-" + n + "\"}";
+    }
+}
