@@ -57,6 +57,8 @@ class DemoData implements ApplicationRunner {
             registry.register(new AiSystemDetails(SYSTEM_ID, "Demo credit scoring",
                     "Evaluates the creditworthiness of natural persons applying for consumer loans "
                             + "(Annex III 5(b)); a loan officer takes the decision.",
+                    "Less accurate for applicants with under 12 months of credit history and for self-employed "
+                            + "applicants; not validated for business loans. Scores are advisory only.",
                     "Demo Lending Analytics SAS", "compliance@demo-lending.example", "5(b)", null,
                     List.of("FR", "DE"),
                     List.of(new Deployer("Banque Exemple FR", "ai-ops@banque-exemple.example"),

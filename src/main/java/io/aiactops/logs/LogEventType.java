@@ -16,6 +16,8 @@ public enum LogEventType {
     OVERSIGHT_ACTION,
     SYSTEM_STOPPED,
     SYSTEM_RESUMED,
+    /** The serving layer confirmed that a stopped system is in its safe state. */
+    SAFE_STATE_CONFIRMED,
     MODEL_VERSION_CHANGED,
     CONFIGURATION_CHANGED,
     INCIDENT,

@@ -5,10 +5,12 @@ import java.util.Map;
 
 import io.aiactops.registry.AiSystemChanged;
 import io.aiactops.registry.AiSystemRegistered;
+import io.aiactops.registry.AiSystemStatusChanged;
+import io.aiactops.registry.SystemStatus;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Opens a chain for each registered system and records every change of its registration. */
+/** Opens a chain for each registered system and records every change of its registration and status. */
 @Component
 class RegistryChangesRecorder {
 
@@ -36,5 +38,17 @@ class RegistryChangesRecorder {
         });
         register.record(changed.system().id(), LogEventType.CONFIGURATION_CHANGED, changed.actor(),
                 Map.of("change", "registration changed", "changes", changes));
+    }
+
+    @EventListener
+    void on(AiSystemStatusChanged changed) {
+        SystemStatus status = changed.system().status();
+        LogEventType type = switch (status) {
+            case SUSPENDED -> LogEventType.SYSTEM_STOPPED;
+            case ACTIVE -> LogEventType.SYSTEM_RESUMED;
+            case WITHDRAWN -> LogEventType.CONFIGURATION_CHANGED;
+        };
+        register.record(changed.system().id(), type, changed.actor(), Map.of("status", status.name(),
+                "previousStatus", changed.previousStatus().name(), "reason", changed.reason()));
     }
 }

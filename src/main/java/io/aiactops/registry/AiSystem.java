@@ -8,6 +8,7 @@ public record AiSystem(
         String id,
         String name,
         String intendedPurpose,
+        String knownLimitations,
         String providerName,
         String providerContact,
         String annexIIICategory,
@@ -25,9 +26,20 @@ public record AiSystem(
         Instant updatedAt,
         String updatedBy) {
 
+    /** Whether the system may operate: its serving layer must not serve while this is false. */
+    public boolean operational() {
+        return status == SystemStatus.ACTIVE;
+    }
+
+    AiSystem withStatus(SystemStatus newStatus, String reason, Instant at, String by) {
+        return new AiSystem(id, name, intendedPurpose, knownLimitations, providerName, providerContact, annexIIICategory,
+                euDatabaseId, memberStates, deployers, sectoralRegime, logRetentionDays, newStatus, reason, at, by,
+                createdAt, createdBy, at, by);
+    }
+
     /** The editable part, as registered or last patched. */
     AiSystemDetails details() {
-        return new AiSystemDetails(id, name, intendedPurpose, providerName, providerContact, annexIIICategory,
+        return new AiSystemDetails(id, name, intendedPurpose, knownLimitations, providerName, providerContact, annexIIICategory,
                 euDatabaseId, memberStates, deployers, sectoralRegime, logRetentionDays, status);
     }
 }

@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a process owner registers and edits about an AI system. The JSON field names are a public
- * contract. {@code sectoralRegime}, {@code logRetentionDays} and {@code status} may be omitted on
+ * contract. {@code knownLimitations} (shown to overseers on every review, Art. 13(3)(b)),
+ * {@code euDatabaseId}, {@code sectoralRegime}, {@code logRetentionDays} and {@code status} may be omitted on
  * registration.
  */
 public record AiSystemDetails(
@@ -20,6 +21,7 @@ public record AiSystemDetails(
                 message = "must be a slug: lower-case letters, digits and inner hyphens, at most 64 characters") String id,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 4000) String intendedPurpose,
+        @Size(max = 4000) String knownLimitations,
         @NotBlank @Size(max = 200) String providerName,
         @NotBlank @Size(max = 320) String providerContact,
         @NotBlank @Pattern(regexp = "[1-8](?:\\([a-h]\\))?",

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class AiSystemRepository {
 
     private static final String SELECT = """
-            SELECT id, name, intended_purpose, provider_name, provider_contact, annex_iii_category, eu_database_id,
+            SELECT id, name, intended_purpose, known_limitations, provider_name, provider_contact, annex_iii_category, eu_database_id,
                    sectoral_regime, log_retention_days, status, status_reason, status_changed_at, status_changed_by,
                    created_at, created_by, updated_at, updated_by
             FROM ai_system""";
@@ -51,11 +51,11 @@ class AiSystemRepository {
 
     void insert(AiSystem s) {
         jdbc.sql("""
-                INSERT INTO ai_system (id, name, intended_purpose, provider_name, provider_contact, annex_iii_category,
+                INSERT INTO ai_system (id, name, intended_purpose, known_limitations, provider_name, provider_contact, annex_iii_category,
                     eu_database_id, sectoral_regime, log_retention_days, status, status_reason, status_changed_at,
                     status_changed_by, created_at, created_by, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.id(), s.name(), s.intendedPurpose(), s.providerName(), s.providerContact(), s.annexIIICategory(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.id(), s.name(), s.intendedPurpose(), s.knownLimitations(), s.providerName(), s.providerContact(), s.annexIIICategory(),
                         s.euDatabaseId(), s.sectoralRegime(), s.logRetentionDays(), s.status().name(), s.statusReason(),
                         JdbcTime.utc(s.statusChangedAt()), s.statusChangedBy(), JdbcTime.utc(s.createdAt()), s.createdBy(),
                         JdbcTime.utc(s.updatedAt()), s.updatedBy())
@@ -65,12 +65,12 @@ class AiSystemRepository {
 
     void update(AiSystem s) {
         jdbc.sql("""
-                UPDATE ai_system SET name = ?, intended_purpose = ?, provider_name = ?, provider_contact = ?,
+                UPDATE ai_system SET name = ?, intended_purpose = ?, known_limitations = ?, provider_name = ?, provider_contact = ?,
                     annex_iii_category = ?, eu_database_id = ?, sectoral_regime = ?, log_retention_days = ?,
                     status = ?, status_reason = ?, status_changed_at = ?, status_changed_by = ?,
                     updated_at = ?, updated_by = ?
                 WHERE id = ?""")
-                .params(s.name(), s.intendedPurpose(), s.providerName(), s.providerContact(), s.annexIIICategory(),
+                .params(s.name(), s.intendedPurpose(), s.knownLimitations(), s.providerName(), s.providerContact(), s.annexIIICategory(),
                         s.euDatabaseId(), s.sectoralRegime(), s.logRetentionDays(), s.status().name(), s.statusReason(),
                         JdbcTime.utc(s.statusChangedAt()), s.statusChangedBy(), JdbcTime.utc(s.updatedAt()), s.updatedBy(),
                         s.id())
@@ -78,6 +78,16 @@ class AiSystemRepository {
         jdbc.sql("DELETE FROM ai_system_member_state WHERE system_id = ?").param(s.id()).update();
         jdbc.sql("DELETE FROM ai_system_deployer WHERE system_id = ?").param(s.id()).update();
         insertChildren(s);
+    }
+
+    void updateStatus(AiSystem s) {
+        jdbc.sql("""
+                UPDATE ai_system SET status = ?, status_reason = ?, status_changed_at = ?, status_changed_by = ?,
+                    updated_at = ?, updated_by = ?
+                WHERE id = ?""")
+                .params(s.status().name(), s.statusReason(), JdbcTime.utc(s.statusChangedAt()), s.statusChangedBy(),
+                        JdbcTime.utc(s.updatedAt()), s.updatedBy(), s.id())
+                .update();
     }
 
     private void insertChildren(AiSystem s) {
@@ -117,14 +127,14 @@ class AiSystemRepository {
     }
 
     private static AiSystem withChildren(AiSystem s, List<String> states, List<Deployer> deployers) {
-        return new AiSystem(s.id(), s.name(), s.intendedPurpose(), s.providerName(), s.providerContact(),
+        return new AiSystem(s.id(), s.name(), s.intendedPurpose(), s.knownLimitations(), s.providerName(), s.providerContact(),
                 s.annexIIICategory(), s.euDatabaseId(), List.copyOf(states), List.copyOf(deployers), s.sectoralRegime(),
                 s.logRetentionDays(), s.status(), s.statusReason(), s.statusChangedAt(), s.statusChangedBy(),
                 s.createdAt(), s.createdBy(), s.updatedAt(), s.updatedBy());
     }
 
     private static AiSystem row(ResultSet rs) throws SQLException {
-        return new AiSystem(rs.getString("id"), rs.getString("name"), rs.getString("intended_purpose"),
+        return new AiSystem(rs.getString("id"), rs.getString("name"), rs.getString("intended_purpose"), rs.getString("known_limitations"),
                 rs.getString("provider_name"), rs.getString("provider_contact"), rs.getString("annex_iii_category"),
                 rs.getString("eu_database_id"), List.of(), List.of(), rs.getBoolean("sectoral_regime"),
                 rs.getInt("log_retention_days"), SystemStatus.valueOf(rs.getString("status")),

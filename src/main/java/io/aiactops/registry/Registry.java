@@ -58,7 +58,8 @@ public class Registry {
         }
         Instant now = clock.instant();
         SystemStatus status = Objects.requireNonNullElse(details.status(), SystemStatus.ACTIVE);
-        AiSystem system = new AiSystem(details.id(), details.name(), details.intendedPurpose(), details.providerName(),
+        AiSystem system = new AiSystem(details.id(), details.name(), details.intendedPurpose(), details.knownLimitations(),
+                details.providerName(),
                 details.providerContact(), details.annexIIICategory(), details.euDatabaseId(),
                 details.memberStates().stream().distinct().sorted().toList(), details.deployers(),
                 Boolean.TRUE.equals(details.sectoralRegime()),
@@ -96,7 +97,8 @@ public class Registry {
         if (details.logRetentionDays() == null) {
             throw new InvalidFieldException("logRetentionDays", "must not be null");
         }
-        AiSystem after = new AiSystem(id, details.name(), details.intendedPurpose(), details.providerName(),
+        AiSystem after = new AiSystem(id, details.name(), details.intendedPurpose(), details.knownLimitations(),
+                details.providerName(),
                 details.providerContact(), details.annexIIICategory(), details.euDatabaseId(),
                 details.memberStates().stream().distinct().sorted().toList(), details.deployers(),
                 Boolean.TRUE.equals(details.sectoralRegime()), details.logRetentionDays(), before.status(),
@@ -108,6 +110,34 @@ public class Registry {
         }
         systems.update(after);
         events.publishEvent(new AiSystemChanged(after, changes, actor));
+        return after;
+    }
+
+    /** Stops an ACTIVE system at once (Art. 14(4)(e)); anything else is a conflict naming its state. */
+    @Transactional
+    public AiSystem suspend(String id, String reason, String actor) {
+        return changeStatus(id, SystemStatus.ACTIVE, SystemStatus.SUSPENDED, reason, actor);
+    }
+
+    /** Lets a SUSPENDED system operate again. */
+    @Transactional
+    public AiSystem resume(String id, String reason, String actor) {
+        return changeStatus(id, SystemStatus.SUSPENDED, SystemStatus.ACTIVE, reason, actor);
+    }
+
+    private AiSystem changeStatus(String id, SystemStatus expected, SystemStatus target, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidFieldException("reason", "a reason is required");
+        }
+        AiSystem before = systems.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (before.status() != expected) {
+            throw new ConflictException("AI system '" + id + "' is " + before.status() + " since "
+                    + before.statusChangedAt() + " (by " + before.statusChangedBy() + ": " + before.statusReason()
+                    + "), not " + expected);
+        }
+        AiSystem after = before.withStatus(target, reason, clock.instant(), actor);
+        systems.updateStatus(after);
+        events.publishEvent(new AiSystemStatusChanged(after, before.status(), reason, actor));
         return after;
     }
 
