@@ -64,7 +64,12 @@ final class CanonicalJson {
     static void string(String value, StringBuilder out) {
         out.append('"');
         int length = value.length();
-        for (int i = 0; i < length; i++) {
+        int clean = 0;
+        while (clean < length && value.charAt(clean) >= ' ' && value.charAt(clean) != '"' && value.charAt(clean) != '\\') {
+            clean++;
+        }
+        out.append(value, 0, clean); // the common case: nothing to escape, one bulk copy
+        for (int i = clean; i < length; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");

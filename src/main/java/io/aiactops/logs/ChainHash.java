@@ -32,7 +32,17 @@ final class ChainHash {
 
     static String envelope(String systemId, long seq, String type, String occurredAt, String recordedAt,
             String modelVersion, String actor, String clientEventId, String canonicalPayload, String prevHash) {
-        StringBuilder out = new StringBuilder(160 + canonicalPayload.length());
+        return prefix(actor, clientEventId, modelVersion, occurredAt, canonicalPayload)
+                + suffix(prevHash, recordedAt, seq, systemId, type);
+    }
+
+    /**
+     * The envelope up to {@code prevHash}: everything the sender chose. Digested before the chain
+     * head is locked, so that appends hold the lock only to hash the short {@link #suffix}.
+     */
+    static String prefix(String actor, String clientEventId, String modelVersion, String occurredAt,
+            String canonicalPayload) {
+        StringBuilder out = new StringBuilder(120 + canonicalPayload.length());
         out.append("{\"actor\":");
         CanonicalJson.string(actor, out);
         out.append(",\"clientEventId\":");
@@ -41,7 +51,12 @@ final class ChainHash {
         nullable(modelVersion, out);
         out.append(",\"occurredAt\":\"").append(occurredAt);
         out.append("\",\"payload\":").append(canonicalPayload);
-        out.append(",\"prevHash\":");
+        return out.append(",\"prevHash\":").toString();
+    }
+
+    /** The rest of the envelope: what the chain assigns. */
+    static String suffix(String prevHash, String recordedAt, long seq, String systemId, String type) {
+        StringBuilder out = new StringBuilder(200);
         CanonicalJson.string(prevHash, out);
         out.append(",\"recordedAt\":\"").append(recordedAt);
         out.append("\",\"seq\":").append(seq);
@@ -52,6 +67,21 @@ final class ChainHash {
         return out.append('}').toString();
     }
 
+    /** A SHA-256 that has digested an envelope's {@link #prefix}; {@link #finish} may be called once. */
+    static final class Partial {
+
+        private final MessageDigest digest;
+
+        Partial(String prefix) {
+            digest = newDigest();
+            digest.update(prefix.getBytes(StandardCharsets.UTF_8));
+        }
+
+        String finish(String suffix) {
+            return HexFormat.of().formatHex(digest.digest(suffix.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
     /** The envelope of a stored event, as verification and the export recompute it. */
     static String envelope(LogEvent event) {
         return envelope(event.systemId(), event.seq(), event.type(), timestamp(event.occurredAt()),
@@ -60,9 +90,12 @@ final class ChainHash {
     }
 
     static String sha256(String text) {
+        return HexFormat.of().formatHex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -42,12 +42,34 @@ class LogEventStore {
 
     private static final String COLUMNS = "system_id, seq, type, occurred_at, recorded_at, model_version, actor, "
             + "client_event_id, payload, prev_hash, hash";
+    /** The sender's columns first, so that their COPY text can be written before the head is locked. */
+    private static final String COPY_COLUMNS = "system_id, type, occurred_at, model_version, actor, client_event_id, "
+            + "payload, seq, recorded_at, prev_hash, hash";
     private static final String SELECT = "SELECT system_id, seq, type, occurred_at, recorded_at, model_version, actor, "
             + "client_event_id, CAST(payload AS VARCHAR) AS payload, prev_hash, hash FROM log_event";
 
     /** A row to insert: the envelope fields as hashed. */
     record Row(String systemId, long seq, String type, String occurredAt, String recordedAt, String modelVersion,
-            String actor, String clientEventId, String canonicalPayload, String prevHash, String hash) {
+            String actor, String clientEventId, String canonicalPayload, String prevHash, String hash,
+            String copyColumns) {
+    }
+
+    /**
+     * The COPY text of the columns the sender chose, up to and including the tab before {@code seq};
+     * {@code null} where rows are not copied (H2). Appends write it before they lock the chain head.
+     */
+    String copyColumns(String systemId, String type, String occurredAt, String modelVersion, String actor,
+            String clientEventId, String canonicalPayload) {
+        if (!postgres) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(canonicalPayload.length() + 200);
+        field(text, systemId).append('\t');
+        field(text, type).append('\t').append(occurredAt).append('\t');
+        field(text, modelVersion).append('\t');
+        field(text, actor).append('\t');
+        field(text, clientEventId).append('\t');
+        return field(text, canonicalPayload).append('\t').toString();
     }
 
     private final JdbcClient jdbc;
@@ -208,18 +230,16 @@ class LogEventStore {
     private void copy(List<Row> rows) {
         StringBuilder text = new StringBuilder(rows.size() * 700);
         for (Row row : rows) {
-            field(text, row.systemId()).append('\t').append(row.seq()).append('\t');
-            field(text, row.type()).append('\t').append(row.occurredAt()).append('\t').append(row.recordedAt()).append('\t');
-            field(text, row.modelVersion()).append('\t');
-            field(text, row.actor()).append('\t');
-            field(text, row.clientEventId()).append('\t');
-            field(text, row.canonicalPayload()).append('\t').append(row.prevHash()).append('\t').append(row.hash()).append('\n');
+            text.append(row.copyColumns() != null ? row.copyColumns() : copyColumns(row.systemId(), row.type(),
+                    row.occurredAt(), row.modelVersion(), row.actor(), row.clientEventId(), row.canonicalPayload()));
+            text.append(row.seq()).append('\t').append(row.recordedAt()).append('\t').append(row.prevHash()).append('\t')
+                    .append(row.hash()).append('\n');
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY log_event (" + COLUMNS + ") FROM STDIN (FORMAT text)");
+                    .copyIn("COPY log_event (" + COPY_COLUMNS + ") FROM STDIN (FORMAT text)");
             try {
                 copy.writeToCopy(bytes, 0, bytes.length);
                 copy.endCopy();
@@ -241,7 +261,12 @@ class LogEventStore {
         if (value == null) {
             return out.append("\\N");
         }
-        for (int i = 0; i < value.length(); i++) {
+        int clean = 0;
+        while (clean < value.length() && value.charAt(clean) != '\\' && value.charAt(clean) >= ' ') {
+            clean++;
+        }
+        out.append(value, 0, clean); // the common case: nothing to escape, one bulk copy
+        for (int i = clean; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");

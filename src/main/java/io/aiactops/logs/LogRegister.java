@@ -1,6 +1,7 @@
 package io.aiactops.logs;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,13 +50,32 @@ public class LogRegister {
 
     @Transactional
     public RecordedEvent record(String systemId, LogEventType type, String actor, String modelVersion, Object payload) {
+        AppendResult result = append(systemId, actor,
+                List.of(new NewLogEvent(type, null, modelVersion, null, canonical(payload))));
+        return new RecordedEvent(systemId, result.lastSeq(), result.headHash());
+    }
+
+    /** An event a capability records with the sender's time and idempotency key, e.g. a monitoring signal. */
+    public record Entry(LogEventType type, Instant occurredAt, String modelVersion, String clientEventId,
+            Object payload) {
+    }
+
+    /**
+     * Records a capability's events as the ingest API does: all or nothing, a repeated client event id
+     * is reported as a duplicate and not stored again, unknown system 404, withdrawn system 409.
+     */
+    @Transactional
+    public AppendResult recordAll(String systemId, String actor, List<Entry> entries) {
+        return ingest(systemId, actor, entries.stream().map(e -> new NewLogEvent(e.type(), e.occurredAt(),
+                e.modelVersion(), e.clientEventId(), canonical(e.payload()))).toList());
+    }
+
+    private String canonical(Object payload) {
         JsonNode tree = objectMapper.valueToTree(payload == null ? Map.of() : payload);
         if (!tree.isObject()) {
             throw new IllegalArgumentException("a register payload must be a JSON object, not " + tree.getNodeType());
         }
-        AppendResult result = append(systemId, actor,
-                List.of(new NewLogEvent(type, null, modelVersion, null, CanonicalJson.write(tree))));
-        return new RecordedEvent(systemId, result.lastSeq(), result.headHash());
+        return CanonicalJson.write(tree);
     }
 
     /** The ingest API: all or nothing; a withdrawn system takes no more events. */
@@ -105,6 +125,16 @@ public class LogRegister {
 
     /** Appends under the chain head's row lock: the only writer of log_event. */
     AppendResult append(String systemId, String actor, List<NewLogEvent> events) {
+        // Hash and encode what the sender chose before taking the lock: appends to one chain are serial.
+        List<ChainHash.Partial> partials = new ArrayList<>(events.size());
+        List<String> copyColumns = new ArrayList<>(events.size());
+        for (NewLogEvent event : events) {
+            String occurredAt = event.occurredAt() == null ? null : ChainHash.timestamp(event.occurredAt());
+            partials.add(occurredAt == null ? null : new ChainHash.Partial(ChainHash.prefix(actor,
+                    event.clientEventId(), event.modelVersion(), occurredAt, event.canonicalPayload())));
+            copyColumns.add(occurredAt == null ? null : store.copyColumns(systemId, event.type().wireName(), occurredAt,
+                    event.modelVersion(), actor, event.clientEventId(), event.canonicalPayload()));
+        }
         ChainHead head = store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
         List<String> clientIds = events.stream().map(NewLogEvent::clientEventId).filter(Objects::nonNull).distinct().toList();
         Map<String, Long> known = new HashMap<>(store.storedClientEventIds(systemId, clientIds));
@@ -122,10 +152,11 @@ public class LogRegister {
             }
             seq++;
             String occurredAt = event.occurredAt() == null ? recordedAt : ChainHash.timestamp(event.occurredAt());
-            String hash = ChainHash.sha256(ChainHash.envelope(systemId, seq, event.type().wireName(), occurredAt,
-                    recordedAt, event.modelVersion(), actor, clientId, event.canonicalPayload(), prevHash));
+            ChainHash.Partial partial = partials.get(i) != null ? partials.get(i) : new ChainHash.Partial(
+                    ChainHash.prefix(actor, clientId, event.modelVersion(), occurredAt, event.canonicalPayload()));
+            String hash = partial.finish(ChainHash.suffix(prevHash, recordedAt, seq, systemId, event.type().wireName()));
             rows.add(new LogEventStore.Row(systemId, seq, event.type().wireName(), occurredAt, recordedAt,
-                    event.modelVersion(), actor, clientId, event.canonicalPayload(), prevHash, hash));
+                    event.modelVersion(), actor, clientId, event.canonicalPayload(), prevHash, hash, copyColumns.get(i)));
             if (clientId != null) {
                 known.put(clientId, seq);
             }

@@ -17,14 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.aiactops.AiactOpsApplication;
 import io.aiactops.support.Api;
-import io.aiactops.support.BenchmarkDatabase;
+import io.aiactops.support.BenchmarkApp;
 import io.aiactops.support.TestSystems;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Not a test: {@code ./mvnw -Pbenchmark verify -Dit.test=LogRegisterBenchmark} (docs/benchmarks.md).
@@ -39,15 +35,9 @@ class LogRegisterBenchmark {
 
     @Test
     void registerAppendRateAgainstPlainInsert() throws Exception {
-        String url = BenchmarkDatabase.create("aiactops_bench_logs");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AiactOpsApplication.class)
-                .profiles("postgres")
-                .properties("server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=postgres",
-                        "spring.datasource.password=postgres", "camunda.bpm.admin-user.id=bench",
-                        "camunda.bpm.admin-user.password=bench-secret", "logging.level.root=WARN")
-                .run()) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            Api api = Api.anonymous(port).as("bench", "bench-secret");
+        try (BenchmarkApp app = BenchmarkApp.start("aiactops_bench_logs")) {
+            String url = app.databaseUrl();
+            Api api = app.api();
             String systemId = TestSystems.uniqueId("bench");
             assertThat(api.post("/api/systems", TestSystems.registration(systemId)).status()).isEqualTo(201);
 
@@ -55,11 +45,15 @@ class LogRegisterBenchmark {
             for (int b = 0; b < EVENTS / BATCH; b++) {
                 batches.add(batchBody(b));
             }
-            run(api, systemId, batches.subList(0, Math.min(30, batches.size())), CLIENTS); // warm-up (JIT, pool)
+            run(api, systemId, batches.subList(0, Math.min(100, batches.size())), CLIENTS); // warm-up (JIT, pool)
 
-            double register = run(api, systemId, batches, CLIENTS);
-            double registerOneClient = run(api, systemId, batches.subList(0, batches.size() / 2), 1);
+            // Each phase starts from a fresh checkpoint, so none pays for the previous one's dirty pages.
+            checkpoint(url);
             double plain = plainInsert(url, EVENTS);
+            checkpoint(url);
+            double register = run(api, systemId, batches, CLIENTS);
+            checkpoint(url);
+            double registerOneClient = run(api, systemId, batches.subList(0, batches.size() / 2), 1);
 
             var verification = api.get("/api/systems/" + systemId + "/logs/verify").json();
             assertThat(verification.get("valid").asBoolean()).isTrue();
@@ -99,6 +93,12 @@ class LogRegisterBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         return batches.size() * (double) BATCH / seconds;
+    }
+
+    private static void checkpoint(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
     }
 
     private static double plainInsert(String url, int rows) throws Exception {

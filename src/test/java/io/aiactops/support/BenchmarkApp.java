@@ -1,0 +1,49 @@
+package io.aiactops.support;
+
+import io.aiactops.AiactOpsApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The app as production runs it (postgres profile, fsync on) inside the benchmark's JVM, on a fresh
+ * database of the benchmark server ({@link BenchmarkDatabase}), with an administrator as client.
+ */
+public final class BenchmarkApp implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final String databaseUrl;
+
+    private BenchmarkApp(ConfigurableApplicationContext context, String databaseUrl) {
+        this.context = context;
+        this.databaseUrl = databaseUrl;
+    }
+
+    public static BenchmarkApp start(String database) {
+        String url = BenchmarkDatabase.create(database);
+        // Command-line arguments: they outrank application-postgres.yml, which reads the environment.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(AiactOpsApplication.class)
+                .profiles("postgres")
+                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres", "--camunda.bpm.admin-user.id=bench",
+                        "--camunda.bpm.admin-user.password=bench-secret", "--logging.level.root=WARN");
+        return new BenchmarkApp(context, url);
+    }
+
+    public Api api() {
+        return Api.anonymous(((WebServerApplicationContext) context).getWebServer().getPort()).as("bench", "bench-secret");
+    }
+
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
