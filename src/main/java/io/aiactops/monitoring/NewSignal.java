@@ -1,0 +1,11 @@
+package io.aiactops.monitoring;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** One validated monitoring signal as a platform sent it; {@code signalId} makes a resend harmless. */
+public record NewSignal(String metric, SignalCategory category, BigDecimal value, Instant observedAt, Duration window,
+        String modelVersion, Map<String, String> labels, String source, String signalId) {
+}

@@ -1,0 +1,100 @@
+package io.aiactops.monitoring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.aiactops.logs.AppendResult;
+import io.aiactops.logs.LogEventType;
+import io.aiactops.logs.LogRegister;
+import io.aiactops.oversight.Breach;
+import io.aiactops.oversight.OversightReviewStarter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes monitoring signals: records each in the log register, checks it against the thresholds and
+ * puts every breach before a human, all in one transaction (nothing is acknowledged half-done).
+ */
+@Service
+public class SignalIntake {
+
+    /** Signal ids share the system's client-event-id space with log events; the prefix keeps them apart. */
+    static final String CLIENT_EVENT_PREFIX = "signal:";
+
+    private final LogRegister register;
+    private final Thresholds thresholds;
+    private final OversightReviewStarter reviews;
+
+    SignalIntake(LogRegister register, Thresholds thresholds, OversightReviewStarter reviews) {
+        this.register = register;
+        this.thresholds = thresholds;
+        this.reviews = reviews;
+    }
+
+    @Transactional
+    public SignalReceipt accept(String aiSystemId, String actor, List<NewSignal> signals) {
+        // Appending takes the chain's lock until commit: breaches of one system are handled one at a time.
+        AppendResult appended = register.recordAll(aiSystemId, actor, signals.stream().map(SignalIntake::entry).toList());
+        Set<Integer> duplicateIndexes = new HashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        appended.duplicates().forEach(d -> {
+            duplicateIndexes.add(d.index());
+            duplicates.add(d.clientEventId().substring(CLIENT_EVENT_PREFIX.length()));
+        });
+        List<SignalReceipt.BreachResult> breaches = new ArrayList<>();
+        for (int i = 0; i < signals.size(); i++) {
+            if (duplicateIndexes.contains(i)) {
+                continue;
+            }
+            NewSignal signal = signals.get(i);
+            ThresholdCheck check = thresholds.check(aiSystemId, signal.metric(), signal.category(), signal.value());
+            if (check.severity().isBreach()) {
+                Breach breach = new Breach(aiSystemId, signal.metric(), signal.category().wireName(), check.severity(),
+                        check.rationale(), signal.value().doubleValue(), signal.observedAt(), signal.modelVersion(),
+                        signal.source());
+                recordBreach(breach, actor, signal.signalId());
+                breaches.add(new SignalReceipt.BreachResult(i, signal.signalId(), signal.metric(), check.severity(),
+                        check.rationale(), reviews.onBreach(breach)));
+            }
+        }
+        return new SignalReceipt(signals.size() - duplicates.size(), duplicates, breaches);
+    }
+
+    private void recordBreach(Breach breach, String actor, String signalId) {
+        register.record(breach.aiSystemId(), LogEventType.THRESHOLD_BREACH, actor, breach.modelVersion(),
+                breachPayload(breach, Map.of("signalId", signalId == null ? "" : signalId)));
+    }
+
+    /** What the register keeps of a breach, found here or reported by Alertmanager. */
+    static Map<String, Object> breachPayload(Breach breach, Map<String, Object> origin) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("metric", breach.metric());
+        payload.put("category", breach.category());
+        payload.put("value", breach.value());
+        payload.put("severity", breach.severity().wireName());
+        payload.put("rationale", breach.rationale());
+        payload.put("observedAt", breach.observedAt().toString());
+        payload.put("source", breach.source());
+        payload.putAll(origin);
+        return payload;
+    }
+
+    private static LogRegister.Entry entry(NewSignal signal) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("metric", signal.metric());
+        payload.put("category", signal.category().wireName());
+        payload.put("value", signal.value());
+        payload.put("window", signal.window() == null ? null : signal.window().toString());
+        payload.put("labels", signal.labels());
+        payload.put("source", signal.source());
+        payload.put("signalId", signal.signalId());
+        Instant observedAt = signal.observedAt();
+        return new LogRegister.Entry(LogEventType.MONITORING_SIGNAL, observedAt, signal.modelVersion(),
+                signal.signalId() == null ? null : CLIENT_EVENT_PREFIX + signal.signalId(), payload);
+    }
+}

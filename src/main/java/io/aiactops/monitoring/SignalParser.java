@@ -1,0 +1,62 @@
+package io.aiactops.monitoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aiactops.platform.web.InvalidFieldException;
+import io.aiactops.platform.web.JsonFields;
+import org.springframework.stereotype.Component;
+
+/** Reads one signal or an array of signals, naming the first bad field, e.g. {@code [2].value}. */
+@Component
+class SignalParser {
+
+    static final String METRIC_PATTERN = "[a-z][a-z0-9_]{0,63}";
+    private static final Set<String> FIELDS = Set.of("metric", "category", "value", "observedAt", "window",
+            "modelVersion", "labels", "source", "signalId");
+
+    private final MonitoringProperties properties;
+
+    SignalParser(MonitoringProperties properties) {
+        this.properties = properties;
+    }
+
+    List<NewSignal> parse(JsonNode body) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            throw new InvalidFieldException("$", "a signal object or an array of signals is required");
+        }
+        if (body.isObject()) {
+            return List.of(signal(body, ""));
+        }
+        if (!body.isArray()) {
+            throw new InvalidFieldException("$", "must be a signal object or an array of signals");
+        }
+        if (body.isEmpty()) {
+            throw new InvalidFieldException("$", "the array holds no signal");
+        }
+        if (body.size() > properties.maxSignalsPerRequest()) {
+            throw new InvalidFieldException("$", "at most " + properties.maxSignalsPerRequest() + " signals per request");
+        }
+        List<NewSignal> signals = new ArrayList<>(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            signals.add(signal(body.get(i), "[" + i + "]"));
+        }
+        return signals;
+    }
+
+    private static NewSignal signal(JsonNode node, String path) {
+        JsonFields fields = JsonFields.of(node, path, FIELDS);
+        String metric = fields.text("metric", true, METRIC_PATTERN,
+                "must be a metric name: lower-case letters, digits and underscores, e.g. psi_drift");
+        String categoryName = fields.text("category", true, 40);
+        SignalCategory category = SignalCategory.fromWireName(categoryName);
+        if (category == null) {
+            throw new InvalidFieldException(fields.path("category"), "must be one of " + SignalCategory.wireNames());
+        }
+        return new NewSignal(metric, category, fields.number("value", true), fields.instant("observedAt", true),
+                fields.duration("window", false), fields.text("modelVersion", false, 64), fields.strings("labels", 50, 200),
+                fields.text("source", false, 200), fields.text("signalId", false, 190));
+    }
+}

@@ -1,0 +1,73 @@
+package io.aiactops.notification;
+
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends plain-text mail through Spring Mail. Failures are thrown, never swallowed: callers run in
+ * async process jobs whose retry cycle and Cockpit incident make an SMTP outage visible.
+ */
+@Service
+public class Mailer {
+
+    private final JavaMailSender sender;
+    private final IdentityService identityService;
+    private final NotificationProperties properties;
+
+    Mailer(JavaMailSender sender, IdentityService identityService, NotificationProperties properties) {
+        this.sender = sender;
+        this.identityService = identityService;
+        this.properties = properties;
+    }
+
+    /** A link into our web UI, e.g. {@code link("/camunda/app/tasklist/")}. */
+    public String link(String path) {
+        return properties.baseUrl().replaceAll("/+$", "") + path;
+    }
+
+    /**
+     * Mails every member of the given groups who has an address; returns the recipients. Fails when
+     * nobody can be reached, so that an escalation without a recipient becomes an incident.
+     */
+    public List<String> toGroups(List<String> groupIds, String subject, String text) {
+        List<String> recipients = groupIds.stream()
+                .flatMap(group -> identityService.createUserQuery().memberOfGroup(group).list().stream())
+                .map(User::getEmail)
+                .filter(Objects::nonNull)
+                .filter(email -> !email.isBlank())
+                .distinct()
+                .sorted()
+                .toList();
+        if (recipients.isEmpty()) {
+            throw new IllegalStateException("Nobody in " + groupIds + " has an e-mail address for: " + subject);
+        }
+        send(recipients, subject, text);
+        return recipients;
+    }
+
+    /** One message to all recipients (each sees the others: they act on the same case). */
+    public String send(List<String> recipients, String subject, String text) {
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(properties.from());
+            helper.setTo(recipients.toArray(String[]::new));
+            helper.setSubject(subject);
+            helper.setText(text, false);
+            sender.send(message);
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new MailSendException("Could not build mail '" + subject + "'", e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.aiactops.oversight;
+
+import java.util.List;
+
+import io.aiactops.platform.process.TasklistFilter;
+import io.aiactops.platform.process.TasklistFilter.Column;
+import io.aiactops.platform.security.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Tasklist filters of overseers and process owners. */
+@Configuration
+class OversightTasklistFilters {
+
+    private static final List<Column> REVIEW_COLUMNS = List.of(TasklistFilter.AI_SYSTEM,
+            new Column("metric", "Metric"), new Column("severity", "Severity"), new Column("breachCount", "Breaches"));
+
+    @Bean
+    TasklistFilter alertsToReview() {
+        return new TasklistFilter("Alerts to review — critical first",
+                "Monitoring alerts awaiting an overseer's decision, critical first, then by due date", -10,
+                tasks -> tasks.createTaskQuery().taskCandidateGroup(Roles.OVERSEERS)
+                        .taskDefinitionKey(OversightReviewProcess.TASK_REVIEW_ALERT)
+                        .orderByTaskPriority().desc()
+                        .orderByDueDate().asc(),
+                REVIEW_COLUMNS);
+    }
+
+    @Bean
+    TasklistFilter myOpenTasks() {
+        return new TasklistFilter("My open tasks", "Tasks assigned to me", -20,
+                tasks -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
+                List.of(TasklistFilter.AI_SYSTEM));
+    }
+
+    @Bean
+    TasklistFilter stoppedSystems() {
+        return new TasklistFilter("Stopped AI systems awaiting resume",
+                "Systems stopped by an overseer or process owner; resuming needs a different person", 0,
+                tasks -> tasks.createTaskQuery().taskCandidateGroup(Roles.PROCESS_OWNERS)
+                        .taskDefinitionKey(SystemStopProcess.TASK_RESUME_SYSTEM)
+                        .orderByTaskCreateTime().asc(),
+                List.of(TasklistFilter.AI_SYSTEM, new Column("stoppedBy", "Stopped by"),
+                        new Column("stopReason", "Reason")));
+    }
+}

@@ -1,0 +1,31 @@
+package io.aiactops.oversight;
+
+import static io.aiactops.oversight.SystemStopVariables.RESUMED_BY;
+import static io.aiactops.oversight.SystemStopVariables.RESUME_REASON;
+import static io.aiactops.oversight.SystemStopVariables.STOPPED_BY;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Four eyes on a resume: whoever stopped the system may not resume it; a reason is required. */
+@Component("refuseSelfResumeListener")
+public class RefuseSelfResumeListener implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        String resumedBy = TaskCompleter.of(task);
+        if (resumedBy == null) {
+            throw new ProcessEngineException("Resuming must be done by a named person: claim the task first");
+        }
+        if (resumedBy.equals(STOPPED_BY.from(task))) {
+            throw new ProcessEngineException("You stopped this AI system, so another process owner must resume it");
+        }
+        String reason = RESUME_REASON.from(task);
+        if (reason == null || reason.isBlank()) {
+            throw new ProcessEngineException("Give the reason for resuming; it is recorded in the log register");
+        }
+        RESUMED_BY.set(task, resumedBy);
+    }
+}

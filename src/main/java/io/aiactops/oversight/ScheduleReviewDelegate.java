@@ -1,0 +1,31 @@
+package io.aiactops.oversight;
+
+import static io.aiactops.oversight.OversightReviewVariables.REVIEW_DUE_AT;
+import static io.aiactops.oversight.OversightReviewVariables.REVIEW_PRIORITY;
+import static io.aiactops.oversight.OversightReviewVariables.SEVERITY;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Sets the review's due date and Tasklist priority from its severity (engine time, as timers use). */
+@Component("scheduleReviewDelegate")
+public class ScheduleReviewDelegate implements JavaDelegate {
+
+    private final OversightProperties properties;
+
+    public ScheduleReviewDelegate(OversightProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Severity severity = Severity.fromWireName(SEVERITY.required(execution));
+        REVIEW_DUE_AT.set(execution, Date.from(ClockUtil.now().toInstant().plus(properties.reviewDue(severity))));
+        REVIEW_PRIORITY.set(execution, severity == Severity.CRITICAL
+                ? OversightReviewProcess.PRIORITY_CRITICAL : OversightReviewProcess.PRIORITY_WARNING);
+    }
+}

@@ -1,0 +1,45 @@
+package io.aiactops.oversight;
+
+import static io.aiactops.oversight.SystemStopVariables.AI_SYSTEM_ID;
+import static io.aiactops.oversight.SystemStopVariables.SAFE_STATE_DUE_AT;
+import static io.aiactops.oversight.SystemStopVariables.STOPPED_AT;
+import static io.aiactops.oversight.SystemStopVariables.STOPPED_BY;
+import static io.aiactops.oversight.SystemStopVariables.STOP_ORIGIN;
+import static io.aiactops.oversight.SystemStopVariables.STOP_REASON;
+
+import java.util.Date;
+
+import io.aiactops.registry.AiSystem;
+import io.aiactops.registry.Registry;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Suspends the system in the starting transaction (the stop is in force when the start returns) and
+ * sets by when the serving layer must confirm its safe state.
+ */
+@Component("suspendAiSystemDelegate")
+public class SuspendAiSystemDelegate implements JavaDelegate {
+
+    private final Registry registry;
+    private final OversightProperties properties;
+
+    public SuspendAiSystemDelegate(Registry registry, OversightProperties properties) {
+        this.registry = registry;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (STOP_ORIGIN.from(execution) == null) {
+            STOP_ORIGIN.set(execution, SystemStopProcess.ORIGIN_TASKLIST);
+        }
+        AiSystem stopped = registry.suspend(AI_SYSTEM_ID.required(execution), STOP_REASON.required(execution),
+                STOPPED_BY.required(execution));
+        STOPPED_AT.set(execution, stopped.statusChangedAt().toString());
+        SAFE_STATE_DUE_AT.set(execution,
+                Date.from(ClockUtil.now().toInstant().plus(properties.safeStateConfirmationTimeout())));
+    }
+}
