@@ -14,5 +14,6 @@ public class NoteAlertResolvedDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ALERT_RESOLVED_AT.set(execution.getProcessInstance(), INCOMING_RESOLVED_AT.required(execution));
+        INCOMING_RESOLVED_AT.remove(execution);
     }
 }

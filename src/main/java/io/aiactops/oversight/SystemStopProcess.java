@@ -7,6 +7,7 @@ public final class SystemStopProcess {
 
     public static final String TASK_SUSPEND_SYSTEM = "Task_SuspendSystem";
     public static final String TASK_CALL_STOP_WEBHOOK = "Task_CallStopWebhook";
+    public static final String GATEWAY_AWAIT_SAFE_STATE = "Gateway_AwaitSafeState";
     public static final String EVENT_SAFE_STATE_CONFIRMED = "Event_SafeStateConfirmed";
     public static final String EVENT_CONFIRMATION_OVERDUE = "Event_ConfirmationOverdue";
     public static final String TASK_ESCALATE_MISSING_CONFIRMATION = "Task_EscalateMissingConfirmation";

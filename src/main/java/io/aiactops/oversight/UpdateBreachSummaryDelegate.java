@@ -10,6 +10,8 @@ import static io.aiactops.oversight.OversightReviewVariables.LATEST_VALUE;
 import static io.aiactops.oversight.OversightReviewVariables.RATIONALE;
 import static io.aiactops.oversight.OversightReviewVariables.SEVERITY;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -32,5 +34,7 @@ public class UpdateBreachSummaryDelegate implements JavaDelegate {
             SEVERITY.set(execution.getProcessInstance(), incoming.wireName());
             RATIONALE.set(execution.getProcessInstance(), INCOMING_RATIONALE.from(execution));
         }
+        // The message's values are consumed; only the summary stays on the review.
+        List.of(INCOMING_VALUE, INCOMING_SEVERITY, INCOMING_RATIONALE, INCOMING_SEEN_AT).forEach(v -> v.remove(execution));
     }
 }

@@ -35,6 +35,11 @@ public record ProcessVariable<T>(String name, Class<T> type) {
         scope.setVariable(name, value);
     }
 
+    /** Removes the variable from the scope where it lives, e.g. once a message's values are consumed. */
+    public void remove(VariableScope scope) {
+        scope.removeVariable(name);
+    }
+
     /** Adds the value to a map of variables, e.g. for starting a process or correlating a message. */
     public Map<String, Object> put(Map<String, Object> variables, T value) {
         variables.put(name, value);
