@@ -1,0 +1,190 @@
+package io.aiactops.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aiactops.support.Api;
+import io.aiactops.support.Browser;
+import io.aiactops.support.IntegrationTest;
+import io.aiactops.support.TestSystems;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Art. 14 end to end, as an overseer sees it: a breaching signal opens a review in Tasklist, the
+ * overseer reads the Camunda Form, dismisses the alert with a reason, and the log register holds that
+ * decision under the overseer's name.
+ */
+@IntegrationTest
+class OversightReviewBrowserTest {
+
+    /** Kept out of docs/: every run would otherwise change a tracked file. */
+    private static final Path FORM_SCREENSHOT = Path.of("target", "screenshots", "oversight-review-form.png");
+
+    private static final By REVIEW_FILTER = By.linkText("Alerts to review — critical first");
+    private static final By CLAIM = By.cssSelector("button.claim");
+    private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space()='Complete']");
+    /** Tasklist closes a task it completed and asks for the next one; it shows no success message. */
+    private static final By TASK_CLOSED = By.cssSelector(".no-task");
+    /** Where Tasklist reports a refused completion, e.g. the engine's message from a task listener. */
+    private static final By ERROR = By.cssSelector(".notifications .alert-danger");
+
+    private final Api api;
+    private final String tasklistUrl;
+    private final TaskService tasks;
+    private final HistoryService history;
+
+    OversightReviewBrowserTest(@LocalServerPort int port, @Autowired TaskService tasks, @Autowired HistoryService history) {
+        this.api = Api.anonymous(port);
+        this.tasklistUrl = "http://localhost:" + port + "/camunda/app/tasklist/";
+        this.tasks = tasks;
+        this.history = history;
+    }
+
+    @Test
+    void overseerDismissesABreachInTasklistAndTheRegisterRecordsIt() {
+        // Given: the accuracy of a registered AI system fell below its action threshold
+        String systemId = TestSystems.register(api, "browser");
+        String reviewId = breachAccuracy(systemId, 0.72);
+        String reason = "Known dip after the holiday data shift; shadow evaluation of " + systemId + " is back above 0.80.";
+
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver();
+            WebDriverWait await = browser.await();
+
+            // When: the overseer logs in to Tasklist and opens the review of this system
+            page.get(tasklistUrl);
+            logIn(browser, "overseer", "demo");
+            browser.click(REVIEW_FILTER);
+            browser.click(taskCardOf(reviewId));
+            // Tall enough for the whole form, so that the screenshot for the docs shows all of it.
+            page.manage().window().setSize(new Dimension(1400, 2200));
+
+            // Then: the form shows what breached and why it counts as a breach
+            assertThat(await.until(visibilityOfElementLocated(field("AI system"))).getDomProperty("value"))
+                    .isEqualTo(systemId);
+            assertThat(page.findElement(field("Metric")).getDomProperty("value")).isEqualTo("accuracy");
+            assertThat(page.findElement(field("Threshold rationale")).getDomProperty("value"))
+                    .isEqualTo("Accuracy below 0.80");
+
+            // When: the overseer claims the task, dismisses the alert with a reason and completes it
+            browser.click(CLAIM);
+            await.until(invisibilityOfElementLocated(CLAIM));
+            browser.click(option("Dismiss the alert"));
+            browser.click(field("Reason")).sendKeys(reason);
+            browser.screenshot(FORM_SCREENSHOT);
+            browser.click(COMPLETE);
+
+            await.until(d -> d.findElement(TASK_CLOSED).isDisplayed() || !errorsOn(d).isEmpty());
+            assertThat(errorsOn(page)).as("errors shown by Tasklist").isEmpty();
+        }
+
+        // Then: the log register holds the decision under the overseer's name, and the review is over
+        JsonNode decision = awaitOversightAction(systemId);
+        assertThat(decision.get("actor").asText()).isEqualTo("overseer");
+        assertThat(decision.get("payload").get("decision").asText()).isEqualTo("dismiss");
+        assertThat(decision.get("payload").get("reason").asText()).isEqualTo(reason);
+        assertThat(decision.get("payload").get("reviewId").asText()).isEqualTo(reviewId);
+
+        HistoricProcessInstance review = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(reviewId).singleResult();
+        assertThat(review.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+    }
+
+    /** Posts a breaching signal as the monitoring client and returns the id of the review it started. */
+    private String breachAccuracy(String systemId, double value) {
+        Api.Response accepted = api.as("ingest").post("/api/systems/" + systemId + "/signals", Map.of(
+                "metric", "accuracy", "category", "performance", "value", value,
+                "observedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "signalId", "browser-" + UUID.randomUUID()));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        JsonNode breach = accepted.json().get("breaches").get(0);
+        assertThat(breach.get("rationale").asText()).isEqualTo("Accuracy below 0.80");
+        return breach.get("reviewId").asText();
+    }
+
+    private static void logIn(Browser browser, String user, String password) {
+        browser.click(By.cssSelector("form[name=signinForm] input[type=text]")).sendKeys(user);
+        browser.click(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
+        browser.click(By.cssSelector("form[name=signinForm] button[type=submit]"));
+    }
+
+    /**
+     * The card of this review's task in the list, by task id: reviews of other tests share the list, and
+     * the cards show overseers no variables (so not the AI system column) to tell them apart.
+     */
+    private By taskCardOf(String reviewId) {
+        String taskId = tasks.createTaskQuery().processInstanceId(reviewId).singleResult().getId();
+        return By.cssSelector("ol.tasks-list li.task h4.task a[href='#/?task=" + taskId + "']");
+    }
+
+    /** A form-js field, found the way a person finds it: by its label. */
+    private static By field(String label) {
+        return By.xpath("//*[@id=//label[normalize-space(text())='" + label + "']/@for]");
+    }
+
+    /** A radio option, clicked by its label as a person would. */
+    private static By option(String label) {
+        return By.xpath("//label[normalize-space()='" + label + "']");
+    }
+
+    private static List<String> errorsOn(WebDriver page) {
+        List<String> errors = new ArrayList<>();
+        for (WebElement error : page.findElements(ERROR)) {
+            try {
+                if (error.isDisplayed()) {
+                    errors.add(error.getText());
+                }
+            } catch (StaleElementReferenceException e) {
+                // Angular removed it between find and read: it is no longer shown.
+            }
+        }
+        return errors;
+    }
+
+    /** The decision is written when the task completes; poll briefly rather than assume the timing. */
+    private JsonNode awaitOversightAction(String systemId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Api.Response logs;
+        do {
+            logs = api.as("auditor").get("/api/systems/" + systemId + "/logs?type=oversight_action");
+            assertThat(logs.status()).as(logs.body()).isEqualTo(200);
+            JsonNode events = logs.json().get("events");
+            if (events.size() > 0) {
+                assertThat(events).as("one decision, one event").hasSize(1);
+                return events.get(0);
+            }
+            pause();
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("No oversight_action in the log register of " + systemId + " within 20 s: " + logs);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
