@@ -38,7 +38,10 @@ public class SignalIntake {
 
     @Transactional
     public SignalReceipt accept(String aiSystemId, String actor, List<NewSignal> signals) {
-        // Appending takes the chain's lock until commit: breaches of one system are handled one at a time.
+        // Checked before appending: appending takes the chain's lock until commit, and breaches of one
+        // system are then handled one at a time.
+        List<ThresholdCheck> checks = signals.stream()
+                .map(s -> thresholds.check(aiSystemId, s.metric(), s.category(), s.value())).toList();
         AppendResult appended = register.recordAll(aiSystemId, actor, signals.stream().map(SignalIntake::entry).toList());
         Set<Integer> duplicateIndexes = new HashSet<>();
         List<String> duplicates = new ArrayList<>();
@@ -52,7 +55,7 @@ public class SignalIntake {
                 continue;
             }
             NewSignal signal = signals.get(i);
-            ThresholdCheck check = thresholds.check(aiSystemId, signal.metric(), signal.category(), signal.value());
+            ThresholdCheck check = checks.get(i);
             if (check.severity().isBreach()) {
                 Breach breach = new Breach(aiSystemId, signal.metric(), signal.category().wireName(), check.severity(),
                         check.rationale(), signal.value().doubleValue(), signal.observedAt(), signal.modelVersion(),
@@ -66,8 +69,9 @@ public class SignalIntake {
     }
 
     private void recordBreach(Breach breach, String actor, String signalId) {
-        register.record(breach.aiSystemId(), LogEventType.THRESHOLD_BREACH, actor, breach.modelVersion(),
-                breachPayload(breach, Map.of("signalId", signalId == null ? "" : signalId)));
+        register.recordAll(breach.aiSystemId(), actor, List.of(new LogRegister.Entry(LogEventType.THRESHOLD_BREACH,
+                breach.observedAt(), breach.modelVersion(), null,
+                breachPayload(breach, Map.of("signalId", signalId == null ? "" : signalId)))));
     }
 
     /** What the register keeps of a breach, found here or reported by Alertmanager. */

@@ -21,6 +21,8 @@ import io.aiactops.support.Api;
 import io.aiactops.support.BenchmarkApp;
 import io.aiactops.support.TestSystems;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Not a test: {@code ./mvnw -Pbenchmark verify -Dit.test=LogRegisterBenchmark} (docs/benchmarks.md).
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * same rows with a plain batched JDBC INSERT into a table without hashing or triggers.
  */
 class LogRegisterBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchmarkApp.RESULTS);
 
     private static final int EVENTS = Integer.getInteger("benchmark.events", 300_000);
     private static final int BATCH = Integer.getInteger("benchmark.batch", 1_000);
@@ -57,7 +61,7 @@ class LogRegisterBenchmark {
 
             var verification = api.get("/api/systems/" + systemId + "/logs/verify").json();
             assertThat(verification.get("valid").asBoolean()).isTrue();
-            System.out.printf(Locale.ROOT, """
+            log.info(String.format(Locale.ROOT, """
                     %n=== Log register benchmark (PostgreSQL %s, %d events of ~%d bytes, batches of %d) ===
                     register via HTTP API, %d clients : %,10.0f events/s
                     register via HTTP API, 1 client  : %,10.0f events/s
@@ -65,7 +69,7 @@ class LogRegisterBenchmark {
                     register / plain                  : %10.0f %%  (target >= 70 %%)
                     chain verified: %s events, valid=%s%n""", url, EVENTS, batches.get(0).length() / BATCH, BATCH,
                     CLIENTS, register, registerOneClient, plain, 100 * register / plain,
-                    verification.get("eventsChecked"), verification.get("valid"));
+                    verification.get("eventsChecked"), verification.get("valid")));
         }
     }
 

@@ -11,6 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class BenchmarkApp implements AutoCloseable {
 
+    /** The logger benchmarks print their results to; the app itself logs warnings only. */
+    public static final String RESULTS = "benchmark";
+
     private final ConfigurableApplicationContext context;
     private final String databaseUrl;
 
@@ -26,7 +29,8 @@ public final class BenchmarkApp implements AutoCloseable {
                 .profiles("postgres")
                 .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                         "--spring.datasource.password=postgres", "--camunda.bpm.admin-user.id=bench",
-                        "--camunda.bpm.admin-user.password=bench-secret", "--logging.level.root=WARN");
+                        "--camunda.bpm.admin-user.password=bench-secret", "--logging.level.root=WARN",
+                        "--logging.level." + RESULTS + "=INFO");
         return new BenchmarkApp(context, url);
     }
 
