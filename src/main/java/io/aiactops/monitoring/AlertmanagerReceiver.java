@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,11 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AlertmanagerReceiver {
 
-    private static final Set<String> PAYLOAD_FIELDS = Set.of("version", "groupKey", "truncatedAlerts", "status",
-            "receiver", "groupLabels", "commonLabels", "commonAnnotations", "externalURL", "alerts");
-    private static final Set<String> ALERT_FIELDS = Set.of("status", "labels", "annotations", "startsAt", "endsAt",
-            "generatorURL", "fingerprint");
-
     private final LogRegister register;
     private final OversightReviewStarter reviews;
     private final MonitoringProperties.Alertmanager config;
@@ -50,7 +44,8 @@ class AlertmanagerReceiver {
 
     /** Reads and validates the whole payload before anything is stored. */
     List<Alert> parse(JsonNode body) {
-        JsonFields payload = JsonFields.of(body, "", PAYLOAD_FIELDS);
+        // Fields a newer Alertmanager adds are ignored: Alertmanager does not resend after a 4xx.
+        JsonFields payload = JsonFields.of(body, "");
         String version = payload.text("version", false, 10);
         if (version != null && !version.equals("4")) {
             throw new InvalidFieldException("version", "only Alertmanager webhook payload version 4 is supported");
@@ -64,7 +59,7 @@ class AlertmanagerReceiver {
         }
         List<Alert> parsed = new ArrayList<>();
         for (int i = 0; i < alerts.size(); i++) {
-            parsed.add(alert(JsonFields.of(alerts.get(i), "alerts[" + i + "]", ALERT_FIELDS)));
+            parsed.add(alert(JsonFields.of(alerts.get(i), "alerts[" + i + "]")));
         }
         return parsed;
     }

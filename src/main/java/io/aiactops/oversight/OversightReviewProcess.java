@@ -34,6 +34,10 @@ public final class OversightReviewProcess {
     private OversightReviewProcess() {
     }
 
+    public static int priority(Severity severity) {
+        return severity == Severity.CRITICAL ? PRIORITY_CRITICAL : PRIORITY_WARNING;
+    }
+
     /** One open review per system and metric: the business key that finds it. */
     public static String businessKey(String aiSystemId, String metric) {
         return aiSystemId + "/" + metric;

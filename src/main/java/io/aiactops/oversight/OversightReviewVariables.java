@@ -1,5 +1,7 @@
 package io.aiactops.oversight;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,11 +56,16 @@ public final class OversightReviewVariables {
         LATEST_VALUE.put(variables, breach.value());
         MODEL_VERSION.put(variables, breach.modelVersion());
         SOURCE.put(variables, breach.source());
-        FIRST_SEEN_AT.put(variables, breach.observedAt().toString());
-        LAST_SEEN_AT.put(variables, breach.observedAt().toString());
+        FIRST_SEEN_AT.put(variables, shown(breach.observedAt()));
+        LAST_SEEN_AT.put(variables, shown(breach.observedAt()));
         BREACH_COUNT.put(variables, 1L);
         KNOWN_LIMITATIONS.put(variables, knownLimitations == null ? "None recorded." : knownLimitations);
         return variables;
+    }
+
+    /** An instant as the form shows it: ISO-8601, to the millisecond. */
+    static String shown(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** The local variables of a recurring breach's correlation. */
@@ -67,7 +74,7 @@ public final class OversightReviewVariables {
         INCOMING_VALUE.put(variables, breach.value());
         INCOMING_SEVERITY.put(variables, breach.severity().wireName());
         INCOMING_RATIONALE.put(variables, breach.rationale());
-        INCOMING_SEEN_AT.put(variables, breach.observedAt().toString());
+        INCOMING_SEEN_AT.put(variables, shown(breach.observedAt()));
         return variables;
     }
 }

@@ -19,7 +19,8 @@ class OversightTasklistFilters {
     TasklistFilter alertsToReview() {
         return new TasklistFilter("Alerts to review — critical first",
                 "Monitoring alerts awaiting an overseer's decision, critical first, then by due date", -10,
-                tasks -> tasks.createTaskQuery().taskCandidateGroup(Roles.OVERSEERS)
+                // Claimed reviews stay in the list: it is the overseers' shared view of open alerts.
+                tasks -> tasks.createTaskQuery().taskCandidateGroup(Roles.OVERSEERS).includeAssignedTasks()
                         .taskDefinitionKey(OversightReviewProcess.TASK_REVIEW_ALERT)
                         .orderByTaskPriority().desc()
                         .orderByDueDate().asc(),
@@ -37,7 +38,7 @@ class OversightTasklistFilters {
     TasklistFilter stoppedSystems() {
         return new TasklistFilter("Stopped AI systems awaiting resume",
                 "Systems stopped by an overseer or process owner; resuming needs a different person", 0,
-                tasks -> tasks.createTaskQuery().taskCandidateGroup(Roles.PROCESS_OWNERS)
+                tasks -> tasks.createTaskQuery().taskCandidateGroup(Roles.PROCESS_OWNERS).includeAssignedTasks()
                         .taskDefinitionKey(SystemStopProcess.TASK_RESUME_SYSTEM)
                         .orderByTaskCreateTime().asc(),
                 List.of(TasklistFilter.AI_SYSTEM, new Column("stoppedBy", "Stopped by"),

@@ -25,7 +25,6 @@ public class ScheduleReviewDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Severity severity = Severity.fromWireName(SEVERITY.required(execution));
         REVIEW_DUE_AT.set(execution, Date.from(ClockUtil.now().toInstant().plus(properties.reviewDue(severity))));
-        REVIEW_PRIORITY.set(execution, severity == Severity.CRITICAL
-                ? OversightReviewProcess.PRIORITY_CRITICAL : OversightReviewProcess.PRIORITY_WARNING);
+        REVIEW_PRIORITY.set(execution, OversightReviewProcess.priority(severity));
     }
 }

@@ -8,33 +8,76 @@ import static io.aiactops.oversight.OversightReviewVariables.INCOMING_VALUE;
 import static io.aiactops.oversight.OversightReviewVariables.LAST_SEEN_AT;
 import static io.aiactops.oversight.OversightReviewVariables.LATEST_VALUE;
 import static io.aiactops.oversight.OversightReviewVariables.RATIONALE;
+import static io.aiactops.oversight.OversightReviewVariables.REVIEW_DUE_AT;
+import static io.aiactops.oversight.OversightReviewVariables.REVIEW_PRIORITY;
 import static io.aiactops.oversight.OversightReviewVariables.SEVERITY;
 
+import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds a recurring breach to the open review: count, latest value, last seen; the severity only
- * ever rises, so a warning review that turns critical shows as critical.
+ * Adds a recurring breach to the open review: count, latest value, last seen. The severity only ever
+ * rises; when a warning review turns critical, its task, priority and overdue timer are brought
+ * forward to the critical due date, so it sorts first and escalates in hours, not days.
  */
 @Component("updateBreachSummaryDelegate")
 public class UpdateBreachSummaryDelegate implements JavaDelegate {
 
+    private final OversightProperties properties;
+
+    public UpdateBreachSummaryDelegate(OversightProperties properties) {
+        this.properties = properties;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
-        BREACH_COUNT.set(execution.getProcessInstance(), BREACH_COUNT.required(execution) + 1);
-        LATEST_VALUE.set(execution.getProcessInstance(), INCOMING_VALUE.from(execution));
-        LAST_SEEN_AT.set(execution.getProcessInstance(), INCOMING_SEEN_AT.required(execution));
+        VariableScope review = execution.getProcessInstance();
+        BREACH_COUNT.set(review, BREACH_COUNT.required(execution) + 1);
+        LATEST_VALUE.set(review, INCOMING_VALUE.from(execution));
+        LAST_SEEN_AT.set(review, INCOMING_SEEN_AT.required(execution));
         Severity current = Severity.fromWireName(SEVERITY.required(execution));
         Severity incoming = Severity.fromWireName(INCOMING_SEVERITY.required(execution));
         if (incoming.compareTo(current) >= 0) {
-            SEVERITY.set(execution.getProcessInstance(), incoming.wireName());
-            RATIONALE.set(execution.getProcessInstance(), INCOMING_RATIONALE.from(execution));
+            SEVERITY.set(review, incoming.wireName());
+            RATIONALE.set(review, INCOMING_RATIONALE.from(execution));
+        }
+        if (incoming.compareTo(current) > 0) {
+            bringForward(execution, incoming);
         }
         // The message's values are consumed; only the summary stays on the review.
         List.of(INCOMING_VALUE, INCOMING_SEVERITY, INCOMING_RATIONALE, INCOMING_SEEN_AT).forEach(v -> v.remove(execution));
+    }
+
+    private void bringForward(DelegateExecution execution, Severity severity) {
+        Date due = Date.from(ClockUtil.now().toInstant().plus(properties.reviewDue(severity)));
+        Date scheduled = REVIEW_DUE_AT.from(execution);
+        if (scheduled != null && !due.before(scheduled)) {
+            return;
+        }
+        int priority = OversightReviewProcess.priority(severity);
+        REVIEW_DUE_AT.set(execution.getProcessInstance(), due);
+        REVIEW_PRIORITY.set(execution.getProcessInstance(), priority);
+        TaskService tasks = execution.getProcessEngineServices().getTaskService();
+        for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(OversightReviewProcess.TASK_REVIEW_ALERT).list()) {
+            task.setDueDate(due);
+            task.setPriority(priority);
+            tasks.saveTask(task);
+        }
+        ManagementService jobs = execution.getProcessEngineServices().getManagementService();
+        for (Job overdue : jobs.createJobQuery().processInstanceId(execution.getProcessInstanceId())
+                .activityId(OversightReviewProcess.BOUNDARY_REVIEW_OVERDUE).list()) {
+            jobs.setJobDuedate(overdue.getId(), due);
+        }
     }
 }

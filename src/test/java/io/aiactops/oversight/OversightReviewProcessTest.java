@@ -57,7 +57,7 @@ class OversightReviewProcessTest {
         Mocks.register("recordOversightDecisionDelegate", new RecordOversightDecisionDelegate(register));
         Mocks.register("stopAiSystemDelegate", new StopAiSystemDelegate(stops));
         Mocks.register("escalateOverdueReviewDelegate", new EscalateOverdueReviewDelegate(mailer));
-        Mocks.register("updateBreachSummaryDelegate", new UpdateBreachSummaryDelegate());
+        Mocks.register("updateBreachSummaryDelegate", new UpdateBreachSummaryDelegate(PROPERTIES));
         Mocks.register("noteAlertResolvedDelegate", new NoteAlertResolvedDelegate());
     }
 
@@ -155,6 +155,13 @@ class OversightReviewProcessTest {
                 .doesNotContainKeys("incomingValue", "incomingSeverity", "incomingRationale", "incomingSeenAt");
         org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().processInstanceId(review.getId()).count())
                 .isEqualTo(1);
+        // Turned critical: due in 4 hours, not 2 days, first in Tasklist, and the overdue timer follows
+        Instant criticalDue = Instant.now().plus(Duration.ofHours(4));
+        org.assertj.core.api.Assertions.assertThat(task(review).getPriority()).isEqualTo(OversightReviewProcess.PRIORITY_CRITICAL);
+        org.assertj.core.api.Assertions.assertThat(task(review).getDueDate().toInstant())
+                .isBetween(criticalDue.minusSeconds(60), criticalDue);
+        org.assertj.core.api.Assertions.assertThat(job(OversightReviewProcess.BOUNDARY_REVIEW_OVERDUE, review).getDuedate())
+                .isEqualTo(task(review).getDueDate());
     }
 
     @Test

@@ -88,7 +88,7 @@ class SystemStopProcessTest {
     }
 
     @Test
-    void aConfiguredWebhookIsCalledAsARetriedJobBeforeWaiting() {
+    void aConfiguredWebhookIsCalledAsARetriedJobWhileTheConfirmationIsAwaited() {
         when(webhook.configuredFor("sys-a")).thenReturn(true);
         ProcessInstance stop = start();
 
@@ -97,6 +97,19 @@ class SystemStopProcessTest {
 
         verify(webhook).call(eq("sys-a"), any(Map.class));
         assertThat(stop).isWaitingAt(SystemStopProcess.GATEWAY_AWAIT_SAFE_STATE);
+    }
+
+    @Test
+    void aConfirmationBeforeTheWebhookCallIsNotMissed() {
+        when(webhook.configuredFor("sys-a")).thenReturn(true);
+        ProcessInstance stop = start();
+
+        confirm(stop);
+
+        assertThat(stop).isWaitingAt(SystemStopProcess.TASK_CALL_STOP_WEBHOOK, SystemStopProcess.TASK_RESUME_SYSTEM);
+        execute(job(SystemStopProcess.TASK_CALL_STOP_WEBHOOK, stop));
+        verify(webhook).call(eq("sys-a"), any(Map.class));
+        assertThat(stop).isWaitingAt(SystemStopProcess.TASK_RESUME_SYSTEM);
     }
 
     @Test

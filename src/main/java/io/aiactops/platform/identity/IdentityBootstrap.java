@@ -55,6 +55,9 @@ class IdentityBootstrap implements ApplicationRunner {
             new Grant(Roles.OVERSEERS, Resources.APPLICATION, "tasklist", ACCESS),
             new Grant(Roles.OVERSEERS, Resources.PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE),
             new Grant(Roles.OVERSEERS, Resources.PROCESS_INSTANCE, ANY, CREATE),
+            // ... and the variables of their reviews and stops, which Tasklist shows on the task cards.
+            new Grant(Roles.OVERSEERS, Resources.PROCESS_DEFINITION, "oversight-review", READ_INSTANCE),
+            new Grant(Roles.OVERSEERS, Resources.PROCESS_DEFINITION, "system-stop", READ_INSTANCE),
             // Incident managers work in Tasklist and follow their cases in Cockpit.
             new Grant(Roles.INCIDENT_MANAGERS, Resources.APPLICATION, "tasklist", ACCESS),
             new Grant(Roles.INCIDENT_MANAGERS, Resources.APPLICATION, "cockpit", ACCESS),

@@ -29,14 +29,23 @@ public final class JsonFields {
 
     /** The object at {@code path} ("" for the body itself), allowing only the given field names. */
     public static JsonFields of(JsonNode node, String path, Set<String> allowed) {
-        if (node == null || !node.isObject()) {
-            throw new InvalidFieldException(path.isEmpty() ? "$" : path, "must be a JSON object");
-        }
+        JsonFields fields = of(node, path);
         for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!allowed.contains(name)) {
                 throw new InvalidFieldException(pathOf(path, name), "unknown field; expected one of " + new TreeSet<>(allowed));
             }
+        }
+        return fields;
+    }
+
+    /**
+     * The object at {@code path}, ignoring fields it does not know: for payloads of other tools that
+     * add fields in new versions (Alertmanager), where refusing them would lose notifications.
+     */
+    public static JsonFields of(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidFieldException(path.isEmpty() ? "$" : path, "must be a JSON object");
         }
         return new JsonFields(node, path);
     }
