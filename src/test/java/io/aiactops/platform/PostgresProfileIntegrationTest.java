@@ -43,6 +43,11 @@ class PostgresProfileIntegrationTest {
                 assertThat(api.as("admin").get("/api/systems").status()).as("no demo admin").isEqualTo(401);
                 assertThat(api.as("chief", "s3cret-from-the-vault").get("/engine-rest/group?id=ai-overseers").json())
                         .hasSize(1);
+                assertThat(api.as("chief", "s3cret-from-the-vault").get("/engine-rest/filter").json())
+                        .as("start %d: the shared Tasklist filters, once each", start)
+                        .extracting(f -> f.get("name").asText())
+                        .containsOnlyOnce("Alerts to review — critical first", "My open tasks",
+                                "Stopped AI systems awaiting resume");
                 assertThat(app.output()).doesNotContain("ERROR");
             }
         }
