@@ -35,7 +35,7 @@ class SignalBenchmark {
 
     private static final int REQUESTS = Integer.getInteger("benchmark.requests", 6_000);
     private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
-    private static final int ROUNDS = 4;
+    private static final int ROUNDS = 8;
     private static final int BREACHES = Integer.getInteger("benchmark.breaches", 200);
     private static final int STREAM_RATE = Integer.getInteger("benchmark.streamRate", 100);
 
