@@ -2,6 +2,7 @@ package io.aiactops.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -45,9 +46,9 @@ class LogRegisterBenchmark {
             String systemId = TestSystems.uniqueId("bench");
             assertThat(api.post("/api/systems", TestSystems.registration(systemId)).status()).isEqualTo(201);
 
-            List<String> batches = new ArrayList<>();
+            List<byte[]> batches = new ArrayList<>();
             for (int b = 0; b < EVENTS / BATCH; b++) {
-                batches.add(batchBody(b));
+                batches.add(batchBody(b).getBytes(StandardCharsets.UTF_8));
             }
             run(api, systemId, batches.subList(0, Math.min(100, batches.size())), CLIENTS); // warm-up (JIT, pool)
 
@@ -67,14 +68,14 @@ class LogRegisterBenchmark {
                     register via HTTP API, 1 client  : %,10.0f events/s
                     plain JDBC batched INSERT         : %,10.0f rows/s
                     register / plain                  : %10.0f %%  (target >= 70 %%)
-                    chain verified: %s events, valid=%s%n""", url, EVENTS, batches.get(0).length() / BATCH, BATCH,
+                    chain verified: %s events, valid=%s%n""", url, EVENTS, batches.get(0).length / BATCH, BATCH,
                     CLIENTS, register, registerOneClient, plain, 100 * register / plain,
                     verification.get("eventsChecked"), verification.get("valid")));
         }
     }
 
     /** Sends the batches from {@code clients} threads; returns events per second. */
-    private static double run(Api api, String systemId, List<String> batches, int clients) throws Exception {
+    private static double run(Api api, String systemId, List<byte[]> batches, int clients) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();

@@ -46,7 +46,7 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send("GET", path, null, null);
+        return send("GET", path, null, (String) null);
     }
 
     public Response post(String path, Object body) {
@@ -58,15 +58,24 @@ public final class Api {
     }
 
     public Response delete(String path) {
-        return send("DELETE", path, null, null);
+        return send("DELETE", path, null, (String) null);
     }
 
     /** Sends a raw body with any content type (malformed JSON, NDJSON, wrong types). */
     public Response send(String method, String path, String contentType, String body) {
+        return sendBody(method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    /** Sends a body encoded once beforehand: benchmarks, so that the client spends no CPU re-encoding it. */
+    public Response send(String method, String path, String contentType, byte[] body) {
+        return sendBody(method, path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private Response sendBody(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
