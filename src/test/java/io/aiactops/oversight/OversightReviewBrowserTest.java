@@ -81,7 +81,13 @@ class OversightReviewBrowserTest {
             // Tall enough for the whole form, so that the screenshot for the docs shows all of it.
             page.manage().window().setSize(new Dimension(1400, 2200));
 
-            // Then: the form shows what breached and why it counts as a breach
+            // Then: Tasklist is branded as aiact-ops, without the engine's upgrade notice
+            assertThat(page.findElements(By.cssSelector(".ce-eol-banner")))
+                    .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+            assertThat(page.findElement(By.cssSelector(".navbar-brand")).getCssValue("background-image"))
+                    .contains("aiact-ops-logo.svg");
+
+            // And: the form shows what breached and why it counts as a breach
             assertThat(await.until(visibilityOfElementLocated(field("AI system"))).getDomProperty("value"))
                     .isEqualTo(systemId);
             assertThat(page.findElement(field("Metric")).getDomProperty("value")).isEqualTo("accuracy");
