@@ -264,13 +264,13 @@ resolved_at=""
 for _ in $(seq 1 10); do
     resolved_at="$(api "$ADMIN_AUTH" "/engine-rest/process-instance/$instance_id/variables/alertResolvedAt" 2>/dev/null \
         | jq -r '.value // empty' || true)"
-    [ -z "$resolved_at" ] || break
+    [ "$resolved_at" != "$END" ] || break
     sleep 1
 done
-if [ -n "$resolved_at" ]; then
+if [ "$resolved_at" = "$END" ]; then
     pass "review $instance_id shows the alert resolved (alertResolvedAt=$resolved_at)"
 else
-    fail "review $instance_id has no alertResolvedAt"
+    fail "review $instance_id shows alertResolvedAt='${resolved_at}', expected $END"
 fi
 still_open="$(api "$ADMIN_AUTH" "/engine-rest/task/$task_id" 2>/dev/null | jq -r '.id // empty' || true)"
 if [ "$still_open" = "$task_id" ]; then
