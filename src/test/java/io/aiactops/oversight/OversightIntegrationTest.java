@@ -241,6 +241,17 @@ class OversightIntegrationTest {
     }
 
     @Test
+    void aBrokenThresholdTableIsRefusedOnDeployAndSignalsKeepTheirAnswer() throws Exception {
+        String table = Files.readString(Path.of("processes/monitoring-thresholds.dmn"), StandardCharsets.UTF_8);
+        String withoutCatchAll = table.replaceAll("(?s)<rule id=\"Rule_14\">.*?</rule>", "");
+
+        assertThatThrownBy(() -> repositoryService.createDeployment().name("broken-thresholds-" + systemId)
+                .addString("monitoring-thresholds.dmn", withoutCatchAll).deploy())
+                .hasStackTraceContaining("last rule must be the catch-all");
+        assertThat(signals(signal("accuracy", "performance", 0.99)).status()).isEqualTo(202);
+    }
+
+    @Test
     void anOverdueCriticalReviewMailsTheIncidentManagers() throws Exception {
         signals(signal("accuracy", "performance", 0.70));
         Task review = reviewTask();
