@@ -82,6 +82,12 @@ public class EvidenceHolds {
                 .query(EvidenceHolds::hold).list();
     }
 
+    /** Active holds of all systems, for the {@code aiact.evidence.holds.active} gauge. */
+    @Transactional(readOnly = true)
+    public long countActive() {
+        return jdbc.sql("SELECT COUNT(*) FROM evidence_hold WHERE released_at IS NULL").query(Long.class).single();
+    }
+
     private EvidenceHold get(String systemId, long holdId) {
         return jdbc.sql(SELECT + " WHERE system_id = ? AND id = ?").params(systemId, holdId).query(EvidenceHolds::hold)
                 .optional().orElseThrow(() -> new NotFoundException("Evidence hold", String.valueOf(holdId)));

@@ -31,12 +31,14 @@ public class LogRegister {
     private final Registry registry;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final LogMetrics metrics;
 
-    LogRegister(LogEventStore store, Registry registry, ObjectMapper objectMapper, Clock clock) {
+    LogRegister(LogEventStore store, Registry registry, ObjectMapper objectMapper, Clock clock, LogMetrics metrics) {
         this.store = store;
         this.registry = registry;
         this.objectMapper = objectMapper;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -125,6 +127,13 @@ public class LogRegister {
 
     /** Appends under the chain head's row lock: the only writer of log_event. */
     AppendResult append(String systemId, String actor, List<NewLogEvent> events) {
+        long started = System.nanoTime();
+        AppendResult result = appendUnderLock(systemId, actor, events);
+        metrics.appended(systemId, result.appended(), System.nanoTime() - started);
+        return result;
+    }
+
+    private AppendResult appendUnderLock(String systemId, String actor, List<NewLogEvent> events) {
         // Hash and encode what the sender chose before taking the lock: appends to one chain are serial.
         List<ChainHash.Partial> partials = new ArrayList<>(events.size());
         List<String> copyColumns = new ArrayList<>(events.size());

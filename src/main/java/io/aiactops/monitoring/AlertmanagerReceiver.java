@@ -31,11 +31,14 @@ class AlertmanagerReceiver {
     private final LogRegister register;
     private final OversightReviewStarter reviews;
     private final MonitoringProperties.Alertmanager config;
+    private final MonitoringMetrics metrics;
 
-    AlertmanagerReceiver(LogRegister register, OversightReviewStarter reviews, MonitoringProperties properties) {
+    AlertmanagerReceiver(LogRegister register, OversightReviewStarter reviews, MonitoringProperties properties,
+            MonitoringMetrics metrics) {
         this.register = register;
         this.reviews = reviews;
         this.config = properties.alertmanager();
+        this.metrics = metrics;
     }
 
     record Alert(String aiSystemId, String metric, boolean firing, Breach breach, String clientEventId,
@@ -125,6 +128,7 @@ class AlertmanagerReceiver {
             if (result.duplicates().isEmpty()) {
                 if (alert.firing()) {
                     outcome.put("reviewId", reviews.onBreach(alert.breach()));
+                    metrics.breach(alert.aiSystemId(), alert.breach().severity(), MonitoringMetrics.SOURCE_ALERTMANAGER);
                 } else {
                     outcome.put("shownOnOpenReview", reviews.onAlertResolved(alert.aiSystemId(), alert.metric(),
                             alert.breach().observedAt()));

@@ -29,11 +29,14 @@ public class SignalIntake {
     private final LogRegister register;
     private final Thresholds thresholds;
     private final OversightReviewStarter reviews;
+    private final MonitoringMetrics metrics;
 
-    SignalIntake(LogRegister register, Thresholds thresholds, OversightReviewStarter reviews) {
+    SignalIntake(LogRegister register, Thresholds thresholds, OversightReviewStarter reviews,
+            MonitoringMetrics metrics) {
         this.register = register;
         this.thresholds = thresholds;
         this.reviews = reviews;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -63,8 +66,10 @@ public class SignalIntake {
                 recordBreach(breach, actor, signal.signalId());
                 breaches.add(new SignalReceipt.BreachResult(i, signal.signalId(), signal.metric(), check.severity(),
                         check.rationale(), reviews.onBreach(breach)));
+                metrics.breach(aiSystemId, check.severity(), MonitoringMetrics.SOURCE_SIGNAL);
             }
         }
+        metrics.signalsIngested(aiSystemId, signals.size() - duplicates.size());
         return new SignalReceipt(signals.size() - duplicates.size(), duplicates, breaches);
     }
 

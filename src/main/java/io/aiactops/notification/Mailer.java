@@ -6,6 +6,8 @@ import java.util.Objects;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.mail.MailSendException;
@@ -20,14 +22,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class Mailer {
 
+    /** Mails that could not be built or sent (each retry of a job counts again). */
+    static final String MAILS_FAILED = "aiact.mails.failed";
+
     private final JavaMailSender sender;
     private final IdentityService identityService;
     private final NotificationProperties properties;
+    private final Counter failed;
 
-    Mailer(JavaMailSender sender, IdentityService identityService, NotificationProperties properties) {
+    Mailer(JavaMailSender sender, IdentityService identityService, NotificationProperties properties,
+            MeterRegistry meters) {
         this.sender = sender;
         this.identityService = identityService;
         this.properties = properties;
+        this.failed = Counter.builder(MAILS_FAILED).description("Mails that could not be built or sent, retries included")
+                .register(meters);
     }
 
     /** A link into our web UI, e.g. {@code link("/camunda/app/tasklist/")}. */
@@ -67,7 +76,11 @@ public class Mailer {
             sender.send(message);
             return message.getMessageID();
         } catch (MessagingException e) {
+            failed.increment();
             throw new MailSendException("Could not build mail '" + subject + "'", e);
+        } catch (RuntimeException e) {
+            failed.increment();
+            throw e;
         }
     }
 }

@@ -36,6 +36,10 @@ class AiSystemRepository {
                 .query((rs, n) -> SystemStatus.valueOf(rs.getString(1))).optional();
     }
 
+    long count(SystemStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM ai_system WHERE status = ?").param(status.name()).query(Long.class).single();
+    }
+
     Optional<AiSystem> find(String id) {
         return load(SELECT + " WHERE id = ?", id).stream().findFirst();
     }

@@ -152,6 +152,12 @@ public class Registry {
         return systems.findStatus(id);
     }
 
+    /** How many systems are in a status, e.g. SUSPENDED for the {@code aiact.systems.stopped} gauge. */
+    @Transactional(readOnly = true)
+    public long count(SystemStatus status) {
+        return systems.count(status);
+    }
+
     @Transactional(readOnly = true)
     public List<AiSystem> list() {
         return systems.findAll();
