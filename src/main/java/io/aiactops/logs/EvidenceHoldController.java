@@ -6,6 +6,11 @@ import java.util.List;
 import io.aiactops.platform.security.ApiAccess;
 import io.aiactops.platform.security.ApiAccessRules;
 import io.aiactops.platform.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Evidence holds of a system: place, release, list. */
 @RestController
 @RequestMapping("/api/systems/{id}/holds")
+@Tag(name = "Evidence holds", description = "Holds that keep a log register from being purged")
 class EvidenceHoldController {
 
     record PlaceHold(String reason, String reference) {
@@ -35,18 +41,23 @@ class EvidenceHoldController {
     }
 
     @PostMapping
+    @Operation(operationId = "placeEvidenceHold", summary = "Place an evidence hold on a system's log register")
+    @ApiResponse(responseCode = "201", description = "Placed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = EvidenceHold.class)))
     ResponseEntity<EvidenceHold> place(@PathVariable String id, @RequestBody PlaceHold request, Authentication caller) {
         EvidenceHold hold = holds.place(id, request.reason(), request.reference(), caller.getName());
         return ResponseEntity.created(URI.create("/api/systems/" + id + "/holds/" + hold.id())).body(hold);
     }
 
     @PostMapping("/{holdId}/release")
+    @Operation(operationId = "releaseEvidenceHold", summary = "Release an evidence hold")
     EvidenceHold release(@PathVariable String id, @PathVariable long holdId, @RequestBody ReleaseHold request,
             Authentication caller) {
         return holds.release(id, holdId, request.reason(), caller.getName());
     }
 
     @GetMapping
+    @Operation(operationId = "listEvidenceHolds", summary = "List the evidence holds of a system")
     List<EvidenceHold> list(@PathVariable String id) {
         return holds.list(id);
     }

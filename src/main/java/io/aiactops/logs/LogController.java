@@ -17,6 +17,13 @@ import io.aiactops.platform.security.ApiAccess;
 import io.aiactops.platform.security.ApiAccessRules;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.platform.web.InvalidFieldException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -34,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Ingest, read, export and verify a system's log register (docs/log-register.md). */
 @RestController
 @RequestMapping("/api/systems/{id}/logs")
+@Tag(name = "Log register", description = "The automatic log register: append-only, hash-chained per system")
 class LogController {
 
     private final LogRegister register;
@@ -50,6 +58,29 @@ class LogController {
 
     /** All or nothing: 201 after the commit (200 when every event was a duplicate). */
     @PostMapping
+    @Operation(operationId = "appendLogEvents",
+            summary = "Append log events, all or nothing: 201 after the commit, 200 when every event was a duplicate",
+            // The body is read from the raw request, so it is described here.
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "application/json",
+                            array = @ArraySchema(schema = @Schema(type = "object", description = "A log event")),
+                            examples = @ExampleObject(name = "events", summary = "An array of events", value = """
+                                    [{"type": "inference", "occurredAt": "2026-11-25T09:30:00Z", "modelVersion": "1.0.0",
+                                      "clientEventId": "req-8841",
+                                      "payload": {"inputRef": "s3://requests/2026/11/25/8841.json",
+                                                  "output": {"score": 0.73, "decision": "refer"}, "confidence": 0.91}}]
+                                    """)),
+                    @Content(mediaType = "application/x-ndjson",
+                            schema = @Schema(type = "string", description = "One log event (a JSON object) per line"),
+                            examples = @ExampleObject(name = "events", summary = "One event per line", value = """
+                                    {"type": "inference", "occurredAt": "2026-11-25T09:30:00Z", "clientEventId": "req-8841", "payload": {"output": {"score": 0.73}}}
+                                    {"type": "inference", "occurredAt": "2026-11-25T09:30:01Z", "clientEventId": "req-8842", "payload": {"output": {"score": 0.41}}}
+                                    """)) }))
+    @ApiResponse(responseCode = "201", description = "Appended", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AppendResult.class)))
+    @ApiResponse(responseCode = "200", description = "Every event was a duplicate; nothing appended",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppendResult.class)))
+    @ApiResponse(responseCode = "413", description = "The body is over the size limit.")
     ResponseEntity<AppendResult> append(@PathVariable String id, HttpServletRequest request, Authentication caller)
             throws IOException {
         List<NewLogEvent> events = parser.parse(request.getContentType(), request.getContentLengthLong(),
@@ -59,6 +90,7 @@ class LogController {
     }
 
     @GetMapping
+    @Operation(operationId = "findLogEvents", summary = "Find log events, a page at a time")
     LogPage find(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
@@ -82,6 +114,10 @@ class LogController {
 
     /** Streams the whole chain (from the retention anchor) as NDJSON, one hashed envelope per line, or CSV. */
     @GetMapping("/export")
+    @Operation(operationId = "exportLogRegister", summary = "Export the whole chain as NDJSON (hashed envelopes) or CSV")
+    @ApiResponse(responseCode = "200", description = "The chain, from the retention anchor", content = {
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
     void export(@PathVariable String id, @RequestParam(defaultValue = "ndjson") String format,
             HttpServletResponse response) throws IOException {
         ExportFormat exportFormat = ExportFormat.of(format);
@@ -104,17 +140,20 @@ class LogController {
     }
 
     @GetMapping("/verify")
+    @Operation(operationId = "verifyLogRegister", summary = "Verify the hash chain and checkpoints of the register")
     Verification verify(@PathVariable String id) {
         return register.verify(id);
     }
 
     @GetMapping("/checkpoints")
+    @Operation(operationId = "listLogCheckpoints", summary = "List the checkpoints of the register")
     List<Checkpoint> checkpoints(@PathVariable String id) {
         return register.checkpoints(id);
     }
 
     /** Runs the retention purge of this system now; 409 while an evidence hold is active. */
     @PostMapping("/purge")
+    @Operation(operationId = "purgeLogRegister", summary = "Run the retention purge of this system now")
     RetentionPurge.Outcome purge(@PathVariable String id) {
         return purge.purge(id);
     }

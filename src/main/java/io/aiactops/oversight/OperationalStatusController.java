@@ -9,6 +9,11 @@ import io.aiactops.platform.security.ApiAccess;
 import io.aiactops.platform.security.ApiAccessRules;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.platform.web.JsonFields;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The stop button, the status the serving layer polls, and its safe-state confirmation. */
 @RestController
+@Tag(name = "Oversight", description = "The stop button and the operational status the serving layer polls")
 class OperationalStatusController {
 
     private final SystemStops stops;
@@ -32,11 +38,19 @@ class OperationalStatusController {
     }
 
     @GetMapping("/api/systems/{id}/operational-status")
+    @Operation(operationId = "getOperationalStatus", summary = "Whether the AI system may serve (polled by the serving layer)")
     SystemStops.OperationalStatus status(@PathVariable String id) {
         return stops.status(id);
     }
 
     @PostMapping(path = "/api/systems/{id}/stop", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "stopAiSystem", summary = "Stop an AI system: it is SUSPENDED when the answer arrives",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(type = "object", description = "`reason` is required, at most 2000 characters"),
+                    examples = @ExampleObject(name = "stop", value = """
+                            {"reason": "Drift on FR traffic, investigating"}
+                            """))))
     SystemStops.OperationalStatus stop(@PathVariable String id, @RequestBody JsonNode body, Authentication caller) {
         JsonFields fields = JsonFields.of(body, "", Set.of("reason"));
         return stops.stop(id, fields.text("reason", true, 2000), caller.getName(), SystemStopProcess.ORIGIN_API);
@@ -44,6 +58,13 @@ class OperationalStatusController {
 
     @PostMapping("/api/systems/{id}/operational-status/confirmations")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "confirmSafeState", summary = "Confirm that the serving layer reached its safe state",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(type = "object", description = "Optional `detail`, at most 2000 characters"),
+                    examples = @ExampleObject(name = "confirmation", value = """
+                            {"detail": "Requests refused since 10:02:14; cases go to the manual process"}
+                            """))))
     Map<String, Object> confirm(@PathVariable String id, @RequestBody(required = false) JsonNode body,
             Authentication caller) {
         JsonNode confirmation = body == null ? MissingNode.getInstance() : body;

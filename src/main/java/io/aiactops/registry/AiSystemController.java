@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.platform.security.ApiAccess;
 import io.aiactops.platform.security.ApiAccessRules;
 import io.aiactops.platform.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/systems")
+@Tag(name = "AI systems", description = "The register of AI systems and their model versions")
 class AiSystemController {
 
     private final Registry registry;
@@ -30,27 +36,38 @@ class AiSystemController {
     }
 
     @PostMapping
+    @Operation(operationId = "registerAiSystem", summary = "Register an AI system")
+    @ApiResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AiSystem.class)))
     ResponseEntity<AiSystem> register(@RequestBody AiSystemDetails details, Authentication caller) {
         AiSystem system = registry.register(details, caller.getName());
         return ResponseEntity.created(URI.create("/api/systems/" + system.id())).body(system);
     }
 
     @GetMapping
+    @Operation(operationId = "listAiSystems", summary = "List the registered AI systems")
     List<AiSystem> list() {
         return registry.list();
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getAiSystem", summary = "Get an AI system")
     AiSystem get(@PathVariable String id) {
         return registry.get(id);
     }
 
     @PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", "application/json" })
+    @Operation(operationId = "changeAiSystem", summary = "Change an AI system's details (JSON merge patch, RFC 7396)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = "object",
+                            description = "The fields of the AI system to change; null removes an optional field")),
+                    @Content(mediaType = "application/json", schema = @Schema(type = "object")) }))
     AiSystem change(@PathVariable String id, @RequestBody JsonNode patch, Authentication caller) {
         return registry.change(id, patch, caller.getName());
     }
 
     @GetMapping("/{id}/model-versions")
+    @Operation(operationId = "listModelVersions", summary = "List the model versions of an AI system")
     List<ModelVersion> modelVersions(@PathVariable String id) {
         return registry.modelVersions(id);
     }

@@ -10,6 +10,11 @@ import jakarta.validation.constraints.Size;
 
 import io.aiactops.platform.web.InvalidFieldException;
 import io.aiactops.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -29,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Every user manages their own tokens; administrators manage anyone's. */
 @RestController
 @RequestMapping("/api/tokens")
+@Tag(name = "API tokens", description = "Bearer tokens for machine clients")
 class ApiTokenController {
 
     private final ApiTokens tokens;
@@ -43,6 +49,9 @@ class ApiTokenController {
     }
 
     @PostMapping
+    @Operation(operationId = "issueApiToken", summary = "Issue an API token (its secret is shown only in this answer)")
+    @ApiResponse(responseCode = "201", description = "Issued", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ApiTokens.ApiToken.class)))
     ResponseEntity<ApiTokens.ApiToken> issue(@Valid @RequestBody TokenRequest request, Authentication caller) {
         String owner = request.userId() == null ? caller.getName() : request.userId();
         requireSelfOrAdmin(owner, caller);
@@ -54,11 +63,13 @@ class ApiTokenController {
     }
 
     @GetMapping
+    @Operation(operationId = "listApiTokens", summary = "List your API tokens (administrators: everyone's)")
     List<ApiTokens.ApiToken> list(Authentication caller) {
         return tokens.list(isAdmin(caller) ? Optional.empty() : Optional.of(caller.getName()));
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "revokeApiToken", summary = "Revoke an API token, effective at once")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable String id, Authentication caller) {
         var token = tokens.find(id).orElseThrow(() -> new NotFoundException("API token", id));

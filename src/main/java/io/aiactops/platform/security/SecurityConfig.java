@@ -1,6 +1,7 @@
 package io.aiactops.platform.security;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.servlet.Filter;
 
@@ -17,18 +18,26 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * One identity for every HTTP surface. Our /api and the actuator use Spring Security (HTTP Basic
- * against Camunda's identity service, or an API token); the webapps keep their own login and
- * /engine-rest uses Camunda's authentication filter, both against the same identity service.
+ * One identity for every HTTP surface. Our /api, its OpenAPI description and the actuator use Spring
+ * Security (HTTP Basic against Camunda's identity service, or an API token); the webapps keep their
+ * own login and /engine-rest uses Camunda's authentication filter, both against the same identity
+ * service.
  */
 @Configuration
 class SecurityConfig {
+
+    /** The OpenAPI description and Swagger UI: for any logged-in user (Swagger UI sends HTTP Basic). */
+    private static final String[] API_DESCRIPTION_PATHS = { "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**" };
+
+    private static final String[] API_PATHS = Stream.concat(Stream.of("/api/**", "/actuator/**"),
+            Stream.of(API_DESCRIPTION_PATHS)).toArray(String[]::new);
 
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiAccess access,
             ApiTokenAuthenticationFilter tokenFilter, ProblemSecurityHandlers problems) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher(API_PATHS)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -38,6 +47,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     rules.requestMatchers("/actuator/**").authenticated();
+                    rules.requestMatchers(API_DESCRIPTION_PATHS).authenticated();
                     for (ApiAccess.Rule rule : access.rules()) {
                         var matcher = rules.requestMatchers(rule.method(), rule.pattern());
                         if (rule.anyAuthenticatedUser()) {
