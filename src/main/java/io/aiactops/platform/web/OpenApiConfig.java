@@ -10,7 +10,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -53,9 +52,7 @@ class OpenApiConfig {
                                 + " model versions, the log register (Arts. 12, 19, 26(6) of the EU AI Act),"
                                 + " monitoring signals and Alertmanager alerts, the stop button and operational"
                                 + " status (Art. 14), evidence holds and API tokens. Every error is RFC 9457"
-                                + " application/problem+json.")
-                        .license(new License().name("Apache-2.0")
-                                .url("https://www.apache.org/licenses/LICENSE-2.0")))
+                                + " application/problem+json."))
                 // A relative server: the document is the same whatever host and port serve it.
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()
