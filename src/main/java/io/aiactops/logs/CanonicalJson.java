@@ -96,6 +96,9 @@ final class CanonicalJson {
         int length = value.length();
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
+            if (c > 0 && c < Character.MIN_SURROGATE) {
+                continue; // almost every character: nothing to check
+            }
             if (c == 0) {
                 return "must not contain the NUL character (U+0000)";
             }

@@ -28,12 +28,14 @@ public enum LogEventType {
     RETENTION_PURGED,
     CUSTOM;
 
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     private static final Map<String, LogEventType> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(LogEventType::wireName, Function.identity()));
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 
     /** The type with this wire name, or {@code null}. */

@@ -137,8 +137,10 @@ public class LogRegister {
         // Hash and encode what the sender chose before taking the lock: appends to one chain are serial.
         List<ChainHash.Partial> partials = new ArrayList<>(events.size());
         List<String> copyColumns = new ArrayList<>(events.size());
+        List<String> occurredAts = new ArrayList<>(events.size());
         for (NewLogEvent event : events) {
             String occurredAt = event.occurredAt() == null ? null : ChainHash.timestamp(event.occurredAt());
+            occurredAts.add(occurredAt);
             partials.add(occurredAt == null ? null : new ChainHash.Partial(ChainHash.prefix(actor,
                     event.clientEventId(), event.modelVersion(), occurredAt, event.canonicalPayload())));
             copyColumns.add(occurredAt == null ? null : store.copyColumns(systemId, event.type().wireName(), occurredAt,
@@ -160,7 +162,7 @@ public class LogRegister {
                 continue;
             }
             seq++;
-            String occurredAt = event.occurredAt() == null ? recordedAt : ChainHash.timestamp(event.occurredAt());
+            String occurredAt = occurredAts.get(i) == null ? recordedAt : occurredAts.get(i);
             ChainHash.Partial partial = partials.get(i) != null ? partials.get(i) : new ChainHash.Partial(
                     ChainHash.prefix(actor, clientId, event.modelVersion(), occurredAt, event.canonicalPayload()));
             String hash = partial.finish(ChainHash.suffix(prevHash, recordedAt, seq, systemId, event.type().wireName()));

@@ -37,6 +37,8 @@ class LogRegisterBenchmark {
     private static final int EVENTS = Integer.getInteger("benchmark.events", 300_000);
     private static final int BATCH = Integer.getInteger("benchmark.batch", 1_000);
     private static final int CLIENTS = Integer.getInteger("benchmark.clients", 2);
+    /** Until the JIT has compiled the hot path with its intrinsics (SHA-256): slow on a busy 2-core machine. */
+    private static final int WARMUP_BATCHES = Integer.getInteger("benchmark.warmup", 300);
 
     @Test
     void registerAppendRateAgainstPlainInsert() throws Exception {
@@ -50,12 +52,13 @@ class LogRegisterBenchmark {
             for (int b = 0; b < EVENTS / BATCH; b++) {
                 batches.add(batchBody(b).getBytes(StandardCharsets.UTF_8));
             }
-            run(api, systemId, batches.subList(0, Math.min(100, batches.size())), CLIENTS); // warm-up (JIT, pool)
+            run(api, systemId, batches.subList(0, Math.min(WARMUP_BATCHES, batches.size())), CLIENTS); // warm-up (JIT, pool)
 
             // Each phase starts from a fresh checkpoint, so none pays for the previous one's dirty pages.
             checkpoint(url);
             double plain = plainInsert(url, EVENTS);
             checkpoint(url);
+            log.info("phase: register, {} clients", CLIENTS);
             double register = run(api, systemId, batches, CLIENTS);
             checkpoint(url);
             double registerOneClient = run(api, systemId, batches.subList(0, batches.size() / 2), 1);
