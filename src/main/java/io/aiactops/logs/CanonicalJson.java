@@ -127,6 +127,10 @@ final class CanonicalJson {
             }
         }
         BigDecimal value = node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
+        String plain = plainWithoutTrailingZeros(value);
+        if (plain != null) {
+            return plain;
+        }
         if (value.signum() == 0) {
             return "0";
         }
@@ -136,6 +140,31 @@ final class CanonicalJson {
             throw new InvalidValueException("", "has more than " + MAX_NUMBER_DIGITS + " digits in plain notation");
         }
         return stripped.toPlainString();
+    }
+
+    /**
+     * The canonical form straight from {@code toString()} when that is plain notation (no exponent)
+     * and short: the common case of a decimal like 0.9120 needs no stripping arithmetic. {@code null}
+     * when the general path must decide.
+     */
+    private static String plainWithoutTrailingZeros(BigDecimal value) {
+        String text = value.toString();
+        if (text.length() > 40 || text.indexOf('E') >= 0) {
+            return null;
+        }
+        int dot = text.indexOf('.');
+        if (dot < 0) {
+            return text;
+        }
+        int end = text.length();
+        while (text.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (end - 1 == dot) {
+            end--;
+        }
+        String plain = text.substring(0, end);
+        return plain.equals("-0") ? "0" : plain;
     }
 
     private static int codePointRank(char c) {

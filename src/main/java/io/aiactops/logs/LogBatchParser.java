@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -195,8 +193,7 @@ class LogBatchParser {
         }
         Instant instant;
         try {
-            instant = node.isTextual() ? OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant() : null;
+            instant = !node.isTextual() ? null : IsoInstants.parse(node.textValue());
         } catch (DateTimeParseException e) {
             instant = null;
         }

@@ -34,6 +34,18 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void anyDecimalIsWrittenAsItsStrippedPlainNotation() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            java.math.BigDecimal value = java.math.BigDecimal.valueOf(random.nextLong() >> random.nextInt(64),
+                    random.nextInt(-8, 30));
+            String expected = value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+            assertThat(CanonicalJson.number(com.fasterxml.jackson.databind.node.DecimalNode.valueOf(value)))
+                    .as(value.toString()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void escapesStringsAsRfc8785() throws Exception {
         JsonNode node = JSON.readTree("\"quote\\\" backslash\\\\ tab\\t nl\\n bell\\u0007 é \\u2028 /\"");
 
