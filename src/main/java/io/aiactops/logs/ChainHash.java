@@ -122,7 +122,18 @@ final class ChainHash {
         return HexFormat.of().formatHex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Cloned for every event: cheaper than looking the algorithm up among the providers each time. */
+    private static final MessageDigest SHA_256 = sha256Digest();
+
     private static MessageDigest newDigest() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256Digest();
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -87,14 +87,15 @@ class LogBatchParser {
         }
         LogEventType type = type(at, node.get("type"));
         Instant occurredAt = occurredAt(at, node.get("occurredAt"));
-        String modelVersion = text(at + ".modelVersion", node.get("modelVersion"), 64);
-        String clientEventId = text(at + ".clientEventId", node.get("clientEventId"), 200);
+        // Paths are put together only for an error: this runs for every event of a batch.
+        String modelVersion = text(at, "modelVersion", node.get("modelVersion"), 64);
+        String clientEventId = text(at, "clientEventId", node.get("clientEventId"), 200);
         JsonNode payload = node.get("payload");
         if (payload != null && !payload.isNull() && !payload.isObject()) {
             throw new InvalidFieldException(at + ".payload", "must be a JSON object");
         }
         if (type == LogEventType.INFERENCE) {
-            inference(at + ".payload", payload);
+            inference(at, payload);
         }
         String canonical;
         try {
@@ -204,39 +205,41 @@ class LogBatchParser {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String text(String at, JsonNode node, int maxLength) {
+    private static String text(String event, String field, JsonNode node, int maxLength) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual() || node.textValue().isBlank()) {
-            throw new InvalidFieldException(at, "a non-empty string is expected");
+            throw new InvalidFieldException(event + "." + field, "a non-empty string is expected");
         }
         String value = node.textValue();
         if (value.length() > maxLength) {
-            throw new InvalidFieldException(at, "at most " + maxLength + " characters");
+            throw new InvalidFieldException(event + "." + field, "at most " + maxLength + " characters");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidFieldException(at, "must not contain control characters");
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new InvalidFieldException(event + "." + field, "must not contain control characters");
+            }
         }
         String problem = CanonicalJson.stringProblem(value);
         if (problem != null) {
-            throw new InvalidFieldException(at, problem);
+            throw new InvalidFieldException(event + "." + field, problem);
         }
         return value;
     }
 
     /** An inference records what went in and what came out (Art. 12(3)); confidence is optional. */
-    private static void inference(String at, JsonNode payload) {
+    private static void inference(String event, JsonNode payload) {
         if (payload == null || !payload.hasNonNull("inputRef") || !payload.get("inputRef").isTextual()) {
-            throw new InvalidFieldException(at + ".inputRef", "an inference needs the reference of its input (a string)");
+            throw new InvalidFieldException(event + ".payload.inputRef", "an inference needs the reference of its input (a string)");
         }
         if (!payload.has("output")) {
-            throw new InvalidFieldException(at + ".output", "an inference needs its output");
+            throw new InvalidFieldException(event + ".payload.output", "an inference needs its output");
         }
         JsonNode confidence = payload.get("confidence");
         if (confidence != null && !confidence.isNull()
                 && (!confidence.isNumber() || confidence.doubleValue() < 0 || confidence.doubleValue() > 1)) {
-            throw new InvalidFieldException(at + ".confidence", "a number between 0 and 1 is expected");
+            throw new InvalidFieldException(event + ".payload.confidence", "a number between 0 and 1 is expected");
         }
     }
 
