@@ -233,6 +233,20 @@ final class CanonicalJson {
         }
 
         private void checkedString(String value) {
+            // One scan for the common string (printable, no surrogates): nothing to check or escape.
+            int length = value.length();
+            int i = 0;
+            while (i < length) {
+                char c = value.charAt(i);
+                if (c < ' ' || c == '"' || c == '\\' || c >= Character.MIN_SURROGATE) {
+                    break;
+                }
+                i++;
+            }
+            if (i == length) {
+                out.append('"').append(value).append('"');
+                return;
+            }
             String problem = stringProblem(value);
             if (problem != null) {
                 throw invalid(problem);

@@ -28,29 +28,45 @@ final class ChainHash {
 
     /** Register timestamps: UTC, exactly six fractional digits (PostgreSQL keeps microseconds). */
     static String timestamp(Instant instant) {
-        // By hand rather than with a DateTimeFormatter: it runs for every event, on the ingest hot path.
-        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        int year = t.getYear();
-        if (year < 0 || year > 9999) {
-            return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MICROS));
+        // By hand rather than with a DateTimeFormatter: it runs for every event, on the ingest hot path;
+        // the date and time up to the second are kept per thread, as the events of a batch share them.
+        long second = instant.getEpochSecond();
+        LastSecond last = LAST_SECOND.get();
+        if (last.epochSecond != second || last.text == null) {
+            LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
+            int year = t.getYear();
+            if (year < 0 || year > 9999) {
+                return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MICROS));
+            }
+            char[] text = new char[19];
+            digits(text, 0, year, 4);
+            text[4] = '-';
+            digits(text, 5, t.getMonthValue(), 2);
+            text[7] = '-';
+            digits(text, 8, t.getDayOfMonth(), 2);
+            text[10] = 'T';
+            digits(text, 11, t.getHour(), 2);
+            text[13] = ':';
+            digits(text, 14, t.getMinute(), 2);
+            text[16] = ':';
+            digits(text, 17, t.getSecond(), 2);
+            last.epochSecond = second;
+            last.text = text;
         }
         char[] out = new char[27];
-        digits(out, 0, year, 4);
-        out[4] = '-';
-        digits(out, 5, t.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, t.getDayOfMonth(), 2);
-        out[10] = 'T';
-        digits(out, 11, t.getHour(), 2);
-        out[13] = ':';
-        digits(out, 14, t.getMinute(), 2);
-        out[16] = ':';
-        digits(out, 17, t.getSecond(), 2);
+        System.arraycopy(last.text, 0, out, 0, 19);
         out[19] = '.';
         digits(out, 20, instant.getNano() / 1000, 6);
         out[26] = 'Z';
         return new String(out);
     }
+
+    private static final class LastSecond {
+        long epochSecond;
+        char[] text;
+    }
+
+    private static final ThreadLocal<LastSecond> LAST_SECOND = ThreadLocal.withInitial(LastSecond::new);
 
     private static void digits(char[] out, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {

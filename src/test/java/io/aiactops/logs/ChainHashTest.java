@@ -27,6 +27,15 @@ class ChainHashTest {
     }
 
     @Test
+    void eventsOfOneSecondAndTheNext() {
+        Instant start = Instant.parse("2026-11-25T09:30:59.000001Z");
+        for (int i = 0; i < 3_000; i++) {
+            Instant at = start.plusNanos(i * 777_777L);
+            assertThat(ChainHash.timestamp(at)).isEqualTo(DOCUMENTED.format(at.truncatedTo(ChronoUnit.MICROS)));
+        }
+    }
+
+    @Test
     void anyInstantOfTheRegistersRange() {
         SplittableRandom random = new SplittableRandom(42);
         long latest = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();

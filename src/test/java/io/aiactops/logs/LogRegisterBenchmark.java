@@ -60,6 +60,7 @@ class LogRegisterBenchmark {
             double plainSeconds = 0;
             double registerSeconds = 0;
             int perRound = batches.size() / ROUNDS;
+            log.info("phase: alternating rounds, {} clients", CLIENTS);
             for (int round = 0; round < ROUNDS; round++) {
                 checkpoint(url);
                 plainSeconds += perRound * BATCH / plainInsert(url, round * perRound * BATCH, perRound * BATCH);
