@@ -52,6 +52,9 @@ class LogBatchParserTest {
         assertField("[{\"type\":\"inference\",\"payload\":{\"inputRef\":\"r\",\"output\":1,\"confidence\":7}}]",
                 "[0].payload.confidence");
         assertField("[{\"type\":\"custom\"},{\"type\":\"custom\",\"type\":\"custom\"}]", "[1]");
+        assertField("[{\"type\":\"custom\",\"payload\":{\"a\":{\"b\":1,\"b\":2}}}]", "[0]");
+        assertThatThrownBy(() -> parse("application/x-ndjson", "{\"type\":\"custom\"}\n{\"type\":\"custom\",\"payload\":{\"b\":1,\"b\":2}}"))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("[1]"));
         assertField("[{\"type\":\"custom\"}, {\"type\": ", "[1]");
         assertField("{\"type\":\"custom\"}", "$");
         assertField("[]", "$");
