@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,6 +36,9 @@ final class CanonicalJson {
         }
         return a.length() - b.length();
     };
+
+    private static final Comparator<Map.Entry<String, JsonNode>> BY_KEY = (a, b) ->
+            CODE_POINT_ORDER.compare(a.getKey(), b.getKey());
 
     private CanonicalJson() {
     }
@@ -199,20 +203,26 @@ final class CanonicalJson {
         }
 
         private void object(JsonNode node, int depth) {
-            List<String> names = new ArrayList<>(node.size());
-            node.fieldNames().forEachRemaining(names::add);
-            names.sort(CODE_POINT_ORDER);
+            // Entries, not names: no second lookup per field; sorted only when they are not already.
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.size());
+            node.fields().forEachRemaining(fields::add);
+            for (int i = 1; i < fields.size(); i++) {
+                if (CODE_POINT_ORDER.compare(fields.get(i - 1).getKey(), fields.get(i).getKey()) > 0) {
+                    fields.sort(BY_KEY);
+                    break;
+                }
+            }
             out.append('{');
             boolean first = true;
-            for (String name : names) {
+            for (Map.Entry<String, JsonNode> field : fields) {
                 if (!first) {
                     out.append(',');
                 }
                 first = false;
-                path.push(name);
-                checkedString(name);
+                path.push(field.getKey());
+                checkedString(field.getKey());
                 out.append(':');
-                value(node.get(name), depth + 1);
+                value(field.getValue(), depth + 1);
                 path.pop();
             }
             out.append('}');
