@@ -87,7 +87,12 @@ final class ChainHash {
      */
     static String prefix(String actor, String clientEventId, String modelVersion, String occurredAt,
             String canonicalPayload) {
-        StringBuilder out = new StringBuilder(120 + canonicalPayload.length());
+        return head(actor, clientEventId, modelVersion, occurredAt) + canonicalPayload + PREV_HASH_KEY;
+    }
+
+    /** The envelope before the payload. */
+    static String head(String actor, String clientEventId, String modelVersion, String occurredAt) {
+        StringBuilder out = new StringBuilder(160);
         out.append("{\"actor\":");
         CanonicalJson.string(actor, out);
         out.append(",\"clientEventId\":");
@@ -95,9 +100,11 @@ final class ChainHash {
         out.append(",\"modelVersion\":");
         nullable(modelVersion, out);
         out.append(",\"occurredAt\":\"").append(occurredAt);
-        out.append("\",\"payload\":").append(canonicalPayload);
-        return out.append(",\"prevHash\":").toString();
+        return out.append("\",\"payload\":").toString();
     }
+
+    private static final String PREV_HASH_KEY = ",\"prevHash\":";
+    private static final byte[] PREV_HASH_KEY_UTF8 = PREV_HASH_KEY.getBytes(StandardCharsets.UTF_8);
 
     /** The rest of the envelope: what the chain assigns. */
     static String suffix(String prevHash, String recordedAt, long seq, String systemId, String type) {
@@ -120,6 +127,14 @@ final class ChainHash {
         Partial(String prefix) {
             digest = newDigest();
             digest.update(prefix.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The same digest as of {@link #prefix}, fed in pieces: the payload's bytes are not copied again. */
+        Partial(String head, byte[] canonicalPayloadUtf8) {
+            digest = newDigest();
+            digest.update(head.getBytes(StandardCharsets.UTF_8));
+            digest.update(canonicalPayloadUtf8);
+            digest.update(PREV_HASH_KEY_UTF8);
         }
 
         String finish(String suffix) {

@@ -51,25 +51,33 @@ class LogEventStore {
     /** A row to insert: the envelope fields as hashed. */
     record Row(String systemId, long seq, String type, String occurredAt, String recordedAt, String modelVersion,
             String actor, String clientEventId, String canonicalPayload, String prevHash, String hash,
-            String copyColumns) {
+            byte[] copyColumns) {
     }
 
     /**
      * The COPY text of the columns the sender chose, up to and including the tab before {@code seq};
      * {@code null} where rows are not copied (H2). Appends write it before they lock the chain head.
      */
-    String copyColumns(String systemId, String type, String occurredAt, String modelVersion, String actor,
-            String clientEventId, String canonicalPayload) {
+    byte[] copyColumns(String systemId, String type, String occurredAt, String modelVersion, String actor,
+            String clientEventId, String canonicalPayload, byte[] canonicalPayloadUtf8) {
         if (!postgres) {
             return null;
         }
-        StringBuilder text = new StringBuilder(canonicalPayload.length() + 200);
+        StringBuilder text = new StringBuilder(200);
         field(text, systemId).append('\t');
         field(text, type).append('\t').append(occurredAt).append('\t');
         field(text, modelVersion).append('\t');
         field(text, actor).append('\t');
         field(text, clientEventId).append('\t');
-        return field(text, canonicalPayload).append('\t').toString();
+        byte[] head = text.toString().getBytes(StandardCharsets.UTF_8);
+        // Canonical JSON has no raw control characters; only a backslash needs COPY's escaping.
+        byte[] payload = canonicalPayload.indexOf('\\') < 0 ? canonicalPayloadUtf8
+                : field(new StringBuilder(), canonicalPayload).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] columns = new byte[head.length + payload.length + 1];
+        System.arraycopy(head, 0, columns, 0, head.length);
+        System.arraycopy(payload, 0, columns, head.length, payload.length);
+        columns[columns.length - 1] = '\t';
+        return columns;
     }
 
     private final JdbcClient jdbc;
@@ -228,14 +236,19 @@ class LogEventStore {
     }
 
     private void copy(List<Row> rows) {
-        StringBuilder text = new StringBuilder(rows.size() * 700);
+        CopyBuffer text = new CopyBuffer(rows.size() * 720);
         for (Row row : rows) {
-            text.append(row.copyColumns() != null ? row.copyColumns() : copyColumns(row.systemId(), row.type(),
-                    row.occurredAt(), row.modelVersion(), row.actor(), row.clientEventId(), row.canonicalPayload()));
-            text.append(row.seq()).append('\t').append(row.recordedAt()).append('\t').append(row.prevHash()).append('\t')
-                    .append(row.hash()).append('\n');
+            byte[] columns = row.copyColumns();
+            if (columns == null) {
+                String payload = row.canonicalPayload();
+                columns = copyColumns(row.systemId(), row.type(), row.occurredAt(), row.modelVersion(), row.actor(),
+                        row.clientEventId(), payload, payload.getBytes(StandardCharsets.UTF_8));
+            }
+            text.write(columns, 0, columns.length);
+            text.ascii(Long.toString(row.seq())).ascii("\t").ascii(row.recordedAt()).ascii("\t").ascii(row.prevHash())
+                    .ascii("\t").ascii(row.hash()).ascii("\n");
         }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = text.toByteArray();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
@@ -253,6 +266,21 @@ class LogEventStore {
             throw translated != null ? translated : new UncategorizedSQLException("COPY log_event", null, e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** COPY text as bytes; what the chain adds (numbers, timestamps, hex hashes) is ASCII. */
+    private static final class CopyBuffer extends java.io.ByteArrayOutputStream {
+
+        CopyBuffer(int size) {
+            super(size);
+        }
+
+        CopyBuffer ascii(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                write(value.charAt(i));
+            }
+            return this;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.aiactops.logs;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -136,15 +137,21 @@ public class LogRegister {
     private AppendResult appendUnderLock(String systemId, String actor, List<NewLogEvent> events) {
         // Hash and encode what the sender chose before taking the lock: appends to one chain are serial.
         List<ChainHash.Partial> partials = new ArrayList<>(events.size());
-        List<String> copyColumns = new ArrayList<>(events.size());
+        List<byte[]> copyColumns = new ArrayList<>(events.size());
         List<String> occurredAts = new ArrayList<>(events.size());
         for (NewLogEvent event : events) {
             String occurredAt = event.occurredAt() == null ? null : ChainHash.timestamp(event.occurredAt());
             occurredAts.add(occurredAt);
-            partials.add(occurredAt == null ? null : new ChainHash.Partial(ChainHash.prefix(actor,
-                    event.clientEventId(), event.modelVersion(), occurredAt, event.canonicalPayload())));
-            copyColumns.add(occurredAt == null ? null : store.copyColumns(systemId, event.type().wireName(), occurredAt,
-                    event.modelVersion(), actor, event.clientEventId(), event.canonicalPayload()));
+            if (occurredAt == null) {
+                partials.add(null);
+                copyColumns.add(null);
+                continue;
+            }
+            byte[] payload = event.canonicalPayload().getBytes(StandardCharsets.UTF_8);
+            partials.add(new ChainHash.Partial(ChainHash.head(actor, event.clientEventId(), event.modelVersion(),
+                    occurredAt), payload));
+            copyColumns.add(store.copyColumns(systemId, event.type().wireName(), occurredAt, event.modelVersion(), actor,
+                    event.clientEventId(), event.canonicalPayload(), payload));
         }
         ChainHead head = store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
         List<String> clientIds = events.stream().map(NewLogEvent::clientEventId).filter(Objects::nonNull).distinct().toList();
