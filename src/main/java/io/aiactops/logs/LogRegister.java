@@ -129,12 +129,13 @@ public class LogRegister {
     /** Appends under the chain head's row lock: the only writer of log_event. */
     AppendResult append(String systemId, String actor, List<NewLogEvent> events) {
         long started = System.nanoTime();
-        AppendResult result = appendUnderLock(systemId, actor, events);
+        AppendResult result = chain(systemId, actor, events);
         metrics.appended(systemId, result.appended(), System.nanoTime() - started);
         return result;
     }
 
-    private AppendResult appendUnderLock(String systemId, String actor, List<NewLogEvent> events) {
+    /** Prepares the events outside the lock, then chains them under it. */
+    private AppendResult chain(String systemId, String actor, List<NewLogEvent> events) {
         // Hash and encode what the sender chose before taking the lock: appends to one chain are serial.
         List<ChainHash.Partial> partials = new ArrayList<>(events.size());
         List<byte[]> copyColumns = new ArrayList<>(events.size());
