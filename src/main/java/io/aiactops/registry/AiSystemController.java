@@ -78,7 +78,10 @@ class AiSystemController {
         public void declare(ApiAccess access) {
             access.allow(HttpMethod.POST, "/api/systems", Roles.PROCESS_OWNERS)
                     .allow(HttpMethod.PATCH, "/api/systems/*", Roles.PROCESS_OWNERS)
-                    .authenticated(HttpMethod.GET, "/api/systems", "/api/systems/*", "/api/systems/*/model-versions");
+                    // People only: machine clients need the operational status, not deployers' contacts.
+                    .allow(HttpMethod.GET, "/api/systems", Roles.PEOPLE)
+                    .allow(HttpMethod.GET, "/api/systems/*", Roles.PEOPLE)
+                    .allow(HttpMethod.GET, "/api/systems/*/model-versions", Roles.PEOPLE);
         }
     }
 }

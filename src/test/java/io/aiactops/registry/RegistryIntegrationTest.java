@@ -51,7 +51,7 @@ class RegistryIntegrationTest {
     }
 
     @Test
-    void processOwnerRegistersASystemThatEveryoneCanRead() {
+    void processOwnerRegistersASystemThatPeopleCanRead() {
         String id = TestSystems.uniqueId("scoring");
 
         Api.Response created = api.as("process-owner").post("/api/systems", TestSystems.registration(id));
@@ -66,7 +66,9 @@ class RegistryIntegrationTest {
         assertThat(read.json().get("status").asText()).isEqualTo("ACTIVE");
         assertThat(read.json().get("sectoralRegime").asBoolean()).isFalse();
         assertThat(read.json().get("createdBy").asText()).isEqualTo("process-owner");
-        assertThat(api.as("ingest").get("/api/systems").json().findValuesAsText("id")).contains(id);
+        assertThat(api.as("auditor").get("/api/systems").json().findValuesAsText("id")).contains(id);
+        assertThat(api.as("ingest").get("/api/systems").status()).as("machine clients do not read the registry")
+                .isEqualTo(403);
     }
 
     @Test

@@ -15,6 +15,9 @@ public final class Roles {
     public static final String INGEST = "monitoring-ingest";
     public static final String ADMINS = Groups.CAMUNDA_ADMIN;
 
+    /** The roles of people (not machine clients). */
+    public static final String[] PEOPLE = {OVERSEERS, INCIDENT_MANAGERS, PROCESS_OWNERS, AUDITORS};
+
     /** Every role a person or machine client can hold, administrators included. */
     public static final List<String> ALL = List.of(OVERSEERS, INCIDENT_MANAGERS, PROCESS_OWNERS, AUDITORS, INGEST, ADMINS);
 
