@@ -32,13 +32,15 @@ class ApiTokensIntegrationTest {
         assertThat(jdbc.sql("SELECT token_hash FROM api_token WHERE id = ?").param(id).query(String.class).single())
                 .isEqualTo(ApiTokens.sha256(token))
                 .doesNotContain(token);
-        assertThat(api.withToken(token).get("/api/systems").status()).isEqualTo(200);
+        assertThat(api.withToken(token).get("/api/systems/demo-credit-scoring/operational-status").status())
+                .isEqualTo(200);
         assertThat(api.withToken(token).post("/api/systems", Map.of()).status())
                 .as("the token carries the user's groups, not more").isEqualTo(403);
 
         assertThat(api.as("ingest").delete("/api/tokens/" + id).status()).isEqualTo(204);
 
-        assertThat(api.withToken(token).get("/api/systems").status()).isEqualTo(401);
+        assertThat(api.withToken(token).get("/api/systems/demo-credit-scoring/operational-status").status())
+                .isEqualTo(401);
         assertThat(api.as("ingest").get("/api/tokens").json()).filteredOn(t -> t.get("id").asText().equals(id))
                 .singleElement().satisfies(t -> assertThat(t.get("revokedBy").asText()).isEqualTo("ingest"));
     }
