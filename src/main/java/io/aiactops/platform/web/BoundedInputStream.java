@@ -1,22 +1,23 @@
-package io.aiactops.logs;
+package io.aiactops.platform.web;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Fails once more than {@code limit} bytes were read, so a huge body is refused without buffering it. */
-final class BoundedInputStream extends FilterInputStream {
+public final class BoundedInputStream extends FilterInputStream {
 
-    static final class LimitExceeded extends IOException {
-        LimitExceeded() {
-            super("request body too large");
+    /** The body went past the limit; answered with 413. */
+    public static final class LimitExceeded extends IOException {
+        LimitExceeded(long limit) {
+            super("the request body is larger than " + limit + " bytes");
         }
     }
 
     private final long limit;
     private long count;
 
-    BoundedInputStream(InputStream in, long limit) {
+    public BoundedInputStream(InputStream in, long limit) {
         super(in);
         this.limit = limit;
     }
@@ -42,7 +43,7 @@ final class BoundedInputStream extends FilterInputStream {
     private void count(int n) throws LimitExceeded {
         count += n;
         if (count > limit) {
-            throw new LimitExceeded();
+            throw new LimitExceeded(limit);
         }
     }
 }

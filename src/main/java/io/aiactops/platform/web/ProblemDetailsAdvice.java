@@ -110,7 +110,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+            if (cause instanceof BoundedInputStream.LimitExceeded tooLarge) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                         .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
             }

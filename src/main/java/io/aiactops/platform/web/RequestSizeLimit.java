@@ -36,13 +36,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    /** Thrown while reading a chunked body past the limit; answered with 413. */
-    static final class BodyTooLarge extends IOException {
-        BodyTooLarge(long limit) {
-            super("the request body is larger than " + limit + " bytes");
-        }
-    }
-
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -74,32 +67,16 @@ class RequestSizeLimit extends OncePerRequestFilter {
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
                 ServletInputStream in = super.getInputStream();
+                BoundedInputStream bounded = new BoundedInputStream(in, limit);
                 stream = new ServletInputStream() {
-                    private long count;
-
                     @Override
                     public int read() throws IOException {
-                        int b = in.read();
-                        if (b >= 0) {
-                            counted(1);
-                        }
-                        return b;
+                        return bounded.read();
                     }
 
                     @Override
                     public int read(byte[] buffer, int offset, int length) throws IOException {
-                        int n = in.read(buffer, offset, length);
-                        if (n > 0) {
-                            counted(n);
-                        }
-                        return n;
-                    }
-
-                    private void counted(int n) throws BodyTooLarge {
-                        count += n;
-                        if (count > limit) {
-                            throw new BodyTooLarge(limit);
-                        }
+                        return bounded.read(buffer, offset, length);
                     }
 
                     @Override
