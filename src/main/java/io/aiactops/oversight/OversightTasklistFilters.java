@@ -2,18 +2,32 @@ package io.aiactops.oversight;
 
 import java.util.List;
 
+import io.aiactops.platform.identity.ProcessReadGrant;
 import io.aiactops.platform.process.TasklistFilter;
 import io.aiactops.platform.process.TasklistFilter.Column;
 import io.aiactops.platform.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Tasklist filters of overseers and process owners. */
+/** The Tasklist filters of overseers and process owners, and what overseers may read to see them. */
 @Configuration
 class OversightTasklistFilters {
 
     private static final List<Column> REVIEW_COLUMNS = List.of(TasklistFilter.AI_SYSTEM,
-            new Column("metric", "Metric"), new Column("severity", "Severity"), new Column("breachCount", "Breaches"));
+            new Column(OversightReviewVariables.METRIC.name(), "Metric"),
+            new Column(OversightReviewVariables.SEVERITY.name(), "Severity"),
+            new Column(OversightReviewVariables.BREACH_COUNT.name(), "Breaches"));
+
+    /** Overseers see the variables of their reviews and stops, which Tasklist shows on the task cards. */
+    @Bean
+    ProcessReadGrant overseersReadReviews() {
+        return new ProcessReadGrant(Roles.OVERSEERS, OversightReviewProcess.KEY);
+    }
+
+    @Bean
+    ProcessReadGrant overseersReadStops() {
+        return new ProcessReadGrant(Roles.OVERSEERS, SystemStopProcess.KEY);
+    }
 
     @Bean
     TasklistFilter alertsToReview() {
@@ -41,7 +55,7 @@ class OversightTasklistFilters {
                 tasks -> tasks.createTaskQuery().taskCandidateGroup(Roles.PROCESS_OWNERS).includeAssignedTasks()
                         .taskDefinitionKey(SystemStopProcess.TASK_RESUME_SYSTEM)
                         .orderByTaskCreateTime().asc(),
-                List.of(TasklistFilter.AI_SYSTEM, new Column("stoppedBy", "Stopped by"),
-                        new Column("stopReason", "Reason")));
+                List.of(TasklistFilter.AI_SYSTEM, new Column(SystemStopVariables.STOPPED_BY.name(), "Stopped by"),
+                        new Column(SystemStopVariables.STOP_REASON.name(), "Reason")));
     }
 }

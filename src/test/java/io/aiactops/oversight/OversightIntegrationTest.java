@@ -84,7 +84,7 @@ class OversightIntegrationTest {
         assertThat(second.json().get("breaches").get(0).get("reviewId").asText()).isEqualTo(reviewId);
 
         // Then one task, not two, now critical with two breaches
-        List<Task> tasks = taskService.createTaskQuery().processVariableValueEquals("aiSystemId", systemId).list();
+        List<Task> tasks = taskService.createTaskQuery().processVariableValueEquals(OversightReviewVariables.AI_SYSTEM_ID.name(), systemId).list();
         assertThat(tasks).hasSize(1);
         Task review = tasks.get(0);
         Map<String, Object> shown = taskService.getVariables(review.getId());
@@ -198,7 +198,7 @@ class OversightIntegrationTest {
                 .status()).isEqualTo(403);
 
         assertThat(types()).hasSize(before);
-        assertThat(taskService.createTaskQuery().processVariableValueEquals("aiSystemId", systemId).count()).isZero();
+        assertThat(taskService.createTaskQuery().processVariableValueEquals(OversightReviewVariables.AI_SYSTEM_ID.name(), systemId).count()).isZero();
     }
 
     @Test
@@ -266,14 +266,14 @@ class OversightIntegrationTest {
     }
 
     private Task resumeTask() {
-        Task resume = taskService.createTaskQuery().processVariableValueEquals("aiSystemId", systemId)
+        Task resume = taskService.createTaskQuery().processVariableValueEquals(OversightReviewVariables.AI_SYSTEM_ID.name(), systemId)
                 .taskDefinitionKey(SystemStopProcess.TASK_RESUME_SYSTEM).singleResult();
         assertThat(resume).as("resume task of " + systemId).isNotNull();
         return resume;
     }
 
     private Task reviewTask() {
-        return taskService.createTaskQuery().processVariableValueEquals("aiSystemId", systemId)
+        return taskService.createTaskQuery().processVariableValueEquals(OversightReviewVariables.AI_SYSTEM_ID.name(), systemId)
                 .taskDefinitionKey(OversightReviewProcess.TASK_REVIEW_ALERT).singleResult();
     }
 

@@ -55,9 +55,6 @@ class IdentityBootstrap implements ApplicationRunner {
             new Grant(Roles.OVERSEERS, Resources.APPLICATION, "tasklist", ACCESS),
             new Grant(Roles.OVERSEERS, Resources.PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE),
             new Grant(Roles.OVERSEERS, Resources.PROCESS_INSTANCE, ANY, CREATE),
-            // ... and the variables of their reviews and stops, which Tasklist shows on the task cards.
-            new Grant(Roles.OVERSEERS, Resources.PROCESS_DEFINITION, "oversight-review", READ_INSTANCE),
-            new Grant(Roles.OVERSEERS, Resources.PROCESS_DEFINITION, "system-stop", READ_INSTANCE),
             // Incident managers work in Tasklist and follow their cases in Cockpit.
             new Grant(Roles.INCIDENT_MANAGERS, Resources.APPLICATION, "tasklist", ACCESS),
             new Grant(Roles.INCIDENT_MANAGERS, Resources.APPLICATION, "cockpit", ACCESS),
@@ -87,16 +84,21 @@ class IdentityBootstrap implements ApplicationRunner {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final List<ProcessReadGrant> processReadGrants;
 
-    IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService) {
+    IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
+            List<ProcessReadGrant> processReadGrants) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
+        this.processReadGrants = processReadGrants;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         GROUPS.forEach(this::ensureGroup);
         GRANTS.forEach(this::ensureGrant);
+        processReadGrants.forEach(g -> ensureGrant(new Grant(g.groupId(), Resources.PROCESS_DEFINITION, g.processKey(),
+                READ_INSTANCE)));
         for (String group : PEOPLE) {
             ensureGrant(new Grant(group, Resources.FILTER, ANY, READ));
             ensureGrant(new Grant(group, Resources.USER, ANY, READ));
