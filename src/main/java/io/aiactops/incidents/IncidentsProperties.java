@@ -1,5 +1,7 @@
 package io.aiactops.incidents;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -17,7 +19,41 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param calendar time zones and public holidays per Member State, for Regulation 1182/71
  */
 @ConfigurationProperties("aiact.incidents")
-public record IncidentsProperties(@DefaultValue ReportingPeriods reportingPeriods, @DefaultValue CalendarProperties calendar) {
+public record IncidentsProperties(@DefaultValue ReportingPeriods reportingPeriods, @DefaultValue CalendarProperties calendar,
+        @DefaultValue Reminders reminders) {
+
+    /**
+     * When incident managers are reminded of the first report's deadline and who is alerted when it
+     * passes ({@code aiact.incidents.reminders.*}).
+     *
+     * @param firstAtShareOfPeriod the first reminder, as the share of the time from awareness to the deadline
+     * @param secondBeforeDeadline the second reminder, this long before the deadline
+     * @param escalateTo the groups mailed when the deadline passes without a report
+     */
+    public record Reminders(@DefaultValue("0.5") double firstAtShareOfPeriod,
+            @DefaultValue("PT24H") Duration secondBeforeDeadline,
+            @DefaultValue({"incident-managers", "camunda-admin"}) List<String> escalateTo) {
+
+        public Reminders {
+            if (firstAtShareOfPeriod <= 0 || firstAtShareOfPeriod >= 1) {
+                throw new IllegalArgumentException("aiact.incidents.reminders.first-at-share-of-period is between 0 and 1, e.g. 0.5");
+            }
+            if (secondBeforeDeadline.isNegative() || secondBeforeDeadline.isZero()) {
+                throw new IllegalArgumentException("aiact.incidents.reminders.second-before-deadline is a positive duration");
+            }
+            escalateTo = List.copyOf(escalateTo);
+        }
+
+        /** The first reminder: the given share of the way from awareness to the deadline. */
+        public Instant firstReminder(Instant awareAt, Instant deadline) {
+            long millis = Duration.between(awareAt, deadline).toMillis();
+            return awareAt.plusMillis((long) (millis * firstAtShareOfPeriod));
+        }
+
+        public Instant secondReminder(Instant deadline) {
+            return deadline.minus(secondBeforeDeadline);
+        }
+    }
 
     /**
      * The Art. 73 periods ({@code aiact.incidents.reporting-periods.*}). Configuration, not literals:

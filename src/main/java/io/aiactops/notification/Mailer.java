@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -64,15 +65,28 @@ public class Mailer {
         return recipients;
     }
 
+    /** A file sent with a mail, e.g. a report as JSON and as HTML. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
     /** One message to all recipients (each sees the others: they act on the same case). */
     public String send(List<String> recipients, String subject, String text) {
+        return send(recipients, subject, text, List.of());
+    }
+
+    /** As {@link #send(List, String, String)}, with attachments; returns the message's Message-ID. */
+    public String send(List<String> recipients, String subject, String text, List<Attachment> attachments) {
         try {
             MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
             helper.setFrom(properties.from());
             helper.setTo(recipients.toArray(String[]::new));
             helper.setSubject(subject);
             helper.setText(text, false);
+            for (Attachment attachment : attachments) {
+                helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+                        attachment.contentType());
+            }
             sender.send(message);
             return message.getMessageID();
         } catch (MessagingException e) {

@@ -1,5 +1,6 @@
 package io.aiactops.oversight;
 
+import io.aiactops.platform.process.TaskCompleter;
 import static io.aiactops.oversight.OversightReviewVariables.DECIDED_BY;
 import static io.aiactops.oversight.OversightReviewVariables.DECISION;
 import static io.aiactops.oversight.OversightReviewVariables.DECISION_REASON;

@@ -1,5 +1,6 @@
 package io.aiactops.oversight;
 
+import io.aiactops.platform.process.TaskCompleter;
 import static io.aiactops.oversight.SystemStopVariables.RESUMED_BY;
 import static io.aiactops.oversight.SystemStopVariables.RESUME_REASON;
 import static io.aiactops.oversight.SystemStopVariables.STOPPED_BY;

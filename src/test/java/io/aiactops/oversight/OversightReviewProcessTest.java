@@ -15,16 +15,22 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.incidents.IncidentOrigin;
+import io.aiactops.incidents.NewIncident;
+import io.aiactops.incidents.SeriousIncidentStarter;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.notification.Mailer;
 import io.aiactops.platform.security.Roles;
+import io.aiactops.registry.AiSystem;
+import io.aiactops.registry.Registry;
 import io.aiactops.support.ProcessTestEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -35,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
 
 /** Every path of oversight-review: each decision, a recurring breach, a resolved alert, the overdue timer. */
 @Deployment(resources = {"oversight-review.bpmn", "review-monitoring-alert.form"})
@@ -49,6 +56,8 @@ class OversightReviewProcessTest {
     private final LogRegister register = mock(LogRegister.class);
     private final SystemStops stops = mock(SystemStops.class);
     private final Mailer mailer = mock(Mailer.class);
+    private final SeriousIncidentStarter incidents = mock(SeriousIncidentStarter.class);
+    private final Registry registry = mock(Registry.class);
 
     @BeforeEach
     void registerDelegates() {
@@ -59,6 +68,8 @@ class OversightReviewProcessTest {
         Mocks.register("escalateOverdueReviewDelegate", new EscalateOverdueReviewDelegate(mailer));
         Mocks.register("updateBreachSummaryDelegate", new UpdateBreachSummaryDelegate(PROPERTIES));
         Mocks.register("noteAlertResolvedDelegate", new NoteAlertResolvedDelegate());
+        Mocks.register("openIncidentCaseFromReviewDelegate",
+                new OpenIncidentCaseFromReviewDelegate(incidents, registry, engine.getIdentityService()));
     }
 
     @AfterEach
@@ -116,12 +127,26 @@ class OversightReviewProcessTest {
     }
 
     @Test
-    void reportingASeriousIncidentEndsTheReviewAsARecordedRequest() {
+    void reportingASeriousIncidentOpensACaseForTheIncidentManagers() {
+        AiSystem system = mock(AiSystem.class);
+        when(system.id()).thenReturn("sys-a");
+        when(system.memberStates()).thenReturn(List.of("FR", "DE"));
+        when(system.providerContact()).thenReturn("provider@example.org");
+        when(registry.get("sys-a")).thenReturn(system);
         ProcessInstance review = start(Severity.CRITICAL, 0.60);
 
         decideAs(review, "overseer", "report_incident", "Wrong refusals for a whole region", null);
 
-        assertThat(review).isEnded().hasPassed(OversightReviewProcess.END_INCIDENT_REPORTED);
+        assertThat(review).isEnded().hasPassed(OversightReviewProcess.TASK_OPEN_INCIDENT_CASE,
+                OversightReviewProcess.END_INCIDENT_REPORTED);
+        ArgumentCaptor<NewIncident> incident = ArgumentCaptor.forClass(NewIncident.class);
+        verify(incidents).start(incident.capture(), eq("overseer"));
+        org.assertj.core.api.Assertions.assertThat(incident.getValue()).satisfies(reported -> {
+            org.assertj.core.api.Assertions.assertThat(reported.origin()).isEqualTo(IncidentOrigin.OVERSIGHT_REVIEW);
+            org.assertj.core.api.Assertions.assertThat(reported.memberStates()).containsExactly("FR", "DE");
+            org.assertj.core.api.Assertions.assertThat(reported.description()).contains("Wrong refusals for a whole region");
+            org.assertj.core.api.Assertions.assertThat(reported.reporter()).isEqualTo("overseer");
+        });
     }
 
     @Test

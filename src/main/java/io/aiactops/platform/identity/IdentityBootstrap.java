@@ -46,7 +46,8 @@ class IdentityBootstrap implements ApplicationRunner {
             new GroupSpec(Roles.INCIDENT_MANAGERS, "Incident managers (Art. 73)"),
             new GroupSpec(Roles.PROCESS_OWNERS, "Process owners"),
             new GroupSpec(Roles.AUDITORS, "Auditors (read-only)"),
-            new GroupSpec(Roles.INGEST, "Monitoring ingest (machine clients)"));
+            new GroupSpec(Roles.INGEST, "Monitoring ingest (machine clients)"),
+            new GroupSpec(Roles.DEPLOYERS, "Deployers' clients reporting incidents (Art. 26(5))"));
 
     private static final String ANY = Authorization.ANY;
 

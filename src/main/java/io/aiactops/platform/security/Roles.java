@@ -13,13 +13,15 @@ public final class Roles {
     public static final String PROCESS_OWNERS = "process-owners";
     public static final String AUDITORS = "auditors";
     public static final String INGEST = "monitoring-ingest";
+    /** Machine clients of deployers, which report serious incidents to us first (Art. 26(5)). */
+    public static final String DEPLOYERS = "deployer-clients";
     public static final String ADMINS = Groups.CAMUNDA_ADMIN;
 
     /** The roles of people (not machine clients). */
     public static final String[] PEOPLE = {OVERSEERS, INCIDENT_MANAGERS, PROCESS_OWNERS, AUDITORS};
 
     /** Every role a person or machine client can hold, administrators included. */
-    public static final List<String> ALL = List.of(OVERSEERS, INCIDENT_MANAGERS, PROCESS_OWNERS, AUDITORS, INGEST, ADMINS);
+    public static final List<String> ALL = List.of(OVERSEERS, INCIDENT_MANAGERS, PROCESS_OWNERS, AUDITORS, INGEST, DEPLOYERS, ADMINS);
 
     private Roles() {
     }

@@ -1,15 +1,15 @@
-package io.aiactops.oversight;
+package io.aiactops.platform.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Who completes a task: the user logged in to Tasklist or the REST API, else its assignee. */
-final class TaskCompleter {
+public final class TaskCompleter {
 
     private TaskCompleter() {
     }
 
-    static String of(DelegateTask task) {
+    public static String of(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();

@@ -1,0 +1,91 @@
+package io.aiactops.incidents;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.web.util.HtmlUtils;
+
+/** The human-readable form of an {@link AuthorityReport}: one self-contained HTML page, section by section. */
+final class AuthorityReportHtml {
+
+    private final StringBuilder html = new StringBuilder();
+
+    private AuthorityReportHtml() {
+    }
+
+    static String render(AuthorityReport report) {
+        AuthorityReportHtml page = new AuthorityReportHtml();
+        AuthorityReport.Administrative admin = report.administrative();
+        page.html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Serious incident report ")
+                .append(escape(report.incidentId())).append(" #").append(report.reportNumber())
+                .append("</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto}th{text-align:left;"
+                        + "vertical-align:top;width:18em;padding-right:1em}td{white-space:pre-wrap}</style></head><body>\n")
+                .append("<h1>Serious incident report (AI Act, Art. 73)</h1>\n");
+        page.section("Case", List.of(row("Incident", report.incidentId()), row("Report number", report.reportNumber()),
+                row("Report type", admin.reportType()), row("Schema", report.schema())));
+        page.section("1. Administrative information", List.of(
+                row("Market surveillance authority", admin.authority().name() + " (" + admin.authority().memberState() + ")"),
+                row("Authority's reference", admin.authority().reference()),
+                row("Date of report", admin.reportDate()),
+                row("Harm classification", String.join(", ", admin.harmClassification())),
+                row("Widespread infringement", admin.widespreadInfringement() ? "yes" : "no"),
+                row("Submitter role", admin.submitter().role()),
+                row("Submitter", admin.submitter().name()),
+                row("Submitter contact", admin.submitter().contact()),
+                row("Already reported under", admin.otherRegimes().isEmpty() ? "none" : String.join(", ", admin.otherRegimes()))));
+        AuthorityReport.AiSystemSection system = report.aiSystem();
+        page.section("2. AI system", List.of(row("EU database registration", system.euDatabaseId()),
+                row("Name", system.name()), row("Identifier", system.id()), row("Description", system.description()),
+                row("Provider", system.provider()), row("Model version", system.modelVersion()),
+                row("Software version", system.softwareVersion())));
+        AuthorityReport.IncidentSection incident = report.incident();
+        page.section("3. Incident", List.of(row("What went wrong", incident.description()),
+                row("Occurred at (UTC)", incident.occurredAt()), row("Provider aware at (UTC)", incident.awareAt()),
+                row("Effects", incident.effects()), row("Causal link", incident.causalLink()),
+                row("Causal link established or suspected at (UTC)", incident.causalLinkAt()),
+                row("Likely causality", incident.likelyCausality()), row("Persons affected", incident.personsAffected()),
+                row("Operator (deployer)", incident.operator()), row("Remedial actions", incident.remedialActions()),
+                row("First reported by", incident.firstReportedBy()),
+                row("Provider informed by the deployer at (UTC)", incident.providerInformedAt())));
+        AuthorityReport.ProviderAnalysis analysis = report.providerAnalysis();
+        page.section("4. Provider's analysis", List.of(row("Preliminary results", analysis.preliminaryResults()),
+                row("Initial corrective and preventive actions", analysis.initialCorrectiveActions()),
+                row("Planned investigations", analysis.plannedInvestigations()), row("Root cause", analysis.rootCause()),
+                row("Why not reportable", analysis.nonReportableReason()),
+                row("Risk assessment reviewed", yesNo(analysis.riskAssessmentReviewed())),
+                row("Risk assessment still holds", yesNo(analysis.riskAssessmentStillHolds()))));
+        page.section("5. General comments", List.of(row("Comments", report.generalComments())));
+        AuthorityReport.Deadline deadline = report.deadline();
+        page.section("Reporting deadline", List.of(row("Period", deadline.reportingPeriod()),
+                row("Nominal end (local time)", deadline.nominalEndsAt()),
+                row("Adjusted end, Regulation 1182/71 (local time)", deadline.adjustedEndsAt())));
+        page.html.append("</body></html>\n");
+        return page.html.toString();
+    }
+
+    private record Row(String label, String value) {
+    }
+
+    private static Row row(String label, Object value) {
+        return new Row(label, value instanceof Instant instant ? instant.toString() : Objects.toString(value, null));
+    }
+
+    private static String yesNo(Boolean value) {
+        return value == null ? null : value ? "yes" : "no";
+    }
+
+    private void section(String title, List<Row> rows) {
+        html.append("<h2>").append(escape(title)).append("</h2>\n<table>\n");
+        for (Row row : rows) {
+            html.append("<tr><th>").append(escape(row.label())).append("</th><td>")
+                    .append(row.value() == null || row.value().isBlank() ? "—" : escape(row.value()))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+}

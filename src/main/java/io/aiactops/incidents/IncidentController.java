@@ -1,0 +1,174 @@
+package io.aiactops.incidents;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aiactops.platform.security.ApiAccess;
+import io.aiactops.platform.security.ApiAccessRules;
+import io.aiactops.platform.security.Roles;
+import io.aiactops.platform.web.InvalidFieldException;
+import io.aiactops.platform.web.JsonFields;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/incidents}: report a serious incident, and follow the open cases against their deadlines. */
+@RestController
+@Tag(name = "Incidents", description = "Serious incidents (Art. 73): intake and tracking against the legal deadlines")
+class IncidentController {
+
+    private static final Set<String> FIELDS = Set.of("aiSystemId", "description", "occurredAt", "awareAt", "reporter",
+            "reporterContact", "memberStates", "personsAffected", "deployerReference");
+
+    private final SeriousIncidentStarter starter;
+    private final IncidentCases cases;
+    private final TaskService taskService;
+    private final Clock clock;
+
+    IncidentController(SeriousIncidentStarter starter, IncidentCases cases, TaskService taskService, Clock clock) {
+        this.starter = starter;
+        this.cases = cases;
+        this.taskService = taskService;
+        this.clock = clock;
+    }
+
+    /** The case id, once the case and its process are committed. */
+    record Opened(String id) {
+    }
+
+    /** An open task of the case, with the link that opens it in Tasklist. */
+    record CurrentTask(String id, String name, String assignee, Instant dueAt, String tasklistUrl) {
+    }
+
+    /**
+     * A case with what is happening now: {@code timeLeft} until the earliest adjusted deadline while no
+     * report has been sent (ISO-8601, negative once overdue), and its open tasks.
+     */
+    record IncidentDetails(@JsonUnwrapped IncidentCase incident, String timeLeft, Double hoursLeft,
+            List<CurrentTask> currentTasks) {
+    }
+
+    @PostMapping(path = "/api/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "reportIncident", summary = "Report a serious incident; 201 with the case id once committed",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "incident", value = """
+                            {"aiSystemId": "demo-credit-scoring",
+                             "description": "Applicants over 60 were refused credit by an outdated scoring rule",
+                             "occurredAt": "2026-11-24T16:00:00+01:00", "awareAt": "2026-11-25T09:00:00+01:00",
+                             "reporter": "Claire Martin, bank branch Lyon", "reporterContact": "claire.martin@bank.example",
+                             "memberStates": ["FR", "DE"], "personsAffected": 42, "deployerReference": "BANK-INC-77"}
+                            """))))
+    Opened report(@RequestBody JsonNode body, Authentication caller) {
+        JsonFields fields = JsonFields.of(body, "", FIELDS);
+        Long persons = null;
+        if (fields.has("personsAffected")) {
+            var number = fields.number("personsAffected", true);
+            if (number.scale() > 0 && number.stripTrailingZeros().scale() > 0) {
+                throw new InvalidFieldException("personsAffected", "must be a whole number");
+            }
+            if (number.signum() < 0 || number.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                throw new InvalidFieldException("personsAffected", "must be between 0 and " + Integer.MAX_VALUE);
+            }
+            persons = number.longValue();
+        }
+        boolean deployerClient = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(Roles.DEPLOYERS::equals);
+        String deployerReference = fields.text("deployerReference", false, 200);
+        NewIncident incident = new NewIncident(fields.text("aiSystemId", true, 64), fields.text("description", true, 8000),
+                fields.instant("occurredAt", true), fields.instant("awareAt", false), fields.text("reporter", true, 200),
+                fields.text("reporterContact", true, 320), memberStates(body.get("memberStates")), persons,
+                deployerReference, IncidentOrigin.API, deployerClient || deployerReference != null);
+        return new Opened(starter.start(incident, caller.getName()));
+    }
+
+    @GetMapping("/api/incidents")
+    @Operation(operationId = "listIncidents", summary = "Incident cases, the earliest adjusted deadline first; status=open|closed")
+    List<IncidentDetails> list(@RequestParam(required = false) String status) {
+        String filter = null;
+        if (status != null) {
+            filter = status.toUpperCase(Locale.ROOT);
+            if (!filter.equals("OPEN") && !filter.equals("CLOSED")) {
+                throw new InvalidFieldException("status", "must be open or closed");
+            }
+        }
+        return cases.list(filter).stream().map(this::details).toList();
+    }
+
+    @GetMapping("/api/incidents/{id}")
+    @Operation(operationId = "getIncident", summary = "One incident case: classification, deadlines, reports sent, holds, current tasks")
+    IncidentDetails get(@PathVariable String id) {
+        return details(cases.get(id));
+    }
+
+    private IncidentDetails details(IncidentCase incident) {
+        String timeLeft = null;
+        Double hoursLeft = null;
+        if (incident.awaitingFirstReport()) {
+            Duration left = Duration.between(clock.instant(), incident.deadlineAt());
+            timeLeft = left.withNanos(0).toString();
+            hoursLeft = Math.round(left.toMinutes() / 6.0) / 10.0;
+        }
+        List<CurrentTask> tasks = new ArrayList<>();
+        if (incident.open() && incident.processInstanceId() != null) {
+            taskService.createTaskQuery().processInstanceId(incident.processInstanceId()).orderByTaskCreateTime().asc().list()
+                    .forEach(task -> tasks.add(new CurrentTask(task.getId(), task.getName(), task.getAssignee(),
+                            task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                            "/camunda/app/tasklist/default/#/?task=" + task.getId())));
+        }
+        return new IncidentDetails(incident, timeLeft, hoursLeft, tasks);
+    }
+
+    private static List<String> memberStates(JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw new InvalidFieldException("memberStates", "is required: the ISO codes of the Member States where it occurred");
+        }
+        if (!node.isArray()) {
+            throw new InvalidFieldException("memberStates", "must be an array of ISO codes, e.g. [\"FR\", \"DE\"]");
+        }
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isTextual()) {
+                throw new InvalidFieldException("memberStates[" + i + "]", "must be a string");
+            }
+            codes.add(node.get(i).textValue());
+        }
+        return codes;
+    }
+
+    @Component
+    static class AccessRules implements ApiAccessRules {
+        @Override
+        public void declare(ApiAccess access) {
+            access.allow(HttpMethod.POST, "/api/incidents", Roles.INCIDENT_MANAGERS, Roles.OVERSEERS, Roles.DEPLOYERS)
+                    .allow(HttpMethod.GET, "/api/incidents", Roles.INCIDENT_MANAGERS, Roles.OVERSEERS, Roles.AUDITORS,
+                            Roles.PROCESS_OWNERS)
+                    .allow(HttpMethod.GET, "/api/incidents/*", Roles.INCIDENT_MANAGERS, Roles.OVERSEERS, Roles.AUDITORS,
+                            Roles.PROCESS_OWNERS);
+        }
+    }
+}

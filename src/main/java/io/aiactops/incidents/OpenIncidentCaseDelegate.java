@@ -1,0 +1,57 @@
+package io.aiactops.incidents;
+
+import static io.aiactops.incidents.SeriousIncidentVariables.CLASSIFICATION_DUE_AT;
+import static io.aiactops.incidents.SeriousIncidentVariables.INCIDENT_ID;
+import static io.aiactops.incidents.SeriousIncidentVariables.MEMBER_STATES;
+import static io.aiactops.incidents.SeriousIncidentVariables.REPORTER;
+import static io.aiactops.incidents.SeriousIncidentVariables.STARTED_BY;
+
+import java.time.Duration;
+import java.util.Date;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens the case from the start variables (API, oversight review or Tasklist start form) and makes
+ * its id the business key. Classification is due within the shortest Art. 73 period: until the
+ * incident is classified, it might be the 2-day case.
+ */
+@Component("openIncidentCaseDelegate")
+public class OpenIncidentCaseDelegate implements JavaDelegate {
+
+    private final IncidentCases cases;
+    private final IdentityService identityService;
+    private final IncidentsProperties properties;
+
+    public OpenIncidentCaseDelegate(IncidentCases cases, IdentityService identityService, IncidentsProperties properties) {
+        this.cases = cases;
+        this.identityService = identityService;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String startedBy = STARTED_BY.from(execution);
+        NewIncident incident = SeriousIncidentVariables.incident(execution, emailOf(startedBy));
+        String id = cases.open(incident, startedBy == null ? incident.reporter() : startedBy);
+        cases.attachProcess(id, execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(id);
+        INCIDENT_ID.set(execution, id);
+        REPORTER.set(execution, incident.reporter());
+        MEMBER_STATES.set(execution, String.join(", ", cases.get(id).memberStates()));
+        int shortest = properties.reportingPeriods().widespreadOrCriticalInfrastructureDays();
+        CLASSIFICATION_DUE_AT.set(execution, Date.from(cases.get(id).awareAt().plus(Duration.ofDays(shortest))));
+    }
+
+    private String emailOf(String userId) {
+        if (userId == null) {
+            return null;
+        }
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        return user == null ? null : user.getEmail();
+    }
+}

@@ -1,0 +1,32 @@
+package io.aiactops.incidents;
+
+import static io.aiactops.incidents.SeriousIncidentVariables.FINAL_REPORT_PREPARED;
+import static io.aiactops.incidents.SeriousIncidentVariables.INCIDENT_ID;
+import static io.aiactops.incidents.SeriousIncidentVariables.REPORT_NUMBER;
+import static io.aiactops.incidents.SeriousIncidentVariables.REPORT_PREPARED_BY;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders and stores the report for each Member State in the transaction of the completed task, so
+ * that what is sent later is exactly what the incident manager approved.
+ */
+@Component("recordAuthorityReportDelegate")
+public class RecordAuthorityReportDelegate implements JavaDelegate {
+
+    private final AuthorityReports reports;
+
+    public RecordAuthorityReportDelegate(AuthorityReports reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ReportDraft draft = SeriousIncidentVariables.draft(execution);
+        int number = reports.prepare(INCIDENT_ID.required(execution), draft, REPORT_PREPARED_BY.required(execution));
+        REPORT_NUMBER.set(execution, (long) number);
+        FINAL_REPORT_PREPARED.set(execution, draft.reportType().isFinal());
+    }
+}

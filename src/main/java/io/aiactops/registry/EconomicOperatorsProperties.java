@@ -1,0 +1,23 @@
+package io.aiactops.registry;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The economic operators other than deployers that Art. 20 says to inform of a non-conformity or a
+ * serious incident ({@code aiact.operators.*}); deployers are registered per system.
+ */
+@ConfigurationProperties("aiact.operators")
+public record EconomicOperatorsProperties(List<Operator> distributors, List<Operator> importers,
+        List<Operator> authorisedRepresentatives) {
+
+    public record Operator(String name, String email) {
+    }
+
+    public EconomicOperatorsProperties {
+        distributors = distributors == null ? List.of() : List.copyOf(distributors);
+        importers = importers == null ? List.of() : List.copyOf(importers);
+        authorisedRepresentatives = authorisedRepresentatives == null ? List.of() : List.copyOf(authorisedRepresentatives);
+    }
+}
