@@ -3,14 +3,17 @@ package io.aiactops.notification;
 import java.util.List;
 import java.util.Objects;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.internet.MimeMessage;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -65,6 +68,19 @@ public class Mailer {
         return recipients;
     }
 
+    /**
+     * Base64, always: a text attachment sent as 7bit or quoted-printable arrives with its line ends
+     * rewritten, and its recipient could not check its hash against what we recorded.
+     */
+    private static MimeBodyPart part(Attachment attachment) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+        part.setFileName(attachment.fileName());
+        part.setDisposition(Part.ATTACHMENT);
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
+    }
+
     /** A file sent with a mail, e.g. a report as JSON and as HTML. */
     public record Attachment(String fileName, String contentType, byte[] content) {
     }
@@ -84,8 +100,7 @@ public class Mailer {
             helper.setSubject(subject);
             helper.setText(text, false);
             for (Attachment attachment : attachments) {
-                helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
-                        attachment.contentType());
+                helper.getRootMimeMultipart().addBodyPart(part(attachment));
             }
             sender.send(message);
             return message.getMessageID();
