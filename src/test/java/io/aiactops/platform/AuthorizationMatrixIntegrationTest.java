@@ -90,6 +90,12 @@ class AuthorizationMatrixIntegrationTest {
                     adminAnd(INCIDENT_MANAGER, PROCESS_OWNER)),
             new Endpoint("GET", "/api/systems/{id}/holds", "/api/systems/{system}/holds", null,
                     adminAnd(AUDITOR, PROCESS_OWNER, INCIDENT_MANAGER, OVERSEER)),
+            // Incidents: incident managers, overseers and deployers' clients report; people follow the cases.
+            new Endpoint("POST", "/api/incidents", "/api/incidents", "{}", adminAnd(INCIDENT_MANAGER, OVERSEER)),
+            new Endpoint("GET", "/api/incidents", "/api/incidents?status=open", null,
+                    adminAnd(INCIDENT_MANAGER, OVERSEER, AUDITOR, PROCESS_OWNER)),
+            new Endpoint("GET", "/api/incidents/{id}", "/api/incidents/{incident}", null,
+                    adminAnd(INCIDENT_MANAGER, OVERSEER, AUDITOR, PROCESS_OWNER)),
             // API tokens: every user manages their own (the controller keeps others' tokens to administrators).
             new Endpoint("GET", "/api/tokens", "/api/tokens", null, everyone()),
             new Endpoint("POST", "/api/tokens", "/api/tokens", "{}", everyone()),
@@ -138,8 +144,9 @@ class AuthorizationMatrixIntegrationTest {
     Stream<DynamicTest> eachEndpointAllowsExactlyItsRoles() {
         Api api = Api.anonymous(port);
         String systemId = TestSystems.register(api, "authz");
+        String incidentId = reportIncident(api, systemId);
         return MATRIX.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.key() + " " + new TreeSet<>(endpoint.allowed()), () -> {
-            String path = endpoint.path().replace("{system}", systemId)
+            String path = endpoint.path().replace("{system}", systemId).replace("{incident}", incidentId)
                     .replace("{missing}", "authz-missing-" + UUID.randomUUID());
             SoftAssertions softly = new SoftAssertions();
             for (String user : USERS) {
@@ -159,6 +166,15 @@ class AuthorizationMatrixIntegrationTest {
             softly.assertThat(anonymous.contentType()).as("anonymous").startsWith("application/problem+json");
             softly.assertAll();
         }));
+    }
+
+    private static String reportIncident(Api api, String systemId) {
+        Api.Response created = api.as(INCIDENT_MANAGER).post("/api/incidents", Map.of("aiSystemId", systemId,
+                "description", "Authorization matrix case", "occurredAt", Instant.now().minusSeconds(60).toString(),
+                "reporter", "matrix", "reporterContact", "matrix@example.org", "memberStates", List.of("FR"),
+                "personsAffected", 0));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
     }
 
     @Test
