@@ -21,6 +21,7 @@ import io.aiactops.support.Api;
 import io.aiactops.support.IntegrationTest;
 import io.aiactops.support.TestMail;
 import io.aiactops.support.TestSystems;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -50,6 +51,10 @@ class SeriousIncidentIntegrationTest {
     FormService formService;
     @Autowired
     RepositoryService repositoryService;
+    @Autowired
+    FilterService filterService;
+    @Autowired
+    IncidentMetrics metrics;
 
     Api api;
     String systemId;
@@ -85,6 +90,12 @@ class SeriousIncidentIntegrationTest {
         assertThat(classified.get("timeLeft").asText()).startsWith("P");
         assertThat(classified.get("holds").get(0).get("reference").asText()).isEqualTo(id);
         assertThat(classified.get("currentTasks").get(0).get("name").asText()).isEqualTo("Prepare authority report");
+        metrics.refresh();
+        String scrape = api.as("auditor").get("/actuator/prometheus").body();
+        assertThat(scrape).containsPattern("aiact_incidents_open(\\{[^}]*})? [1-9]");
+        double hoursLeft = Double.parseDouble(scrape.lines().filter(l -> l.startsWith("aiact_incidents_deadline_hours_left{")
+                && l.contains("system=\"" + systemId + "\"")).findFirst().orElseThrow().replaceAll(".* ", ""));
+        assertThat(hoursLeft).isBetween(14 * 24.0, 19 * 24.0);
 
         complete(id, SeriousIncidentProcess.TASK_PREPARE_FIRST_REPORT, Map.of("reportType", "initial",
                 "effects", "42 applicants refused", "generalComments", "Initial report; investigation ongoing"));
@@ -217,6 +228,25 @@ class SeriousIncidentIntegrationTest {
         assertThat(incident.get("reporterContact").asText()).isEqualTo("overseer@aiact-ops.example");
         assertThat(incident.get("origin").asText()).isEqualTo("tasklist");
         assertThat(incident.get("memberStates").get(0).asText()).isEqualTo("FR");
+    }
+
+    @Test
+    void theTasklistFilterShowsIncidentTasksDueWithin48Hours() {
+        Map<String, Object> urgent = with(incident(), "awareAt", Instant.now().minus(Duration.ofDays(1)).toString());
+        String soon = report(urgent).json().get("id").asText();
+        String later = report(incident()).json().get("id").asText();
+        complete(later, SeriousIncidentProcess.TASK_CLASSIFY, Map.of("serious", true, "harmProperty", true,
+                "causalLink", "suspected", "causalLinkAt", Instant.now().toString(), "memberStates", "FR"));
+        String filterId = filterService.createFilterQuery().filterName("Incidents due within 48 h").singleResult().getId();
+
+        identityService.setAuthentication("incident-manager", List.of(Roles.INCIDENT_MANAGERS));
+        List<Task> due = filterService.list(filterId);
+
+        assertThat(due).extracting(Task::getProcessInstanceId).contains(processOf(soon)).doesNotContain(processOf(later));
+    }
+
+    private String processOf(String caseId) {
+        return api.as("incident-manager").get("/api/incidents/" + caseId).json().get("processInstanceId").asText();
     }
 
     private Map<String, Object> incident() {

@@ -1,0 +1,43 @@
+package io.aiactops.incidents;
+
+import java.util.List;
+
+import io.aiactops.platform.process.TasklistFilter;
+import io.aiactops.platform.process.TasklistFilter.Column;
+import io.aiactops.platform.security.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Tasklist filters of incident managers: what is due soon, and every open incident task. */
+@Configuration
+class IncidentTasklistFilters {
+
+    private static final List<Column> CASE_COLUMNS = List.of(new Column(SeriousIncidentVariables.INCIDENT_ID.name(), "Case"),
+            TasklistFilter.AI_SYSTEM, new Column(SeriousIncidentVariables.MEMBER_STATES.name(), "Member States"),
+            new Column(SeriousIncidentVariables.REPORTABILITY.name(), "Classification"));
+
+    /**
+     * Classification (due within the shortest period from awareness) and the first report (due by the
+     * adjusted deadline) carry due dates; overdue tasks stay in the list.
+     */
+    @Bean
+    TasklistFilter incidentsDueWithin48Hours() {
+        return new TasklistFilter("Incidents due within 48 h",
+                "Serious-incident tasks whose legal deadline is less than 48 hours away, or passed", -30,
+                tasks -> tasks.createTaskQuery().processDefinitionKey(SeriousIncidentProcess.KEY)
+                        .taskCandidateGroup(Roles.INCIDENT_MANAGERS).includeAssignedTasks()
+                        .dueBeforeExpression("${dateTime().plusHours(48).toDate()}")
+                        .orderByDueDate().asc(),
+                CASE_COLUMNS);
+    }
+
+    @Bean
+    TasklistFilter openIncidentTasks() {
+        return new TasklistFilter("Serious incidents — all open tasks",
+                "Every open task of a serious-incident case, the earliest due first", 5,
+                tasks -> tasks.createTaskQuery().processDefinitionKey(SeriousIncidentProcess.KEY)
+                        .taskCandidateGroup(Roles.INCIDENT_MANAGERS).includeAssignedTasks()
+                        .orderByDueDate().asc().orderByTaskCreateTime().asc(),
+                CASE_COLUMNS);
+    }
+}
