@@ -83,6 +83,12 @@ public class EvidenceHolds {
                 .query(EvidenceHolds::hold).list();
     }
 
+    /** Active holds of all systems, oldest first: for a change that affects several systems at once. */
+    @Transactional(readOnly = true)
+    public List<EvidenceHold> allActive() {
+        return jdbc.sql(SELECT + " WHERE released_at IS NULL ORDER BY id").query(EvidenceHolds::hold).list();
+    }
+
     /**
      * Locks the system's chain head until the caller's transaction ends and returns its active holds.
      * Holds are placed under the same lock, so a change the caller makes in this transaction after
