@@ -213,15 +213,15 @@ public class Registry {
         get(systemId);
         Optional<ModelVersion> existing = versions.find(systemId, version);
         if (existing.isPresent()) {
-            throw versionExists(systemId, existing.get());
+            throw versionExists(systemId, version, " (" + existing.get().status() + ")");
         }
         Instant now = clock.instant();
         try {
             versions.insert(new ModelVersion(0, systemId, version, artifactUri, sha256, ModelVersionStatus.CANDIDATE,
                     null, now, actor, now, actor, null), null);
         } catch (DuplicateKeyException e) {
-            // Registered by a concurrent request between the check above and this insert.
-            throw versionExists(systemId, versions.find(systemId, version).orElseThrow(() -> e));
+            // Registered by a concurrent request since the check above; PostgreSQL allows no further query here.
+            throw versionExists(systemId, version, "");
         }
         return versions.find(systemId, version).orElseThrow();
     }
@@ -244,7 +244,7 @@ public class Registry {
         Instant now = clock.instant();
         Optional<ModelVersion> previous = versions.findActive(systemId);
         // Retire first: PostgreSQL's partial unique index allows one ACTIVE version per system at every statement.
-        previous.ifPresent(p -> versions.retire(p.id(), now, approver, "replaced by " + version + ": " + reason));
+        previous.ifPresent(p -> versions.retire(p.id(), now, approver, "replaced by " + version));
         versions.activate(candidate.id(), previous.map(ModelVersion::id).orElse(null), now, approver, reason);
         return versions.find(systemId, version).orElseThrow();
     }
@@ -288,9 +288,8 @@ public class Registry {
         }
     }
 
-    private static ConflictException versionExists(String systemId, ModelVersion existing) {
-        return new ConflictException("Model version " + existing.version() + " of '" + systemId
-                + "' is already registered (" + existing.status() + ")");
+    private static ConflictException versionExists(String systemId, String version, String status) {
+        return new ConflictException("Model version " + version + " of '" + systemId + "' is already registered" + status);
     }
 
     private static NotFoundException versionNotFound(String systemId, String version) {

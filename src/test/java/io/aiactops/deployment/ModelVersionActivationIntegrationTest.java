@@ -58,6 +58,9 @@ class ModelVersionActivationIntegrationTest {
         assertThat(activated.statusChangedBy()).isEqualTo("anna");
         assertThat(activated.statusReason()).isEqualTo("passed the validation report VR-17");
         assertThat(statuses()).containsExactly("1.0 RETIRED", "2.0 ACTIVE");
+        ModelVersion retired = registry.modelVersion(systemId, "1.0");
+        assertThat(retired.statusChangedBy()).isEqualTo("anna");
+        assertThat(retired.statusReason()).isEqualTo("replaced by 2.0");
         JsonNode changes = modelVersionChanges();
         assertThat(changes).hasSize(1);
         assertThat(changes.get(0).get("actor").asText()).isEqualTo("anna");
