@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Places, releases and lists evidence holds; each change is recorded in the system's chain. */
@@ -80,6 +81,23 @@ public class EvidenceHolds {
     public List<EvidenceHold> active(String systemId) {
         return jdbc.sql(SELECT + " WHERE system_id = ? AND released_at IS NULL ORDER BY id").param(systemId)
                 .query(EvidenceHolds::hold).list();
+    }
+
+    /** Active holds of all systems, oldest first: for a change that affects several systems at once. */
+    @Transactional(readOnly = true)
+    public List<EvidenceHold> allActive() {
+        return jdbc.sql(SELECT + " WHERE released_at IS NULL ORDER BY id").query(EvidenceHolds::hold).list();
+    }
+
+    /**
+     * Locks the system's chain head until the caller's transaction ends and returns its active holds.
+     * Holds are placed under the same lock, so a change the caller makes in this transaction after
+     * finding no hold cannot race a hold being placed. Unknown system: 404.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<EvidenceHold> lockActive(String systemId) {
+        store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
+        return active(systemId);
     }
 
     /** Active holds of all systems, for the {@code aiact.evidence.holds.active} gauge. */

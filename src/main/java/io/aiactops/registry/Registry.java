@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,12 +24,15 @@ import io.aiactops.platform.web.InvalidFieldException;
 import io.aiactops.platform.web.JsonPaths;
 import io.aiactops.platform.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Registers AI systems and keeps their registration and model versions. */
 @Service
 public class Registry {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final AiSystemRepository systems;
     private final ModelVersionRepository versions;
@@ -187,6 +191,64 @@ public class Registry {
         return running;
     }
 
+    /** One version of a system's model; unknown system or version: 404. */
+    @Transactional(readOnly = true)
+    public ModelVersion modelVersion(String systemId, String version) {
+        get(systemId);
+        return versions.find(systemId, version).orElseThrow(() -> versionNotFound(systemId, version));
+    }
+
+    /**
+     * Registers a version the provider wants to put into service, as a CANDIDATE: it runs only once
+     * {@link #activateModelVersion} makes it ACTIVE. A version label already used for the system: 409.
+     */
+    @Transactional
+    public ModelVersion registerCandidate(String systemId, String version, String artifactUri, String sha256,
+            String actor) {
+        requireText("version", version, 64);
+        requireText("artifactUri", artifactUri, 2000);
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            throw new InvalidFieldException("sha256", "must be 64 lowercase hexadecimal characters");
+        }
+        get(systemId);
+        Optional<ModelVersion> existing = versions.find(systemId, version);
+        if (existing.isPresent()) {
+            throw versionExists(systemId, version, " (" + existing.get().status() + ")");
+        }
+        Instant now = clock.instant();
+        try {
+            versions.insert(new ModelVersion(0, systemId, version, artifactUri, sha256, ModelVersionStatus.CANDIDATE,
+                    null, now, actor, now, actor, null), null);
+        } catch (DuplicateKeyException e) {
+            // Registered by a concurrent request since the check above; PostgreSQL allows no further query here.
+            throw versionExists(systemId, version, "");
+        }
+        return versions.find(systemId, version).orElseThrow();
+    }
+
+    /**
+     * Makes a CANDIDATE the system's ACTIVE version and retires the version it replaces, which becomes
+     * its predecessor. Whether the change may happen now (an evidence hold, an approval) is for the
+     * caller to decide; a version that is not a candidate: 409.
+     */
+    @Transactional
+    public ModelVersion activateModelVersion(String systemId, String version, String approver, String reason) {
+        requireText("approver", approver, 128);
+        requireText("reason", reason, 2000);
+        versions.lockAll(systemId);
+        ModelVersion candidate = modelVersion(systemId, version);
+        if (candidate.status() != ModelVersionStatus.CANDIDATE) {
+            throw new ConflictException("Model version " + version + " of '" + systemId + "' is " + candidate.status()
+                    + "; only a CANDIDATE can be activated");
+        }
+        Instant now = clock.instant();
+        Optional<ModelVersion> previous = versions.findActive(systemId);
+        // Retire first: PostgreSQL's partial unique index allows one ACTIVE version per system at every statement.
+        previous.ifPresent(p -> versions.retire(p.id(), now, approver, "replaced by " + version));
+        versions.activate(candidate.id(), previous.map(ModelVersion::id).orElse(null), now, approver, reason);
+        return versions.find(systemId, version).orElseThrow();
+    }
+
     private AiSystemDetails read(ObjectNode merged) {
         try {
             return objectMapper.convertValue(merged, AiSystemDetails.class);
@@ -215,6 +277,23 @@ public class Registry {
             }
         });
         return changes;
+    }
+
+    private static void requireText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidFieldException(field, "at most " + maxLength + " characters");
+        }
+    }
+
+    private static ConflictException versionExists(String systemId, String version, String status) {
+        return new ConflictException("Model version " + version + " of '" + systemId + "' is already registered" + status);
+    }
+
+    private static NotFoundException versionNotFound(String systemId, String version) {
+        return new NotFoundException("Model version of '" + systemId + "'", version);
     }
 
     private static NotFoundException notFound(String id) {
