@@ -1,6 +1,7 @@
 package io.aiactops.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -16,7 +17,11 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aiactops.deployment.ModelVersionActivation;
 import io.aiactops.platform.security.Roles;
+import io.aiactops.platform.web.ConflictException;
+import io.aiactops.registry.ModelVersionStatus;
+import io.aiactops.registry.Registry;
 import io.aiactops.support.Api;
 import io.aiactops.support.IntegrationTest;
 import io.aiactops.support.TestMail;
@@ -55,6 +60,10 @@ class SeriousIncidentIntegrationTest {
     FilterService filterService;
     @Autowired
     IncidentMetrics metrics;
+    @Autowired
+    Registry registry;
+    @Autowired
+    ModelVersionActivation activation;
 
     Api api;
     String systemId;
@@ -133,7 +142,10 @@ class SeriousIncidentIntegrationTest {
     }
 
     @Test
-    void whileTheHoldIsOnTheRegisterIsNotPurgedAndClosingReleasesIt() {
+    void whileTheHoldIsOnNoModelVersionIsActivatedTheRegisterIsNotPurgedAndClosingReleasesIt() {
+        String sha = "a".repeat(64);
+        registry.recordRunningVersion(systemId, "1.0.0", "s3://models/1.0.0", sha, "process-owner");
+        registry.registerCandidate(systemId, "1.1.0", "s3://models/1.1.0", "b".repeat(64), "process-owner");
         String id = report(incident()).json().get("id").asText();
         complete(id, SeriousIncidentProcess.TASK_CLASSIFY, Map.of("serious", true, "harmDeath", true, "causalLink", "established",
                 "causalLinkAt", Instant.now().minusSeconds(60).toString(), "memberStates", "FR"));
@@ -143,12 +155,17 @@ class SeriousIncidentIntegrationTest {
         Api.Response purge = api.as("process-owner").post("/api/systems/" + systemId + "/logs/purge", Map.of());
         assertThat(purge.status()).as(purge.body()).isEqualTo(409);
         assertThat(purge.body()).contains(id);
+        assertThatThrownBy(() -> activation.activate(systemId, "1.1.0", "process-owner", "Fix the scoring rule"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining(id);
+        assertThat(registry.modelVersion(systemId, "1.1.0").status()).isEqualTo(ModelVersionStatus.CANDIDATE);
 
         complete(id, SeriousIncidentProcess.TASK_PREPARE_FIRST_REPORT, Map.of("reportType", "combined",
                 "rootCause", "A rule table from 2019 was still deployed"));
         JsonNode closed = awaitCase(id, c -> c.get("status").asText().equals("CLOSED"));
         assertThat(closed.get("holds").get(0).get("releaseReason").asText()).contains("closed");
         assertThat(api.as("process-owner").post("/api/systems/" + systemId + "/logs/purge", Map.of()).status()).isEqualTo(200);
+        assertThat(activation.activate(systemId, "1.1.0", "process-owner", "Fix the scoring rule").status())
+                .isEqualTo(ModelVersionStatus.ACTIVE);
     }
 
     @Test
