@@ -83,8 +83,9 @@ function deadlineCell(incident) {
     cell.appendChild(element('strong', utc(incident.deadlineAt)));
     deadlines.forEach((deadline) => {
       let text = deadline.memberState + ': ' + local(deadline.adjustedEndsAtLocal) + ' (' + deadline.timeZone + ')';
-      if (deadline.adjustment) {
-        text += ', ' + deadline.adjustment;
+      // Say when 1182/71 moved the last day (weekend, public holiday); "none" needs no mention.
+      if (deadline.adjustment && deadline.adjustment !== 'none') {
+        text += ', moved to the ' + deadline.adjustment.replace(/_/g, ' ');
       }
       cell.appendChild(detail(text));
     });
