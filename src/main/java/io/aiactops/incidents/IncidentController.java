@@ -1,15 +1,10 @@
 package io.aiactops.incidents;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.platform.security.ApiAccess;
 import io.aiactops.platform.security.ApiAccessRules;
@@ -21,7 +16,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,31 +39,15 @@ class IncidentController {
             "reporterContact", "memberStates", "personsAffected", "deployerReference");
 
     private final SeriousIncidentStarter starter;
-    private final IncidentCases cases;
-    private final TaskService taskService;
-    private final Clock clock;
+    private final IncidentProgress progress;
 
-    IncidentController(SeriousIncidentStarter starter, IncidentCases cases, TaskService taskService, Clock clock) {
+    IncidentController(SeriousIncidentStarter starter, IncidentProgress progress) {
         this.starter = starter;
-        this.cases = cases;
-        this.taskService = taskService;
-        this.clock = clock;
+        this.progress = progress;
     }
 
     /** The case id, once the case and its process are committed. */
     record Opened(String id) {
-    }
-
-    /** An open task of the case, with the link that opens it in Tasklist. */
-    record CurrentTask(String id, String name, String assignee, Instant dueAt, String tasklistUrl) {
-    }
-
-    /**
-     * A case with what is happening now: {@code timeLeft} until the earliest adjusted deadline while no
-     * report has been sent (ISO-8601, negative once overdue), and its open tasks.
-     */
-    record IncidentDetails(@JsonUnwrapped IncidentCase incident, String timeLeft, Double hoursLeft,
-            List<CurrentTask> currentTasks) {
     }
 
     @PostMapping(path = "/api/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -108,7 +86,7 @@ class IncidentController {
 
     @GetMapping("/api/incidents")
     @Operation(operationId = "listIncidents", summary = "Incident cases, the earliest adjusted deadline first; status=open|closed")
-    List<IncidentDetails> list(@RequestParam(required = false) String status) {
+    List<IncidentProgress.IncidentDetails> list(@RequestParam(required = false) String status) {
         String filter = null;
         if (status != null) {
             filter = status.toUpperCase(Locale.ROOT);
@@ -116,31 +94,13 @@ class IncidentController {
                 throw new InvalidFieldException("status", "must be open or closed");
             }
         }
-        return cases.list(filter).stream().map(this::details).toList();
+        return progress.list(filter);
     }
 
     @GetMapping("/api/incidents/{id}")
     @Operation(operationId = "getIncident", summary = "One incident case: classification, deadlines, reports sent, holds, current tasks")
-    IncidentDetails get(@PathVariable String id) {
-        return details(cases.get(id));
-    }
-
-    private IncidentDetails details(IncidentCase incident) {
-        String timeLeft = null;
-        Double hoursLeft = null;
-        if (incident.awaitingFirstReport()) {
-            Duration left = Duration.between(clock.instant(), incident.deadlineAt());
-            timeLeft = left.withNanos(0).toString();
-            hoursLeft = Math.round(left.toMinutes() / 6.0) / 10.0;
-        }
-        List<CurrentTask> tasks = new ArrayList<>();
-        if (incident.open() && incident.processInstanceId() != null) {
-            taskService.createTaskQuery().processInstanceId(incident.processInstanceId()).orderByTaskCreateTime().asc().list()
-                    .forEach(task -> tasks.add(new CurrentTask(task.getId(), task.getName(), task.getAssignee(),
-                            task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                            "/camunda/app/tasklist/default/#/?task=" + task.getId())));
-        }
-        return new IncidentDetails(incident, timeLeft, hoursLeft, tasks);
+    IncidentProgress.IncidentDetails get(@PathVariable String id) {
+        return progress.get(id);
     }
 
     private static List<String> memberStates(JsonNode node) {

@@ -69,7 +69,11 @@ class SecurityConfig {
         return access;
     }
 
-    /** The webapps and /engine-rest authenticate with Camunda's own filters (below and in the webapp). */
+    /**
+     * The webapps and /engine-rest authenticate with Camunda's own filters (below and in the webapp).
+     * Pages served next to the webapps, such as the case board (/cases), read the webapps' login from
+     * the session themselves ({@link WebappLogin}); this chain never creates a session for them.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain camundaSurfaces(HttpSecurity http) throws Exception {

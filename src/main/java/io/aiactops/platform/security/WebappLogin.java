@@ -1,0 +1,48 @@
+package io.aiactops.platform.security;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The user logged in to the Camunda webapps (Tasklist, Cockpit, Admin) in the caller's HTTP session,
+ * for pages we serve next to them with the same login.
+ */
+@Component
+public class WebappLogin {
+
+    private final ProcessEngine processEngine;
+    private final IdentityService identityService;
+
+    WebappLogin(ProcessEngine processEngine, IdentityService identityService) {
+        this.processEngine = processEngine;
+        this.identityService = identityService;
+    }
+
+    /**
+     * The session's user with its groups as authorities, or empty when nobody is logged in. The groups
+     * are read from the identity service, not from the session, where the webapps cache them: a
+     * membership an administrator removed must stop counting at once, as it does for /api.
+     */
+    public Optional<org.springframework.security.core.Authentication> current(HttpServletRequest request) {
+        // Never create a session here: only the webapps' login does.
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Authentication login = AuthenticationUtil.getAuthsFromSession(session)
+                .getAuthenticationForProcessEngine(processEngine.getName());
+        if (login == null || login.getIdentityId() == null
+                || identityService.createUserQuery().userId(login.getIdentityId()).count() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(IdentityServiceAuthenticationProvider.authenticated(identityService, login.getIdentityId()));
+    }
+}

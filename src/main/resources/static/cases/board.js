@@ -1,0 +1,245 @@
+// The case board: reads /cases/incidents.json with the Tasklist login of this browser and shows the
+// open cases in the order the server gives (earliest adjusted deadline first). Every value from the
+// server goes into the page as text (textContent), never as markup.
+'use strict';
+
+const DATA_URL = '/cases/incidents.json';
+const TASKLIST_URL = '/camunda/app/tasklist/';
+const REFRESH_MS = 60 * 1000;
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) {
+    node.textContent = text;
+  }
+  if (className) {
+    node.className = className;
+  }
+  return node;
+}
+
+function detail(text) {
+  return element('span', text, 'detail');
+}
+
+/** "2026-12-10T23:00:00Z" as "2026-12-10 23:00 UTC". */
+function utc(instant) {
+  return new Date(instant).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+/** "2026-12-11T00:00+01:00" as "2026-12-11 00:00 +01:00": the Member State's wall clock, as the server computed it. */
+function local(dateTime) {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::[\d.]+)?(.*)$/.exec(dateTime || '');
+  return match ? match[1] + ' ' + match[2] + ' ' + match[3] : String(dateTime);
+}
+
+/** Hours as "1 d 4 h", "5 h 10 min" or "25 min". */
+function humanDuration(hours) {
+  const minutes = Math.round(hours * 60);
+  const days = Math.floor(minutes / (24 * 60));
+  const wholeHours = Math.floor((minutes % (24 * 60)) / 60);
+  const rest = minutes % 60;
+  if (days > 0) {
+    return days + ' d ' + wholeHours + ' h';
+  }
+  if (wholeHours > 0) {
+    return wholeHours + ' h ' + rest + ' min';
+  }
+  return rest + ' min';
+}
+
+function caseCell(incident) {
+  const cell = element('td');
+  cell.appendChild(element('span', incident.id, 'case-id'));
+  if (incident.description) {
+    cell.appendChild(detail(incident.description.length > 120
+      ? incident.description.slice(0, 117) + '…' : incident.description));
+  }
+  return cell;
+}
+
+function classificationCell(incident) {
+  const cell = element('td');
+  if (!incident.outcome) {
+    cell.appendChild(element('span', 'Not classified yet'));
+    return cell;
+  }
+  cell.appendChild(element('span', incident.outcome === 'REPORTABLE' ? 'Reportable' : 'Not reportable'));
+  const classification = incident.classification;
+  if (classification) {
+    const harms = (classification.harms || []).join(', ');
+    cell.appendChild(detail((classification.serious ? 'serious' : 'not serious') + (harms ? ': ' + harms : '')));
+  }
+  if (incident.reportingPeriod) {
+    cell.appendChild(detail(incident.reportingPeriod));
+  }
+  return cell;
+}
+
+function deadlineCell(incident) {
+  const cell = element('td');
+  const deadlines = incident.deadlines || [];
+  if (incident.deadlineAt) {
+    cell.appendChild(element('strong', utc(incident.deadlineAt)));
+    deadlines.forEach((deadline) => {
+      let text = deadline.memberState + ': ' + local(deadline.adjustedEndsAtLocal) + ' (' + deadline.timeZone + ')';
+      // Say when 1182/71 moved the last day (weekend, public holiday); "none" needs no mention.
+      if (deadline.adjustment && deadline.adjustment !== 'none') {
+        text += ', moved to the ' + deadline.adjustment.replace(/_/g, ' ');
+      }
+      cell.appendChild(detail(text));
+    });
+    return cell;
+  }
+  cell.appendChild(element('span', 'None yet'));
+  const due = (incident.currentTasks || []).map((task) => task.dueAt).filter(Boolean).sort()[0];
+  if (!incident.outcome && due) {
+    cell.appendChild(detail('classify by ' + utc(due)));
+  }
+  return cell;
+}
+
+function timeLeftCell(incident) {
+  const cell = element('td');
+  let text;
+  let state = '';
+  if (incident.hoursLeft !== undefined && incident.hoursLeft !== null) {
+    if (incident.hoursLeft < 0) {
+      text = 'overdue';
+      state = 'overdue';
+    } else {
+      text = humanDuration(incident.hoursLeft);
+      state = incident.hoursLeft < 24 ? 'urgent' : '';
+    }
+  } else if (incident.firstReportSentAt) {
+    text = 'first report sent';
+    state = 'done';
+  } else if (incident.outcome === 'NOT_REPORTABLE') {
+    text = 'not reportable';
+  } else {
+    text = 'not classified yet';
+  }
+  cell.appendChild(element('span', text, ('time-left ' + state).trim()));
+  if (incident.timeLeft) {
+    cell.title = incident.timeLeft;
+  }
+  return cell;
+}
+
+function holdCell(incident) {
+  const active = (incident.holds || []).some((hold) => !hold.releasedAt);
+  return element('td', active ? 'yes' : 'no', active ? 'hold-active' : '');
+}
+
+function tasksCell(incident) {
+  const cell = element('td');
+  const tasks = incident.currentTasks || [];
+  if (tasks.length === 0) {
+    cell.textContent = '—';
+    return cell;
+  }
+  const list = element('ul', null, 'tasks');
+  tasks.forEach((task) => {
+    const item = element('li');
+    // Only links into Tasklist: a URL from the server never becomes a script or another site.
+    if (typeof task.tasklistUrl === 'string' && task.tasklistUrl.startsWith(TASKLIST_URL)) {
+      const link = element('a', task.name || task.id, 'task-link');
+      link.href = task.tasklistUrl;
+      item.appendChild(link);
+    } else {
+      item.appendChild(element('span', task.name || task.id));
+    }
+    const facts = [];
+    if (task.assignee) {
+      facts.push('assigned to ' + task.assignee);
+    }
+    if (task.dueAt) {
+      facts.push('due ' + utc(task.dueAt));
+    }
+    if (facts.length) {
+      item.appendChild(detail(facts.join(', ')));
+    }
+    list.appendChild(item);
+  });
+  cell.appendChild(list);
+  return cell;
+}
+
+function row(incident) {
+  const tr = element('tr');
+  tr.dataset.caseId = incident.id;
+  tr.appendChild(caseCell(incident));
+  tr.appendChild(element('td', incident.aiSystemId));
+  tr.appendChild(classificationCell(incident));
+  tr.appendChild(element('td', (incident.memberStates || []).join(', ')));
+  tr.appendChild(deadlineCell(incident));
+  tr.appendChild(timeLeftCell(incident));
+  tr.appendChild(element('td', String((incident.reports || []).filter((report) => report.sentAt).length)));
+  tr.appendChild(holdCell(incident));
+  tr.appendChild(tasksCell(incident));
+  return tr;
+}
+
+function showMessage(parts, isError) {
+  const message = document.getElementById('message');
+  message.replaceChildren(...parts);
+  message.className = isError ? 'message error' : 'message';
+  message.hidden = false;
+}
+
+function hideCases() {
+  document.getElementById('cases').hidden = true;
+  document.getElementById('empty').hidden = true;
+}
+
+function showLogin() {
+  hideCases();
+  const link = element('a', 'Open Tasklist', 'login-link');
+  link.href = TASKLIST_URL;
+  showMessage([element('strong', 'Please log in to Tasklist. '), link,
+    document.createTextNode(', log in, then come back to this page: it checks again every minute.')], false);
+}
+
+function showCases(incidents) {
+  document.getElementById('message').hidden = true;
+  const table = document.getElementById('cases');
+  table.tBodies[0].replaceChildren(...incidents.map(row));
+  table.hidden = incidents.length === 0;
+  document.getElementById('empty').hidden = incidents.length !== 0;
+  document.getElementById('updated').textContent = 'Updated ' + utc(new Date().toISOString()) + '.';
+}
+
+async function problemDetail(response) {
+  try {
+    const problem = await response.json();
+    return problem.detail || '';
+  } catch (e) {
+    return '';
+  }
+}
+
+async function load() {
+  let response;
+  try {
+    response = await fetch(DATA_URL, { credentials: 'same-origin', cache: 'no-store',
+      headers: { Accept: 'application/json' } });
+  } catch (e) {
+    showMessage([document.createTextNode('The server did not answer; the board tries again in a minute.')], true);
+    return;
+  }
+  if (response.status === 401) {
+    showLogin();
+  } else if (response.status === 403) {
+    hideCases();
+    showMessage([document.createTextNode(await problemDetail(response)
+      || 'Your groups do not allow the case board.')], true);
+  } else if (!response.ok) {
+    showMessage([document.createTextNode('Could not load the cases (HTTP ' + response.status + '). '
+      + await problemDetail(response))], true);
+  } else {
+    showCases(await response.json());
+  }
+}
+
+load();
+setInterval(load, REFRESH_MS);
