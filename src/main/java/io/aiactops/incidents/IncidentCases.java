@@ -5,14 +5,18 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -290,7 +294,10 @@ public class IncidentCases {
                 .orElseThrow(() -> new NotFoundException("Incident", caseId));
     }
 
-    /** Cases with the given status ({@code null}: all), the earliest adjusted deadline first. */
+    /**
+     * Cases with the given status ({@code null}: all), the most urgent first: by the earliest adjusted
+     * deadline, and a case not classified yet by when its classification is due.
+     */
     @Transactional(readOnly = true)
     public List<IncidentCase> list(String status) {
         String where = status == null ? "" : " WHERE status = ?";
@@ -299,9 +306,15 @@ public class IncidentCases {
             query = query.param(status);
         }
         return query.query(this::incidentCase).list().stream()
-                .sorted(java.util.Comparator.comparing(IncidentCase::deadlineAt,
-                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .sorted(Comparator.comparing(this::urgency, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
+    }
+
+    private Instant urgency(IncidentCase incident) {
+        if (incident.deadlineAt() != null) {
+            return incident.deadlineAt();
+        }
+        return incident.open() && incident.classification() == null ? incidentClock.classificationDue(incident.awareAt()) : null;
     }
 
     private IncidentCase incidentCase(ResultSet rs, int n) throws SQLException {
@@ -329,7 +342,7 @@ public class IncidentCases {
         String period = rule == null ? null
                 : new ReportingPeriod(ReportingRule.valueOf(rule), rs.getInt("reporting_days")).explanation();
         Instant deadlineAt = deadlines.isEmpty() ? null : deadlines.get(0).adjustedEndsAt();
-        Instant firstSent = reports.stream().map(ReportView::sentAt).filter(java.util.Objects::nonNull).min(Instant::compareTo)
+        Instant firstSent = reports.stream().map(ReportView::sentAt).filter(Objects::nonNull).min(Instant::compareTo)
                 .orElse(null);
         return new IncidentCase(id, systemId, rs.getString("status"), rs.getString("outcome"), rs.getString("description"),
                 JdbcTime.instant(rs, "occurred_at"), JdbcTime.instant(rs, "aware_at"), rs.getString("reporter"),
@@ -344,9 +357,9 @@ public class IncidentCases {
         ZoneId zone = ZoneId.of(rs.getString("zone_id"));
         Instant nominal = JdbcTime.instant(rs, "nominal_ends_at");
         Instant adjusted = JdbcTime.instant(rs, "adjusted_ends_at");
-        return new DeadlineView(rs.getString("member_state"), zone.getId(), rs.getObject("nominal_last_day", java.time.LocalDate.class),
+        return new DeadlineView(rs.getString("member_state"), zone.getId(), rs.getObject("nominal_last_day", LocalDate.class),
                 nominal, nominal.atZone(zone).toOffsetDateTime().toString(),
-                rs.getObject("adjusted_last_day", java.time.LocalDate.class), adjusted,
+                rs.getObject("adjusted_last_day", LocalDate.class), adjusted,
                 adjusted.atZone(zone).toOffsetDateTime().toString(), rs.getString("adjustment").toLowerCase());
     }
 
@@ -397,7 +410,7 @@ public class IncidentCases {
         }
     }
 
-    private static String joined(java.util.Collection<String> values) {
+    private static String joined(Collection<String> values) {
         return values.isEmpty() ? null : values.stream().sorted().collect(Collectors.joining(","));
     }
 

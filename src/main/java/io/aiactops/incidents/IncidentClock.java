@@ -1,5 +1,6 @@
 package io.aiactops.incidents;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,6 +36,15 @@ public class IncidentClock {
                 .map(rule -> new ReportingPeriod(rule, reportingPeriods.days(rule)))
                 .min(Comparator.comparingInt(ReportingPeriod::days).thenComparing(ReportingPeriod::rule))
                 .orElseThrow();
+    }
+
+    /**
+     * Until an incident is classified it might be a case of the shortest period: its classification
+     * is due by then, counted in hours from awareness (no calendar yet: the Member States may change).
+     */
+    public Instant classificationDue(Instant awareAt) {
+        int shortest = Arrays.stream(ReportingRule.values()).mapToInt(reportingPeriods::days).min().orElseThrow();
+        return awareAt.plus(Duration.ofDays(shortest));
     }
 
     public ReportingDeadlines deadlines(IncidentClassification classification, Instant awareAt,

@@ -6,7 +6,6 @@ import static io.aiactops.incidents.SeriousIncidentVariables.MEMBER_STATES;
 import static io.aiactops.incidents.SeriousIncidentVariables.REPORTER;
 import static io.aiactops.incidents.SeriousIncidentVariables.STARTED_BY;
 
-import java.time.Duration;
 import java.util.Date;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -25,12 +24,12 @@ public class OpenIncidentCaseDelegate implements JavaDelegate {
 
     private final IncidentCases cases;
     private final IdentityService identityService;
-    private final IncidentsProperties properties;
+    private final IncidentClock clock;
 
-    public OpenIncidentCaseDelegate(IncidentCases cases, IdentityService identityService, IncidentsProperties properties) {
+    public OpenIncidentCaseDelegate(IncidentCases cases, IdentityService identityService, IncidentClock clock) {
         this.cases = cases;
         this.identityService = identityService;
-        this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -42,9 +41,9 @@ public class OpenIncidentCaseDelegate implements JavaDelegate {
         execution.setProcessBusinessKey(id);
         INCIDENT_ID.set(execution, id);
         REPORTER.set(execution, incident.reporter());
-        MEMBER_STATES.set(execution, String.join(", ", cases.get(id).memberStates()));
-        int shortest = properties.reportingPeriods().widespreadOrCriticalInfrastructureDays();
-        CLASSIFICATION_DUE_AT.set(execution, Date.from(cases.get(id).awareAt().plus(Duration.ofDays(shortest))));
+        IncidentCase opened = cases.get(id);
+        MEMBER_STATES.set(execution, String.join(", ", opened.memberStates()));
+        CLASSIFICATION_DUE_AT.set(execution, Date.from(clock.classificationDue(opened.awareAt())));
     }
 
     private String emailOf(String userId) {

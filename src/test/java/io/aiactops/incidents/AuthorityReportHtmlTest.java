@@ -14,7 +14,7 @@ class AuthorityReportHtmlTest {
     void theReportShowsEverySectionAndEscapesWhatPeopleWrote() {
         String html = AuthorityReportHtml.render(report("<script>alert(1)</script> & co"));
 
-        assertThat(html).contains("1. Administrative information", "2. AI system", "3. Incident", "4. Provider's analysis",
+        assertThat(html).contains("1. Administrative information", "2. AI system", "3. Incident", "4. Provider&#39;s analysis",
                 "5. General comments", "Reporting deadline", "INC-2026-00001", "73(2) general: 15 days",
                 "2026-12-11T00:00+01:00");
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co");

@@ -76,7 +76,7 @@ class SeriousIncidentProcessTest {
         when(mailer.send(anyList(), anyString(), anyString(), anyList())).thenReturn("<id@test>");
         when(notifications.pending(CASE)).thenReturn(List.of(new OperatorNotifications.Recipient(1, "DEPLOYER", "Bank",
                 "ops@bank.example")));
-        Mocks.register("openIncidentCaseDelegate", new OpenIncidentCaseDelegate(cases, engine.getIdentityService(), PROPERTIES));
+        Mocks.register("openIncidentCaseDelegate", new OpenIncidentCaseDelegate(cases, engine.getIdentityService(), new IncidentClock(PROPERTIES, null)));
         Mocks.register("checkClassificationListener", new CheckClassificationListener(cases));
         Mocks.register("recordClassificationDelegate", new RecordClassificationDelegate(cases, PROPERTIES));
         Mocks.register("placeEvidenceHoldDelegate", new PlaceEvidenceHoldDelegate(cases));

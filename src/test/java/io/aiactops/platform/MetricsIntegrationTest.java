@@ -59,7 +59,7 @@ class MetricsIntegrationTest {
         assertThat(value(metrics, "aiact_log_append_seconds_count")).hasValueSatisfying(
                 appends -> assertThat(appends).isGreaterThanOrEqualTo(3.0));
         assertThat(value(metrics, "aiact_mails_failed_total")).isPresent();
-        assertThat(metrics).doesNotContain("aiact_incident");
+        assertThat(value(metrics, "aiact_incidents_open")).isPresent();
 
         // When the same signal is sent again, and a signal with a value that is not a number
         assertThat(api.as("ingest").post(signalsPath(), breaching).json().get("duplicates")).hasSize(1);
