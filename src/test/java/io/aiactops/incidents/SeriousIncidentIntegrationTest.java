@@ -231,6 +231,29 @@ class SeriousIncidentIntegrationTest {
     }
 
     @Test
+    void anOverseersDecisionOnAMonitoringAlertOpensACaseForTheIncidentManagers() {
+        Api.Response breach = api.as("ingest").post("/api/systems/" + systemId + "/signals", Map.of("metric", "accuracy",
+                "category", "performance", "value", 0.5, "observedAt", Instant.now().toString()));
+        assertThat(breach.status()).as(breach.body()).isEqualTo(202);
+        Task review = taskService.createTaskQuery()
+                .processInstanceId(breach.json().get("breaches").get(0).get("reviewId").asText()).singleResult();
+
+        identityService.setAuthentication("overseer", List.of(Roles.OVERSEERS));
+        taskService.claim(review.getId(), "overseer");
+        taskService.complete(review.getId(), Map.of("decision", "report_incident",
+                "decisionReason", "Every applicant of one region refused since this morning"));
+        identityService.clearAuthentication();
+
+        JsonNode opened = StreamSupport.stream(api.as("incident-manager").get("/api/incidents?status=open").json().spliterator(), false)
+                .filter(c -> c.get("aiSystemId").asText().equals(systemId)).findFirst().orElseThrow();
+        assertThat(opened.get("origin").asText()).isEqualTo("oversight_review");
+        assertThat(opened.get("reporter").asText()).isEqualTo("overseer");
+        assertThat(opened.get("description").asText()).contains("accuracy", "Every applicant of one region refused");
+        assertThat(opened.get("memberStates")).extracting(JsonNode::asText).containsExactly("DE", "FR");
+        assertThat(opened.get("currentTasks").get(0).get("name").asText()).isEqualTo("Classify incident");
+    }
+
+    @Test
     void theTasklistStartFormOpensACaseInTheNameOfTheUserWhoStartedIt() {
         identityService.setAuthentication("overseer", List.of(Roles.OVERSEERS));
         String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(SeriousIncidentProcess.KEY)
