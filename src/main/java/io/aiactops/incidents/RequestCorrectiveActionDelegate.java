@@ -47,8 +47,9 @@ public class RequestCorrectiveActionDelegate implements JavaDelegate {
                     .processInstanceBusinessKey(caseId)
                     .setVariable("aiSystemId", AI_SYSTEM_ID.required(execution))
                     .setVariable("reason", reason)
-                    .setVariable("origin", "serious-incident")
-                    .setVariable(INCIDENT_ID.name(), caseId)
+                    .setVariable("origin", "serious_incident")
+                    .setVariable("reference", caseId)
+                    .setVariable("requestedBy", by)
                     .correlateStartMessage();
         }
         Map<String, Object> request = new LinkedHashMap<>();

@@ -62,4 +62,16 @@ public class TimeLimits {
         return new TimeLimit(memberState, zone, eventDay, Deadline.endOf(nominal, zone), Deadline.endOf(adjusted, zone),
                 adjustment);
     }
+
+    /**
+     * The period of {@code n} working days that starts with an event at {@code eventAt} (e.g. Art. 79(2),
+     * a corrective action ordered by an authority): it ends with the last hour of its n-th working day.
+     */
+    public Deadline workingDays(Instant eventAt, int n, String memberState) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a period in working days lasts at least one day: " + n);
+        }
+        ZoneId zone = zone(memberState);
+        return Deadline.endOf(workingDays.plusWorkingDays(LocalDate.ofInstant(eventAt, zone), n, memberState), zone);
+    }
 }

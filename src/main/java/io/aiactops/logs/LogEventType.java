@@ -26,6 +26,8 @@ public enum LogEventType {
     EVIDENCE_HOLD_PLACED,
     EVIDENCE_HOLD_RELEASED,
     RETENTION_PURGED,
+    /** A corrective action's request, decision, information of operators and outcome (Art. 20). */
+    CORRECTIVE_ACTION,
     CUSTOM;
 
     private final String wireName = name().toLowerCase(java.util.Locale.ROOT);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class LogRegister {
+
+    /** Events read per query by {@link #events}. */
+    private static final int PAGE = 1_000;
 
     private final LogEventStore store;
     private final Registry registry;
@@ -103,6 +107,26 @@ public class LogRegister {
         List<LogEvent> events = store.find(systemId, query);
         Long next = events.size() == query.limit() ? events.get(events.size() - 1).seq() : null;
         return new LogPage(events, next);
+    }
+
+    /**
+     * Every event of the given types that occurred in [from, to), in chain order: for reports other
+     * capabilities compile from the register (effectiveness of a corrective action, post-market review).
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<LogEvent> events(String systemId, Set<LogEventType> types, Instant from, Instant to) {
+        requireChain(systemId);
+        List<String> wireNames = types.stream().map(LogEventType::wireName).toList();
+        List<LogEvent> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<LogEvent> page = store.find(systemId, new LogQuery(from, to, wireNames, after, PAGE));
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                return all;
+            }
+            after = page.get(page.size() - 1).seq();
+        }
     }
 
     /** Streams the whole chain in order; one snapshot, so concurrent appends do not tear it. */

@@ -246,7 +246,17 @@ public class Registry {
         // Retire first: PostgreSQL's partial unique index allows one ACTIVE version per system at every statement.
         previous.ifPresent(p -> versions.retire(p.id(), now, approver, "replaced by " + version));
         versions.activate(candidate.id(), previous.map(ModelVersion::id).orElse(null), now, approver, reason);
-        return versions.find(systemId, version).orElseThrow();
+        ModelVersion activated = versions.find(systemId, version).orElseThrow();
+        events.publishEvent(new ModelVersionActivated(activated, approver));
+        return activated;
+    }
+
+    /** Takes a system out of use for good (Art. 20 withdrawal): from ACTIVE or SUSPENDED to WITHDRAWN. */
+    @Transactional
+    public AiSystem withdraw(String id, String reason, String actor) {
+        SystemStatus current = status(id).orElseThrow(() -> notFound(id));
+        return changeStatus(id, current == SystemStatus.WITHDRAWN ? SystemStatus.ACTIVE : current, SystemStatus.WITHDRAWN,
+                reason, actor);
     }
 
     private AiSystemDetails read(ObjectNode merged) {

@@ -33,6 +33,7 @@ import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
 import io.aiactops.support.ProcessTestEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -58,6 +59,7 @@ class OversightReviewProcessTest {
     private final Mailer mailer = mock(Mailer.class);
     private final SeriousIncidentStarter incidents = mock(SeriousIncidentStarter.class);
     private final Registry registry = mock(Registry.class);
+    private final RuntimeService correctiveActions = mock(RuntimeService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
 
     @BeforeEach
     void registerDelegates() {
@@ -68,6 +70,7 @@ class OversightReviewProcessTest {
         Mocks.register("escalateOverdueReviewDelegate", new EscalateOverdueReviewDelegate(mailer));
         Mocks.register("updateBreachSummaryDelegate", new UpdateBreachSummaryDelegate(PROPERTIES));
         Mocks.register("noteAlertResolvedDelegate", new NoteAlertResolvedDelegate());
+        Mocks.register("requestCorrectiveActionFromReviewDelegate", new RequestCorrectiveActionFromReviewDelegate(correctiveActions));
         Mocks.register("openIncidentCaseFromReviewDelegate",
                 new OpenIncidentCaseFromReviewDelegate(incidents, registry, engine.getIdentityService()));
     }
@@ -122,7 +125,9 @@ class OversightReviewProcessTest {
 
         decideAs(review, "overseer", "request_corrective_action", "Retrain on Q3 data", null);
 
-        assertThat(review).isEnded().hasPassed(OversightReviewProcess.END_CORRECTIVE_ACTION_REQUESTED);
+        assertThat(review).isEnded().hasPassed(OversightReviewProcess.TASK_REQUEST_CORRECTIVE_ACTION,
+                OversightReviewProcess.END_CORRECTIVE_ACTION_REQUESTED);
+        verify(correctiveActions).createMessageCorrelation(OversightReviewProcess.MESSAGE_CORRECTIVE_ACTION_REQUESTED);
         verify(register).record(eq("sys-a"), eq(LogEventType.OVERSIGHT_ACTION), eq("overseer"), anyString(), any(Map.class));
     }
 

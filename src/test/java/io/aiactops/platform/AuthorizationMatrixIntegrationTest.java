@@ -96,6 +96,13 @@ class AuthorizationMatrixIntegrationTest {
                     adminAnd(INCIDENT_MANAGER, OVERSEER, AUDITOR, PROCESS_OWNER)),
             new Endpoint("GET", "/api/incidents/{id}", "/api/incidents/{incident}", null,
                     adminAnd(INCIDENT_MANAGER, OVERSEER, AUDITOR, PROCESS_OWNER)),
+            // Corrective actions: process owners and incident managers request; people read.
+            new Endpoint("POST", "/api/systems/{id}/corrective-actions", "/api/systems/{system}/corrective-actions", "{}",
+                    adminAnd(PROCESS_OWNER, INCIDENT_MANAGER)),
+            new Endpoint("GET", "/api/systems/{id}/corrective-actions", "/api/systems/{system}/corrective-actions", null,
+                    people()),
+            new Endpoint("GET", "/api/corrective-actions/{actionId}", "/api/corrective-actions/{correctiveAction}", null,
+                    people()),
             // API tokens: every user manages their own (the controller keeps others' tokens to administrators).
             new Endpoint("GET", "/api/tokens", "/api/tokens", null, everyone()),
             new Endpoint("POST", "/api/tokens", "/api/tokens", "{}", everyone()),
@@ -145,8 +152,13 @@ class AuthorizationMatrixIntegrationTest {
         Api api = Api.anonymous(port);
         String systemId = TestSystems.register(api, "authz");
         String incidentId = reportIncident(api, systemId);
+        Api.Response requested = api.as(PROCESS_OWNER).post("/api/systems/" + systemId + "/corrective-actions",
+                Map.of("reason", "Authorization matrix request"));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String correctiveActionId = requested.json().get("id").asText();
         return MATRIX.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.key() + " " + new TreeSet<>(endpoint.allowed()), () -> {
             String path = endpoint.path().replace("{system}", systemId).replace("{incident}", incidentId)
+                    .replace("{correctiveAction}", correctiveActionId)
                     .replace("{missing}", "authz-missing-" + UUID.randomUUID());
             SoftAssertions softly = new SoftAssertions();
             for (String user : USERS) {

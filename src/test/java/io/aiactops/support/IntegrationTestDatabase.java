@@ -23,6 +23,8 @@ public class IntegrationTestDatabase implements ApplicationContextInitializer<Co
                 "spring.datasource.driver-class-name", "org.postgresql.Driver",
                 "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true",
                 "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", String.valueOf(TestMail.port()))));
+                "spring.mail.port", String.valueOf(TestMail.port()),
+                // A company holiday in FR, so that tests can see configured holidays skipped.
+                "aiact.incidents.calendar.extra-holidays.FR[0]", "2026-07-13")));
     }
 }

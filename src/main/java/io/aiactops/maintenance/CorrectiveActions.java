@@ -1,0 +1,393 @@
+package io.aiactops.maintenance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.aiactops.incidents.AuthoritiesProperties;
+import io.aiactops.incidents.Deadline;
+import io.aiactops.incidents.TimeLimits;
+import io.aiactops.logs.LogEventType;
+import io.aiactops.logs.LogRegister;
+import io.aiactops.maintenance.CorrectiveAction.Recipient;
+import io.aiactops.platform.jdbc.JdbcTime;
+import io.aiactops.platform.web.ConflictException;
+import io.aiactops.platform.web.InvalidFieldException;
+import io.aiactops.platform.web.NotFoundException;
+import io.aiactops.registry.AiSystem;
+import io.aiactops.registry.EconomicOperatorsProperties;
+import io.aiactops.registry.MemberStates;
+import io.aiactops.registry.Registry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Corrective-action cases (Art. 20, Art. 79(2)): opening (with the authority's deadline when ordered),
+ * the decision, the operators informed and their acknowledgements, the verdict on effectiveness, and
+ * closing. Every step is recorded in the system's log register.
+ */
+@Service
+public class CorrectiveActions {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** An operator to inform of the decision; {@code id} is its notification row. */
+    public record Pending(long id, String role, String name, String email) {
+    }
+
+    /** An acknowledgement taken: which case, who, and whether every deployer has now acknowledged. */
+    public record Acknowledged(String actionId, String aiSystemId, String email, boolean allDeployersAcknowledged,
+            String processInstanceId) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Registry registry;
+    private final LogRegister register;
+    private final TimeLimits timeLimits;
+    private final MaintenanceProperties properties;
+    private final AuthoritiesProperties authorities;
+    private final EconomicOperatorsProperties operators;
+    private final Clock clock;
+
+    CorrectiveActions(JdbcClient jdbc, Registry registry, LogRegister register, TimeLimits timeLimits,
+            MaintenanceProperties properties, AuthoritiesProperties authorities, EconomicOperatorsProperties operators,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.register = register;
+        this.timeLimits = timeLimits;
+        this.properties = properties;
+        this.authorities = authorities;
+        this.operators = operators;
+        this.clock = clock;
+    }
+
+    /** Refuses a request that could not be opened, naming the field; changes nothing. */
+    public void validate(NewCorrectiveAction request) {
+        if (registry.status(request.aiSystemId()).isEmpty()) {
+            throw new NotFoundException("AI system", request.aiSystemId());
+        }
+        text("reason", request.reason(), 4000);
+        if (request.origin() == null) {
+            throw new InvalidFieldException("origin", "must be one of " + CorrectiveActionOrigin.wireNames());
+        }
+        if (request.reference() != null && request.reference().length() > 200) {
+            throw new InvalidFieldException("reference", "must be at most 200 characters");
+        }
+        NewCorrectiveAction.AuthorityOrder order = request.order();
+        if ((request.origin() == CorrectiveActionOrigin.AUTHORITY_ORDER) != (order != null)) {
+            throw new InvalidFieldException("authorityOrder", "is required exactly when origin is authority_order");
+        }
+        if (order != null) {
+            if (order.memberState() == null || !order.memberState().matches(MemberStates.ISO_CODES)) {
+                throw new InvalidFieldException("authorityOrder.memberState", MemberStates.MESSAGE);
+            }
+            text("authorityOrder.reference", order.reference(), 200);
+            if (order.orderedAt() == null) {
+                throw new InvalidFieldException("authorityOrder.orderedAt", "is required: when the order was notified");
+            }
+            if (order.orderedAt().isAfter(clock.instant().plusSeconds(300))) {
+                throw new InvalidFieldException("authorityOrder.orderedAt", "must not be in the future");
+            }
+            if (order.periodDays() != null && (order.periodDays() < 1 || order.periodDays() > 366)) {
+                throw new InvalidFieldException("authorityOrder.periodDays", "must be between 1 and 366");
+            }
+        }
+    }
+
+    /**
+     * Art. 79(2): due within the authority's period and at most the configured number of working days
+     * (15), both counted in the ordering Member State's calendar; the earlier end wins.
+     */
+    Deadline authorityDeadline(NewCorrectiveAction.AuthorityOrder order) {
+        Deadline workingDays = timeLimits.workingDays(order.orderedAt(), properties.authorityOrderMaxWorkingDays(),
+                order.memberState());
+        if (order.periodDays() == null) {
+            return workingDays;
+        }
+        Deadline period = timeLimits.days(order.orderedAt(), order.periodDays(), order.memberState()).adjusted();
+        return period.endsAt().isBefore(workingDays.endsAt()) ? period : workingDays;
+    }
+
+    /** Opens a case and records it in the register; returns its id, e.g. {@code CA-2026-00007}. */
+    @Transactional
+    public String open(NewCorrectiveAction request, String actor) {
+        validate(request);
+        Instant now = clock.instant();
+        long number = jdbc.sql("SELECT nextval('corrective_action_number')").query(Long.class).single();
+        String id = "CA-%d-%05d".formatted(now.atZone(ZoneOffset.UTC).getYear(), number);
+        NewCorrectiveAction.AuthorityOrder order = request.order();
+        Deadline due = order == null ? null : authorityDeadline(order);
+        jdbc.sql("""
+                INSERT INTO corrective_action (id, system_id, reason, origin, reference, authority_member_state,
+                    authority_reference, ordered_at, authority_period_days, due_last_day, due_at, status, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+                .params(id, request.aiSystemId(), request.reason(), request.origin().wireName(), request.reference(),
+                        order == null ? null : order.memberState(), order == null ? null : order.reference(),
+                        order == null ? null : JdbcTime.utc(order.orderedAt()), order == null ? null : order.periodDays(),
+                        due == null ? null : due.lastDay(), due == null ? null : JdbcTime.utc(due.endsAt()),
+                        JdbcTime.utc(now), actor)
+                .update();
+        Map<String, Object> payload = step(id, "requested");
+        payload.put("origin", request.origin().wireName());
+        payload.put("reason", request.reason());
+        if (request.reference() != null) {
+            payload.put("reference", request.reference());
+        }
+        if (due != null) {
+            payload.put("authority", order.memberState() + " " + order.reference());
+            payload.put("dueAt", due.endsAt().toString());
+        }
+        register.record(request.aiSystemId(), LogEventType.CORRECTIVE_ACTION, actor, payload);
+        return id;
+    }
+
+    @Transactional
+    public void attachProcess(String actionId, String processInstanceId) {
+        jdbc.sql("UPDATE corrective_action SET process_instance_id = ? WHERE id = ?").params(processInstanceId, actionId)
+                .update();
+    }
+
+    /** Refuses a decision that could not be recorded, naming the form field. */
+    public static void validateDecision(CorrectiveActionType type, String rationale) {
+        if (type == null) {
+            throw new InvalidFieldException("action", "choose one of " + CorrectiveActionType.wireNames());
+        }
+        if (rationale == null || rationale.isBlank()) {
+            throw new InvalidFieldException("rationale", "give the rationale of the decision; it is recorded in the log register");
+        }
+        if (rationale.length() > 4000) {
+            throw new InvalidFieldException("rationale", "must be at most 4000 characters");
+        }
+    }
+
+    @Transactional
+    public void decide(String actionId, CorrectiveActionType type, String rationale, boolean presentsRisk, String actor) {
+        validateDecision(type, rationale);
+        CorrectiveAction action = get(actionId);
+        requireOpen(action);
+        jdbc.sql("""
+                UPDATE corrective_action SET action = ?, rationale = ?, presents_risk = ?, decided_at = ?, decided_by = ?,
+                    effective = NULL WHERE id = ?""")
+                .params(type.name(), rationale, presentsRisk, JdbcTime.utc(clock.instant()), actor, actionId).update();
+        // A new decision informs the operators anew (the previous one did not work).
+        jdbc.sql("DELETE FROM corrective_action_notification WHERE action_id = ?").param(actionId).update();
+        Map<String, Object> payload = step(actionId, "decided");
+        payload.put("action", type.wireName());
+        payload.put("rationale", rationale);
+        payload.put("presentsRisk", presentsRisk);
+        register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, actor, payload);
+    }
+
+    /** The verdict on a retrained or adapted version, with the KPIs it was based on. */
+    @Transactional
+    public void recordEffectiveness(String actionId, boolean effective, String notes, Map<String, Object> kpis, String actor) {
+        CorrectiveAction action = get(actionId);
+        jdbc.sql("UPDATE corrective_action SET effective = ? WHERE id = ?").params(effective, actionId).update();
+        Map<String, Object> payload = step(actionId, effective ? "verified_effective" : "verified_not_effective");
+        payload.put("notes", notes);
+        payload.put("kpis", kpis);
+        register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, actor, payload);
+    }
+
+    @Transactional
+    public void close(String actionId, String reason, String actor) {
+        CorrectiveAction action = get(actionId);
+        requireOpen(action);
+        jdbc.sql("UPDATE corrective_action SET status = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ? WHERE id = ?")
+                .params(JdbcTime.utc(clock.instant()), actor, reason, actionId).update();
+        Map<String, Object> payload = step(actionId, "closed");
+        payload.put("reason", reason);
+        register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, actor, payload);
+    }
+
+    /**
+     * Who Art. 20 says to inform of the decision: deployers, distributors, importers, authorised
+     * representatives, and the market surveillance authorities of the system's Member States when it
+     * presents a risk. Fixed on the first call, in its own transaction so that a failed send keeps it.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public List<Pending> unsent(String actionId) {
+        long known = jdbc.sql("SELECT COUNT(*) FROM corrective_action_notification WHERE action_id = ?").param(actionId)
+                .query(Long.class).single();
+        if (known == 0) {
+            CorrectiveAction action = get(actionId);
+            Map<String, Pending> everyone = new LinkedHashMap<>();
+            AiSystem system = registry.get(action.aiSystemId());
+            system.deployers().forEach(d -> add(everyone, "DEPLOYER", d.name(), d.email()));
+            operators.distributors().forEach(o -> add(everyone, "DISTRIBUTOR", o.name(), o.email()));
+            operators.importers().forEach(o -> add(everyone, "IMPORTER", o.name(), o.email()));
+            operators.authorisedRepresentatives().forEach(o -> add(everyone, "AUTHORISED_REPRESENTATIVE", o.name(), o.email()));
+            if (Boolean.TRUE.equals(action.presentsRisk())) {
+                system.memberStates().forEach(ms -> authorities.of(ms).ifPresent(a -> add(everyone,
+                        "MARKET_SURVEILLANCE_AUTHORITY", a.name() == null ? "Market surveillance authority " + ms : a.name(),
+                        a.email())));
+            }
+            for (Pending recipient : everyone.values()) {
+                // A placeholder until the first mail: the token a recipient can use is minted when it is sent.
+                jdbc.sql("INSERT INTO corrective_action_notification (action_id, role, name, email, token_sha256) VALUES (?, ?, ?, ?, ?)")
+                        .params(actionId, recipient.role(), recipient.name(), recipient.email(), sha256(newToken()))
+                        .update();
+            }
+        }
+        return jdbc.sql("""
+                SELECT id, role, name, email FROM corrective_action_notification
+                WHERE action_id = ? AND sent_at IS NULL ORDER BY id""")
+                .param(actionId)
+                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("role"), rs.getString("name"), rs.getString("email")))
+                .list();
+    }
+
+    /**
+     * A fresh acknowledgement token for the next mail to this recipient; only its hash is kept, and it is
+     * committed before the mail goes, so the link in a sent mail always works.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public String mintToken(Pending recipient) {
+        String token = newToken();
+        jdbc.sql("UPDATE corrective_action_notification SET token_sha256 = ? WHERE id = ?").params(sha256(token), recipient.id())
+                .update();
+        return token;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void sent(Pending recipient, String messageId) {
+        var now = JdbcTime.utc(clock.instant());
+        jdbc.sql("UPDATE corrective_action_notification SET attempted_at = ?, sent_at = ?, message_id = ?, failure = NULL WHERE id = ?")
+                .params(now, now, messageId, recipient.id()).update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void failed(Pending recipient, String failure) {
+        String text = failure == null ? "unknown failure" : failure.substring(0, Math.min(failure.length(), 2000));
+        jdbc.sql("UPDATE corrective_action_notification SET attempted_at = ?, failure = ? WHERE id = ?")
+                .params(JdbcTime.utc(clock.instant()), text, recipient.id()).update();
+    }
+
+    /** Deployers informed of the case who have not acknowledged yet, for the reminder. */
+    @Transactional(readOnly = true)
+    public List<Pending> unacknowledgedDeployers(String actionId) {
+        return jdbc.sql("""
+                SELECT id, role, name, email FROM corrective_action_notification
+                WHERE action_id = ? AND role = 'DEPLOYER' AND acknowledged_at IS NULL ORDER BY id""")
+                .param(actionId)
+                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("role"), rs.getString("name"), rs.getString("email")))
+                .list();
+    }
+
+    /** Takes an acknowledgement by its token (the link in the mail); a repeated one changes nothing. */
+    @Transactional
+    public Acknowledged acknowledge(String token) {
+        record Row(long id, String actionId, String email, Instant acknowledgedAt) {
+        }
+        Row row = jdbc.sql("SELECT id, action_id, email, acknowledged_at FROM corrective_action_notification WHERE token_sha256 = ?")
+                .param(sha256(token))
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("action_id"), rs.getString("email"),
+                        JdbcTime.instant(rs, "acknowledged_at")))
+                .optional().orElseThrow(() -> new NotFoundException("Acknowledgement link", "(unknown or replaced)"));
+        CorrectiveAction action = get(row.actionId());
+        if (row.acknowledgedAt() == null) {
+            jdbc.sql("UPDATE corrective_action_notification SET acknowledged_at = ? WHERE id = ?")
+                    .params(JdbcTime.utc(clock.instant()), row.id()).update();
+            Map<String, Object> payload = step(row.actionId(), "acknowledged");
+            payload.put("recipient", row.email());
+            register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, row.email(), payload);
+        }
+        boolean all = unacknowledgedDeployers(row.actionId()).isEmpty();
+        return new Acknowledged(row.actionId(), action.aiSystemId(), row.email(), all, action.processInstanceId());
+    }
+
+    @Transactional(readOnly = true)
+    public CorrectiveAction get(String actionId) {
+        return find(actionId).orElseThrow(() -> new NotFoundException("Corrective action", actionId));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CorrectiveAction> find(String actionId) {
+        return jdbc.sql("SELECT * FROM corrective_action WHERE id = ?").param(actionId).query(this::action).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CorrectiveAction> list(String systemId) {
+        registry.get(systemId);
+        return jdbc.sql("SELECT * FROM corrective_action WHERE system_id = ? ORDER BY created_at DESC, id DESC").param(systemId)
+                .query(this::action).list();
+    }
+
+    private CorrectiveAction action(ResultSet rs, int n) throws SQLException {
+        String id = rs.getString("id");
+        List<Recipient> recipients = jdbc.sql("SELECT * FROM corrective_action_notification WHERE action_id = ? ORDER BY id")
+                .param(id)
+                .query((r, i) -> new Recipient(r.getString("role"), r.getString("name"), r.getString("email"),
+                        JdbcTime.instant(r, "attempted_at"), JdbcTime.instant(r, "sent_at"), r.getString("failure"),
+                        JdbcTime.instant(r, "acknowledged_at")))
+                .list();
+        String type = rs.getString("action");
+        Integer period = rs.getObject("authority_period_days", Integer.class);
+        return new CorrectiveAction(id, rs.getString("system_id"), rs.getString("reason"), rs.getString("origin"),
+                rs.getString("reference"), rs.getString("authority_member_state"), rs.getString("authority_reference"),
+                JdbcTime.instant(rs, "ordered_at"), period, rs.getObject("due_last_day", LocalDate.class),
+                JdbcTime.instant(rs, "due_at"), type == null ? null : CorrectiveActionType.valueOf(type).wireName(),
+                rs.getString("rationale"), rs.getObject("presents_risk", Boolean.class), JdbcTime.instant(rs, "decided_at"),
+                rs.getString("decided_by"), rs.getObject("effective", Boolean.class), rs.getString("status"),
+                rs.getString("process_instance_id"), recipients, JdbcTime.instant(rs, "created_at"), rs.getString("created_by"),
+                JdbcTime.instant(rs, "closed_at"), rs.getString("closed_by"), rs.getString("close_reason"));
+    }
+
+    private static void add(Map<String, Pending> everyone, String role, String name, String email) {
+        if (email != null && !email.isBlank()) {
+            everyone.putIfAbsent(role + " " + email, new Pending(0, role, name == null ? email : name, email));
+        }
+    }
+
+    private static void requireOpen(CorrectiveAction action) {
+        if (!action.open()) {
+            throw new ConflictException("Corrective action " + action.id() + " is closed");
+        }
+    }
+
+    private static Map<String, Object> step(String actionId, String step) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("correctiveActionId", actionId);
+        payload.put("event", step);
+        return payload;
+    }
+
+    private static void text(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidFieldException(field, "must be at most " + maxLength + " characters");
+        }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

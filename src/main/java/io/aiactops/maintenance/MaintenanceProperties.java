@@ -1,0 +1,27 @@
+package io.aiactops.maintenance;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of corrective actions ({@code aiact.maintenance.*}, docs/processes/corrective-action.md).
+ *
+ * @param authorityOrderMaxWorkingDays Art. 79(2): the longest period an authority may give, in working days
+ * @param verificationWindow how long a retrained or adapted version runs before its effectiveness is verified;
+ *        KPIs are compared over this long before and after the activation
+ */
+@ConfigurationProperties("aiact.maintenance")
+public record MaintenanceProperties(@DefaultValue("15") int authorityOrderMaxWorkingDays,
+        @DefaultValue("P7D") Duration verificationWindow) {
+
+    public MaintenanceProperties {
+        if (authorityOrderMaxWorkingDays < 1) {
+            throw new IllegalArgumentException("aiact.maintenance.authority-order-max-working-days is at least 1");
+        }
+        if (verificationWindow.isNegative() || verificationWindow.isZero()) {
+            throw new IllegalArgumentException("aiact.maintenance.verification-window is a positive duration");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.aiactops.maintenance;
+
+import static io.aiactops.maintenance.CorrectiveActionVariables.CORRECTIVE_ACTION_ID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reminds each deployer that has not acknowledged the recall. If all have meanwhile (an acknowledgement
+ * can come in before the process waits for it), it ends the wait instead.
+ */
+@Component("remindDeployersDelegate")
+public class RemindDeployersDelegate implements JavaDelegate {
+
+    private final CorrectiveActions actions;
+    private final CorrectiveActionMails mails;
+    private final RuntimeService runtimeService;
+
+    public RemindDeployersDelegate(CorrectiveActions actions, CorrectiveActionMails mails, RuntimeService runtimeService) {
+        this.actions = actions;
+        this.mails = mails;
+        this.runtimeService = runtimeService;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String id = CORRECTIVE_ACTION_ID.required(execution);
+        var unacknowledged = actions.unacknowledgedDeployers(id);
+        if (unacknowledged.isEmpty()) {
+            runtimeService.createMessageCorrelation(CorrectiveActionProcess.MESSAGE_RECALL_ACKNOWLEDGED)
+                    .processInstanceId(execution.getProcessInstanceId()).correlateAll();
+            return;
+        }
+        CorrectiveAction action = actions.get(id);
+        for (CorrectiveActions.Pending deployer : unacknowledged) {
+            actions.sent(deployer, mails.remindRecall(action, deployer, actions.mintToken(deployer)));
+        }
+    }
+}
