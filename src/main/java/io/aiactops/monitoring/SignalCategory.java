@@ -20,7 +20,7 @@ public enum SignalCategory {
         return Arrays.stream(values()).filter(c -> c.wireName().equals(wireName)).findFirst().orElse(null);
     }
 
-    static String wireNames() {
+    public static String wireNames() {
         return Arrays.stream(values()).map(SignalCategory::wireName).collect(Collectors.joining(", "));
     }
 }

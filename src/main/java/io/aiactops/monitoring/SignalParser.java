@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /** Reads one signal or an array of signals, naming the first bad field, e.g. {@code [2].value}. */
 @Component
-class SignalParser {
+public class SignalParser {
 
-    static final String METRIC_PATTERN = "[a-z][a-z0-9_]{0,63}";
+    public static final String METRIC_PATTERN = "[a-z][a-z0-9_]{0,63}";
     private static final Set<String> FIELDS = Set.of("metric", "category", "value", "observedAt", "window",
             "modelVersion", "labels", "source", "signalId");
 

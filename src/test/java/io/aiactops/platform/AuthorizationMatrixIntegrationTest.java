@@ -103,6 +103,10 @@ class AuthorizationMatrixIntegrationTest {
                     people()),
             new Endpoint("GET", "/api/corrective-actions/{actionId}", "/api/corrective-actions/{correctiveAction}", null,
                     people()),
+            // Post-market monitoring plan: process owners write it; people read it.
+            new Endpoint("PUT", "/api/systems/{id}/monitoring-plan", "/api/systems/{system}/monitoring-plan", "{}",
+                    adminAnd(PROCESS_OWNER)),
+            new Endpoint("GET", "/api/systems/{id}/monitoring-plan", "/api/systems/{system}/monitoring-plan", null, people()),
             // API tokens: every user manages their own (the controller keeps others' tokens to administrators).
             new Endpoint("GET", "/api/tokens", "/api/tokens", null, everyone()),
             new Endpoint("POST", "/api/tokens", "/api/tokens", "{}", everyone()),

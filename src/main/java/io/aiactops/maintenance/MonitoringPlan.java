@@ -1,0 +1,19 @@
+package io.aiactops.maintenance;
+
+import java.time.Instant;
+import java.time.Period;
+import java.util.List;
+
+/**
+ * One version of a system's post-market monitoring plan (Art. 72(3)): what is monitored and from
+ * where, which thresholds apply, how often the data is reviewed and by whom, and how deployers feed
+ * back. A change is a new version; earlier ones stay readable.
+ */
+public record MonitoringPlan(String aiSystemId, int version, List<Metric> metrics, String thresholdsReference,
+        Period reviewCadence, List<String> owners, String deployerFeedbackChannel, String changeNote, Instant createdAt,
+        String createdBy) {
+
+    /** A monitored metric: its name as in the signals, its category, and where it comes from. */
+    public record Metric(String name, String category, String source) {
+    }
+}
