@@ -29,6 +29,7 @@ import io.aiactops.logs.EvidenceHold;
 import io.aiactops.logs.EvidenceHolds;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
+import io.aiactops.notification.TrackedRecipients;
 import io.aiactops.platform.jdbc.JdbcTime;
 import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.InvalidFieldException;
@@ -55,15 +56,17 @@ public class IncidentCases {
     private final LogRegister register;
     private final EvidenceHolds holds;
     private final IncidentClock incidentClock;
+    private final TrackedRecipients recipients;
     private final Clock clock;
 
     IncidentCases(JdbcClient jdbc, Registry registry, LogRegister register, EvidenceHolds holds,
-            IncidentClock incidentClock, Clock clock) {
+            IncidentClock incidentClock, TrackedRecipients recipients, Clock clock) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.register = register;
         this.holds = holds;
         this.incidentClock = incidentClock;
+        this.recipients = recipients;
         this.clock = clock;
     }
 
@@ -325,11 +328,8 @@ public class IncidentCases {
                 .param(id).query(IncidentCases::deadline).list();
         List<ReportView> reports = jdbc.sql("SELECT * FROM incident_report WHERE case_id = ? ORDER BY report_number, member_state")
                 .param(id).query(IncidentCases::report).list();
-        List<NotificationView> notifications = jdbc.sql("SELECT * FROM incident_notification WHERE case_id = ? ORDER BY id")
-                .param(id).query((r, i) -> new NotificationView(r.getString("role"), r.getString("name"),
-                        r.getString("email"), JdbcTime.instant(r, "attempted_at"), JdbcTime.instant(r, "sent_at"),
-                        r.getString("failure")))
-                .list();
+        List<NotificationView> notifications = recipients.list(id).stream().map(r -> new NotificationView(r.role(),
+                r.name(), r.email(), r.attemptedAt(), r.sentAt(), r.failure())).toList();
         String systemId = rs.getString("system_id");
         List<EvidenceHold> caseHolds = holds.list(systemId).stream().filter(h -> id.equals(h.reference())).toList();
         ClassificationView classification = rs.getTimestamp("classified_at") == null ? null

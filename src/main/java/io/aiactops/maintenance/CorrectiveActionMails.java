@@ -3,6 +3,7 @@ package io.aiactops.maintenance;
 import java.util.List;
 
 import io.aiactops.notification.Mailer;
+import io.aiactops.notification.TrackedRecipients;
 import org.springframework.stereotype.Component;
 
 /** The mails of a corrective action: the Art. 20 information and the recall reminder, each with its acknowledgement link. */
@@ -16,7 +17,7 @@ class CorrectiveActionMails {
     }
 
     /** Returns the Message-ID. */
-    String inform(CorrectiveAction action, CorrectiveActions.Pending recipient, String token) {
+    String inform(CorrectiveAction action, TrackedRecipients.Tracked recipient, String token) {
         boolean recall = "recall".equals(action.action());
         return mailer.send(List.of(recipient.email()),
                 (recall ? "RECALL: stop using AI system %s (corrective action %s)" : "Corrective action %2$s on AI system %1$s")
@@ -37,7 +38,7 @@ class CorrectiveActionMails {
                         action.reason(), action.rationale(), link(token)));
     }
 
-    String remindRecall(CorrectiveAction action, CorrectiveActions.Pending recipient, String token) {
+    String remindRecall(CorrectiveAction action, TrackedRecipients.Tracked recipient, String token) {
         return mailer.send(List.of(recipient.email()),
                 "Reminder — RECALL: stop using AI system %s (corrective action %s)".formatted(action.aiSystemId(), action.id()),
                 """

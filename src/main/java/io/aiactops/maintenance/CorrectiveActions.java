@@ -1,17 +1,12 @@
 package io.aiactops.maintenance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +17,8 @@ import io.aiactops.incidents.Deadline;
 import io.aiactops.incidents.TimeLimits;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
-import io.aiactops.maintenance.CorrectiveAction.Recipient;
+import io.aiactops.notification.TrackedRecipients;
+import io.aiactops.notification.TrackedRecipients.Recipient;
 import io.aiactops.platform.jdbc.JdbcTime;
 import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.InvalidFieldException;
@@ -33,7 +29,6 @@ import io.aiactops.registry.MemberStates;
 import io.aiactops.registry.Registry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -44,16 +39,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CorrectiveActions {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** An operator to inform of the decision; {@code id} is its notification row. */
-    public record Pending(long id, String role, String name, String email) {
-    }
-
     /** An acknowledgement taken: which case, who, and whether every deployer has now acknowledged. */
     public record Acknowledged(String actionId, String aiSystemId, String email, boolean allDeployersAcknowledged,
             String processInstanceId) {
     }
+
+    /** Case ids look like CA-2026-00007; tracked recipients of a case have the case id as their subject. */
+    static final String ID_PREFIX = "CA-";
+    private static final String DEPLOYER = "DEPLOYER";
 
     private final JdbcClient jdbc;
     private final Registry registry;
@@ -62,11 +55,12 @@ public class CorrectiveActions {
     private final MaintenanceProperties properties;
     private final AuthoritiesProperties authorities;
     private final EconomicOperatorsProperties operators;
+    private final TrackedRecipients recipients;
     private final Clock clock;
 
     CorrectiveActions(JdbcClient jdbc, Registry registry, LogRegister register, TimeLimits timeLimits,
             MaintenanceProperties properties, AuthoritiesProperties authorities, EconomicOperatorsProperties operators,
-            Clock clock) {
+            TrackedRecipients recipients, Clock clock) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.register = register;
@@ -74,6 +68,7 @@ public class CorrectiveActions {
         this.properties = properties;
         this.authorities = authorities;
         this.operators = operators;
+        this.recipients = recipients;
         this.clock = clock;
     }
 
@@ -130,7 +125,7 @@ public class CorrectiveActions {
         validate(request);
         Instant now = clock.instant();
         long number = jdbc.sql("SELECT nextval('corrective_action_number')").query(Long.class).single();
-        String id = "CA-%d-%05d".formatted(now.atZone(ZoneOffset.UTC).getYear(), number);
+        String id = ID_PREFIX + "%d-%05d".formatted(now.atZone(ZoneOffset.UTC).getYear(), number);
         NewCorrectiveAction.AuthorityOrder order = request.order();
         Deadline due = order == null ? null : authorityDeadline(order);
         jdbc.sql("""
@@ -186,7 +181,7 @@ public class CorrectiveActions {
                     effective = NULL WHERE id = ?""")
                 .params(type.name(), rationale, presentsRisk, JdbcTime.utc(clock.instant()), actor, actionId).update();
         // A new decision informs the operators anew (the previous one did not work).
-        jdbc.sql("DELETE FROM corrective_action_notification WHERE action_id = ?").param(actionId).update();
+        recipients.restart(actionId);
         Map<String, Object> payload = step(actionId, "decided");
         payload.put("action", type.wireName());
         payload.put("rationale", rationale);
@@ -219,97 +214,45 @@ public class CorrectiveActions {
     /**
      * Who Art. 20 says to inform of the decision: deployers, distributors, importers, authorised
      * representatives, and the market surveillance authorities of the system's Member States when it
-     * presents a risk. Fixed on the first call, in its own transaction so that a failed send keeps it.
+     * presents a risk.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public List<Pending> unsent(String actionId) {
-        long known = jdbc.sql("SELECT COUNT(*) FROM corrective_action_notification WHERE action_id = ?").param(actionId)
-                .query(Long.class).single();
-        if (known == 0) {
-            CorrectiveAction action = get(actionId);
-            Map<String, Pending> everyone = new LinkedHashMap<>();
-            AiSystem system = registry.get(action.aiSystemId());
-            system.deployers().forEach(d -> add(everyone, "DEPLOYER", d.name(), d.email()));
-            operators.distributors().forEach(o -> add(everyone, "DISTRIBUTOR", o.name(), o.email()));
-            operators.importers().forEach(o -> add(everyone, "IMPORTER", o.name(), o.email()));
-            operators.authorisedRepresentatives().forEach(o -> add(everyone, "AUTHORISED_REPRESENTATIVE", o.name(), o.email()));
-            if (Boolean.TRUE.equals(action.presentsRisk())) {
-                system.memberStates().forEach(ms -> authorities.of(ms).ifPresent(a -> add(everyone,
-                        "MARKET_SURVEILLANCE_AUTHORITY", a.name() == null ? "Market surveillance authority " + ms : a.name(),
-                        a.email())));
-            }
-            for (Pending recipient : everyone.values()) {
-                // A placeholder until the first mail: the token a recipient can use is minted when it is sent.
-                jdbc.sql("INSERT INTO corrective_action_notification (action_id, role, name, email, token_sha256) VALUES (?, ?, ?, ?, ?)")
-                        .params(actionId, recipient.role(), recipient.name(), recipient.email(), sha256(newToken()))
-                        .update();
-            }
-        }
-        return jdbc.sql("""
-                SELECT id, role, name, email FROM corrective_action_notification
-                WHERE action_id = ? AND sent_at IS NULL ORDER BY id""")
-                .param(actionId)
-                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("role"), rs.getString("name"), rs.getString("email")))
-                .list();
-    }
-
-    /**
-     * A fresh acknowledgement token for the next mail to this recipient; only its hash is kept, and it is
-     * committed before the mail goes, so the link in a sent mail always works.
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public String mintToken(Pending recipient) {
-        String token = newToken();
-        jdbc.sql("UPDATE corrective_action_notification SET token_sha256 = ? WHERE id = ?").params(sha256(token), recipient.id())
-                .update();
-        return token;
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void sent(Pending recipient, String messageId) {
-        var now = JdbcTime.utc(clock.instant());
-        jdbc.sql("UPDATE corrective_action_notification SET attempted_at = ?, sent_at = ?, message_id = ?, failure = NULL WHERE id = ?")
-                .params(now, now, messageId, recipient.id()).update();
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void failed(Pending recipient, String failure) {
-        String text = failure == null ? "unknown failure" : failure.substring(0, Math.min(failure.length(), 2000));
-        jdbc.sql("UPDATE corrective_action_notification SET attempted_at = ?, failure = ? WHERE id = ?")
-                .params(JdbcTime.utc(clock.instant()), text, recipient.id()).update();
-    }
-
-    /** Deployers informed of the case who have not acknowledged yet, for the reminder. */
     @Transactional(readOnly = true)
-    public List<Pending> unacknowledgedDeployers(String actionId) {
-        return jdbc.sql("""
-                SELECT id, role, name, email FROM corrective_action_notification
-                WHERE action_id = ? AND role = 'DEPLOYER' AND acknowledged_at IS NULL ORDER BY id""")
-                .param(actionId)
-                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("role"), rs.getString("name"), rs.getString("email")))
-                .list();
+    public List<Recipient> everyone(String actionId) {
+        CorrectiveAction action = get(actionId);
+        AiSystem system = registry.get(action.aiSystemId());
+        List<Recipient> all = new ArrayList<>();
+        system.deployers().forEach(d -> all.add(new Recipient(DEPLOYER, d.name(), d.email())));
+        all.addAll(operators.recipients());
+        if (Boolean.TRUE.equals(action.presentsRisk())) {
+            system.memberStates().forEach(ms -> authorities.of(ms).ifPresent(a -> all.add(new Recipient(
+                    "MARKET_SURVEILLANCE_AUTHORITY", a.name() == null ? "Market surveillance authority " + ms : a.name(),
+                    a.email()))));
+        }
+        return all;
+    }
+
+    /** Deployers informed of the case who have not acknowledged yet, for the recall's reminder. */
+    @Transactional(readOnly = true)
+    public List<TrackedRecipients.Tracked> unacknowledgedDeployers(String actionId) {
+        return recipients.unacknowledged(actionId, DEPLOYER);
     }
 
     /** Takes an acknowledgement by its token (the link in the mail); a repeated one changes nothing. */
     @Transactional
     public Acknowledged acknowledge(String token) {
-        record Row(long id, String actionId, String email, Instant acknowledgedAt) {
+        TrackedRecipients.Acknowledgement acknowledgement = recipients.acknowledge(token)
+                .filter(a -> a.recipient().subject().startsWith(ID_PREFIX))
+                .orElseThrow(() -> new NotFoundException("Acknowledgement link", "(unknown or replaced)"));
+        String actionId = acknowledgement.recipient().subject();
+        CorrectiveAction action = get(actionId);
+        String email = acknowledgement.recipient().email();
+        if (acknowledgement.first()) {
+            Map<String, Object> payload = step(actionId, "acknowledged");
+            payload.put("recipient", email);
+            register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, email, payload);
         }
-        Row row = jdbc.sql("SELECT id, action_id, email, acknowledged_at FROM corrective_action_notification WHERE token_sha256 = ?")
-                .param(sha256(token))
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("action_id"), rs.getString("email"),
-                        JdbcTime.instant(rs, "acknowledged_at")))
-                .optional().orElseThrow(() -> new NotFoundException("Acknowledgement link", "(unknown or replaced)"));
-        CorrectiveAction action = get(row.actionId());
-        if (row.acknowledgedAt() == null) {
-            jdbc.sql("UPDATE corrective_action_notification SET acknowledged_at = ? WHERE id = ?")
-                    .params(JdbcTime.utc(clock.instant()), row.id()).update();
-            Map<String, Object> payload = step(row.actionId(), "acknowledged");
-            payload.put("recipient", row.email());
-            register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, row.email(), payload);
-        }
-        boolean all = unacknowledgedDeployers(row.actionId()).isEmpty();
-        return new Acknowledged(row.actionId(), action.aiSystemId(), row.email(), all, action.processInstanceId());
+        return new Acknowledged(actionId, action.aiSystemId(), email, unacknowledgedDeployers(actionId).isEmpty(),
+                action.processInstanceId());
     }
 
     @Transactional(readOnly = true)
@@ -331,12 +274,8 @@ public class CorrectiveActions {
 
     private CorrectiveAction action(ResultSet rs, int n) throws SQLException {
         String id = rs.getString("id");
-        List<Recipient> recipients = jdbc.sql("SELECT * FROM corrective_action_notification WHERE action_id = ? ORDER BY id")
-                .param(id)
-                .query((r, i) -> new Recipient(r.getString("role"), r.getString("name"), r.getString("email"),
-                        JdbcTime.instant(r, "attempted_at"), JdbcTime.instant(r, "sent_at"), r.getString("failure"),
-                        JdbcTime.instant(r, "acknowledged_at")))
-                .list();
+        List<CorrectiveAction.Recipient> informed = recipients.list(id).stream().map(r -> new CorrectiveAction.Recipient(
+                r.role(), r.name(), r.email(), r.attemptedAt(), r.sentAt(), r.failure(), r.acknowledgedAt())).toList();
         String type = rs.getString("action");
         Integer period = rs.getObject("authority_period_days", Integer.class);
         return new CorrectiveAction(id, rs.getString("system_id"), rs.getString("reason"), rs.getString("origin"),
@@ -345,14 +284,8 @@ public class CorrectiveActions {
                 JdbcTime.instant(rs, "due_at"), type == null ? null : CorrectiveActionType.valueOf(type).wireName(),
                 rs.getString("rationale"), rs.getObject("presents_risk", Boolean.class), JdbcTime.instant(rs, "decided_at"),
                 rs.getString("decided_by"), rs.getObject("effective", Boolean.class), rs.getString("status"),
-                rs.getString("process_instance_id"), recipients, JdbcTime.instant(rs, "created_at"), rs.getString("created_by"),
+                rs.getString("process_instance_id"), informed, JdbcTime.instant(rs, "created_at"), rs.getString("created_by"),
                 JdbcTime.instant(rs, "closed_at"), rs.getString("closed_by"), rs.getString("close_reason"));
-    }
-
-    private static void add(Map<String, Pending> everyone, String role, String name, String email) {
-        if (email != null && !email.isBlank()) {
-            everyone.putIfAbsent(role + " " + email, new Pending(0, role, name == null ? email : name, email));
-        }
     }
 
     private static void requireOpen(CorrectiveAction action) {
@@ -377,17 +310,4 @@ public class CorrectiveActions {
         }
     }
 
-    private static String newToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.aiactops.maintenance;
 
 import static io.aiactops.maintenance.CorrectiveActionVariables.CORRECTIVE_ACTION_ID;
 
+import io.aiactops.notification.TrackedRecipients;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,11 +17,14 @@ public class RemindDeployersDelegate implements JavaDelegate {
 
     private final CorrectiveActions actions;
     private final CorrectiveActionMails mails;
+    private final TrackedRecipients recipients;
     private final RuntimeService runtimeService;
 
-    public RemindDeployersDelegate(CorrectiveActions actions, CorrectiveActionMails mails, RuntimeService runtimeService) {
+    public RemindDeployersDelegate(CorrectiveActions actions, CorrectiveActionMails mails, TrackedRecipients recipients,
+            RuntimeService runtimeService) {
         this.actions = actions;
         this.mails = mails;
+        this.recipients = recipients;
         this.runtimeService = runtimeService;
     }
 
@@ -34,8 +38,8 @@ public class RemindDeployersDelegate implements JavaDelegate {
             return;
         }
         CorrectiveAction action = actions.get(id);
-        for (CorrectiveActions.Pending deployer : unacknowledged) {
-            actions.sent(deployer, mails.remindRecall(action, deployer, actions.mintToken(deployer)));
+        for (TrackedRecipients.Tracked deployer : unacknowledged) {
+            recipients.sent(deployer, mails.remindRecall(action, deployer, recipients.mintToken(deployer)));
         }
     }
 }

@@ -17,7 +17,7 @@ class ReportabilityTest {
 
     private static final Instant AWARE = Instant.parse("2026-11-25T09:00:00Z");
 
-    private final IncidentCases cases = new IncidentCases(null, null, null, null, IncidentCalendars.clock(), Clock.systemUTC());
+    private final IncidentCases cases = new IncidentCases(null, null, null, null, IncidentCalendars.clock(), null, Clock.systemUTC());
 
     @Test
     void aSeriousIncidentIsReportableWithTheShortestPeriodOfItsHarms() {

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.aiactops.notification.Mailer;
+import io.aiactops.notification.TrackedMail;
+import io.aiactops.notification.TrackedRecipients;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.support.ProcessTestEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -63,7 +65,10 @@ class SeriousIncidentProcessTest {
 
     private final IncidentCases cases = mock(IncidentCases.class);
     private final AuthorityReports reports = mock(AuthorityReports.class);
-    private final OperatorNotifications notifications = mock(OperatorNotifications.class);
+    private final OperatorNotifications operators = mock(OperatorNotifications.class);
+    private final TrackedRecipients recipients = mock(TrackedRecipients.class);
+    private final TrackedRecipients.Tracked deployer = new TrackedRecipients.Tracked(1, CASE, "DEPLOYER", "Bank",
+            "ops@bank.example", null, null, null, null);
     private final Mailer mailer = mock(Mailer.class);
 
     @BeforeEach
@@ -74,8 +79,9 @@ class SeriousIncidentProcessTest {
         when(reports.unsent(CASE)).thenReturn(List.of(new AuthorityReports.Pending(7, CASE, 1, ReportType.INITIAL, "FR",
                 "msa@fr.example", "{}", "<html></html>")));
         when(mailer.send(anyList(), anyString(), anyString(), anyList())).thenReturn("<id@test>");
-        when(notifications.pending(CASE)).thenReturn(List.of(new OperatorNotifications.Recipient(1, "DEPLOYER", "Bank",
-                "ops@bank.example")));
+        when(mailer.send(anyList(), anyString(), anyString())).thenReturn("<op@test>");
+        when(recipients.unsent(eq(CASE), any())).thenReturn(List.of(deployer));
+        when(recipients.mintToken(deployer)).thenReturn("token");
         Mocks.register("openIncidentCaseDelegate", new OpenIncidentCaseDelegate(cases, engine.getIdentityService(), new IncidentClock(PROPERTIES, null)));
         Mocks.register("checkClassificationListener", new CheckClassificationListener(cases));
         Mocks.register("recordClassificationDelegate", new RecordClassificationDelegate(cases, PROPERTIES));
@@ -86,7 +92,7 @@ class SeriousIncidentProcessTest {
         Mocks.register("sendAuthorityReportsDelegate", new SendAuthorityReportsDelegate(reports, mailer));
         Mocks.register("sendDeadlineReminderDelegate", new SendDeadlineReminderDelegate(mailer));
         Mocks.register("escalateMissedDeadlineDelegate", new EscalateMissedDeadlineDelegate(mailer, PROPERTIES));
-        Mocks.register("informOperatorsDelegate", new InformOperatorsDelegate(notifications, cases, mailer));
+        Mocks.register("informOperatorsDelegate", new InformOperatorsDelegate(operators, cases, new TrackedMail(recipients), mailer));
         Mocks.register("checkInvestigationListener", new CheckInvestigationListener());
         Mocks.register("recordInvestigationDelegate", new RecordInvestigationDelegate(cases));
         Mocks.register("requestCorrectiveActionDelegate", new RequestCorrectiveActionDelegate(cases,
@@ -167,7 +173,7 @@ class SeriousIncidentProcessTest {
         verify(reports).markSent(any(), eq("<id@test>"), eq("ines"));
         execute(job(SeriousIncidentProcess.TASK_INFORM_OPERATORS));
         verify(mailer).send(eq(List.of("ops@bank.example")), anyString(), anyString());
-        verify(notifications).sent(any(), any());
+        verify(recipients).sent(deployer, "<op@test>");
 
         investigate(incident, false);
         assertThat(incident).isWaitingAt(SeriousIncidentProcess.TASK_PREPARE_NEXT_REPORT);

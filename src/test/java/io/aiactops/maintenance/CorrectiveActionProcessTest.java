@@ -24,6 +24,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.notification.TrackedMail;
+import io.aiactops.notification.TrackedRecipients;
 import io.aiactops.oversight.SystemStops;
 import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
@@ -58,14 +60,16 @@ class CorrectiveActionProcessTest {
     private final SystemStops stops = mock(SystemStops.class);
     private final Registry registry = mock(Registry.class);
     private final AiSystem system = mock(AiSystem.class);
-    private final CorrectiveActions.Pending deployer = new CorrectiveActions.Pending(1, "DEPLOYER", "Bank", "ops@bank.example");
+    private final TrackedRecipients recipients = mock(TrackedRecipients.class);
+    private final TrackedRecipients.Tracked deployer = new TrackedRecipients.Tracked(1, ACTION, "DEPLOYER", "Bank",
+            "ops@bank.example", null, null, null, null);
 
     @BeforeEach
     void registerDelegates() {
         when(actions.open(any(), anyString())).thenReturn(ACTION);
         when(actions.get(ACTION)).thenReturn(action(null));
-        when(actions.unsent(ACTION)).thenReturn(List.of(deployer));
-        when(actions.mintToken(deployer)).thenReturn("token");
+        when(recipients.unsent(eq(ACTION), any())).thenReturn(List.of(deployer));
+        when(recipients.mintToken(deployer)).thenReturn("token");
         when(mails.inform(any(), eq(deployer), eq("token"))).thenReturn("<m1@test>");
         when(mails.remindRecall(any(), eq(deployer), eq("token"))).thenReturn("<m2@test>");
         when(registry.get("sys-a")).thenReturn(system);
@@ -74,8 +78,8 @@ class CorrectiveActionProcessTest {
         Mocks.register("checkCorrectiveActionDecisionListener", new CheckCorrectiveActionDecisionListener());
         Mocks.register("recordCorrectiveActionDecisionDelegate", new RecordCorrectiveActionDecisionDelegate(actions));
         Mocks.register("takeSystemOutOfServiceDelegate", new TakeSystemOutOfServiceDelegate(stops, registry));
-        Mocks.register("informOperatorsOfCorrectiveActionDelegate", new InformOperatorsOfCorrectiveActionDelegate(actions, mails));
-        Mocks.register("remindDeployersDelegate", new RemindDeployersDelegate(actions, mails, engine.getRuntimeService()));
+        Mocks.register("informOperatorsOfCorrectiveActionDelegate", new InformOperatorsOfCorrectiveActionDelegate(actions, mails, new TrackedMail(recipients)));
+        Mocks.register("remindDeployersDelegate", new RemindDeployersDelegate(actions, mails, recipients, engine.getRuntimeService()));
         Mocks.register("compileKpisDelegate", new CompileKpisDelegate(kpis, PROPERTIES));
         Mocks.register("checkEffectivenessListener", new CheckEffectivenessListener());
         Mocks.register("recordEffectivenessDelegate", new RecordEffectivenessDelegate(actions, kpis, PROPERTIES));
@@ -111,7 +115,7 @@ class CorrectiveActionProcessTest {
                 "corrective_action");
         verify(registry, never()).withdraw(anyString(), anyString(), anyString());
         execute(job(CorrectiveActionProcess.TASK_INFORM_OPERATORS));
-        verify(actions).sent(deployer, "<m1@test>");
+        verify(recipients).sent(deployer, "<m1@test>");
         assertThat(process).isEnded().hasPassed(CorrectiveActionProcess.TASK_TAKE_SYSTEM_OUT_OF_SERVICE);
         verify(actions).close(ACTION, "system disabled (suspended)", "paul");
     }
@@ -136,7 +140,7 @@ class CorrectiveActionProcessTest {
         when(actions.unacknowledgedDeployers(ACTION)).thenReturn(List.of(deployer));
         execute(job(CorrectiveActionProcess.BOUNDARY_ACKNOWLEDGEMENT_REMINDER));
         execute(job(CorrectiveActionProcess.TASK_REMIND_DEPLOYERS));
-        verify(actions).sent(deployer, "<m2@test>");
+        verify(recipients).sent(deployer, "<m2@test>");
         assertThat(process).isWaitingAt(CorrectiveActionProcess.TASK_AWAIT_ACKNOWLEDGEMENTS);
 
         runtimeService().createMessageCorrelation(CorrectiveActionProcess.MESSAGE_RECALL_ACKNOWLEDGED)

@@ -1,0 +1,43 @@
+package io.aiactops.notification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+import io.aiactops.notification.TrackedRecipients.Recipient;
+import io.aiactops.notification.TrackedRecipients.Tracked;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails each recipient of a subject not mailed yet, one by one, with a fresh acknowledgement token,
+ * recording each outcome. If any failed, it throws once all were tried: the caller is an async job,
+ * whose retry mails only those still unsent.
+ */
+@Component
+public class TrackedMail {
+
+    private final TrackedRecipients recipients;
+
+    public TrackedMail(TrackedRecipients recipients) {
+        this.recipients = recipients;
+    }
+
+    /**
+     * @param send mails one recipient given its acknowledgement token; returns the Message-ID
+     */
+    public void sendToEach(String subject, Supplier<List<Recipient>> everyone, BiFunction<Tracked, String, String> send) {
+        List<String> failures = new ArrayList<>();
+        for (Tracked recipient : recipients.unsent(subject, everyone)) {
+            try {
+                recipients.sent(recipient, send.apply(recipient, recipients.mintToken(recipient)));
+            } catch (RuntimeException e) {
+                recipients.failed(recipient, e.getMessage());
+                failures.add(recipient.email() + ": " + e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("Could not mail " + failures.size() + " recipient(s) of " + subject + ": " + failures);
+        }
+    }
+}
