@@ -28,6 +28,8 @@ public enum LogEventType {
     RETENTION_PURGED,
     /** A corrective action's request, decision, information of operators and outcome (Art. 20). */
     CORRECTIVE_ACTION,
+    /** A new version of the instructions for use, and each deployer's acknowledgement of it (Art. 13). */
+    INSTRUCTIONS_FOR_USE,
     CUSTOM;
 
     private final String wireName = name().toLowerCase(java.util.Locale.ROOT);

@@ -39,11 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CorrectiveActions {
 
-    /** An acknowledgement taken: which case, who, and whether every deployer has now acknowledged. */
-    public record Acknowledged(String actionId, String aiSystemId, String email, boolean allDeployersAcknowledged,
-            String processInstanceId) {
-    }
-
     /** Case ids look like CA-2026-00007; tracked recipients of a case have the case id as their subject. */
     static final String ID_PREFIX = "CA-";
     private static final String DEPLOYER = "DEPLOYER";
@@ -237,12 +232,14 @@ public class CorrectiveActions {
         return recipients.unacknowledged(actionId, DEPLOYER);
     }
 
-    /** Takes an acknowledgement by its token (the link in the mail); a repeated one changes nothing. */
+    /** Whether tracked recipients of this subject are a corrective action's. */
+    static boolean isCase(String subject) {
+        return subject.startsWith(ID_PREFIX);
+    }
+
+    /** Records an acknowledgement taken through the link in the mail; a repeated one is not recorded again. */
     @Transactional
-    public Acknowledged acknowledge(String token) {
-        TrackedRecipients.Acknowledgement acknowledgement = recipients.acknowledge(token)
-                .filter(a -> a.recipient().subject().startsWith(ID_PREFIX))
-                .orElseThrow(() -> new NotFoundException("Acknowledgement link", "(unknown or replaced)"));
+    public Acknowledged acknowledged(TrackedRecipients.Acknowledgement acknowledgement) {
         String actionId = acknowledgement.recipient().subject();
         CorrectiveAction action = get(actionId);
         String email = acknowledgement.recipient().email();

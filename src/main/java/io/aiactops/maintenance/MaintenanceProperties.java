@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authorityOrderMaxWorkingDays Art. 79(2): the longest period an authority may give, in working days
  * @param verificationWindow how long a retrained or adapted version runs before its effectiveness is verified;
  *        KPIs are compared over this long before and after the activation
+ * @param instructionsReminderAfter how long a deployer may leave new instructions for use unacknowledged
+ *        before it is reminded, and again after each such period (ten reminders at most)
  */
 @ConfigurationProperties("aiact.maintenance")
 public record MaintenanceProperties(@DefaultValue("15") int authorityOrderMaxWorkingDays,
-        @DefaultValue("P7D") Duration verificationWindow) {
+        @DefaultValue("P7D") Duration verificationWindow, @DefaultValue("P7D") Duration instructionsReminderAfter) {
 
     public MaintenanceProperties {
         if (authorityOrderMaxWorkingDays < 1) {
@@ -23,5 +25,13 @@ public record MaintenanceProperties(@DefaultValue("15") int authorityOrderMaxWor
         if (verificationWindow.isNegative() || verificationWindow.isZero()) {
             throw new IllegalArgumentException("aiact.maintenance.verification-window is a positive duration");
         }
+        if (instructionsReminderAfter.isNegative() || instructionsReminderAfter.isZero()) {
+            throw new IllegalArgumentException("aiact.maintenance.instructions-reminder-after is a positive duration");
+        }
+    }
+
+    /** The reminder timer's cycle. */
+    public String instructionsReminderCycle() {
+        return "R10/" + instructionsReminderAfter;
     }
 }

@@ -125,13 +125,22 @@ public class TrackedRecipients {
     public Optional<Acknowledgement> acknowledge(String token) {
         Optional<Tracked> found = jdbc.sql("SELECT * FROM tracked_recipient WHERE token_sha256 = ?").param(sha256(token))
                 .query(TrackedRecipients::tracked).optional();
-        return found.map(recipient -> {
-            int updated = jdbc.sql("UPDATE tracked_recipient SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL")
-                    .params(JdbcTime.utc(clock.instant()), recipient.id()).update();
-            Tracked now = jdbc.sql("SELECT * FROM tracked_recipient WHERE id = ?").param(recipient.id())
-                    .query(TrackedRecipients::tracked).single();
-            return new Acknowledgement(now, updated == 1);
-        });
+        return found.map(this::acknowledge);
+    }
+
+    /** Takes the acknowledgement of the subject's recipient with this address, e.g. reported through the API. */
+    @Transactional
+    public Optional<Acknowledgement> acknowledge(String subject, String role, String email) {
+        return jdbc.sql("SELECT * FROM tracked_recipient WHERE subject = ? AND role = ? AND email = ?")
+                .params(subject, role, email).query(TrackedRecipients::tracked).optional().map(this::acknowledge);
+    }
+
+    private Acknowledgement acknowledge(Tracked recipient) {
+        int updated = jdbc.sql("UPDATE tracked_recipient SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL")
+                .params(JdbcTime.utc(clock.instant()), recipient.id()).update();
+        Tracked now = jdbc.sql("SELECT * FROM tracked_recipient WHERE id = ?").param(recipient.id())
+                .query(TrackedRecipients::tracked).single();
+        return new Acknowledgement(now, updated == 1);
     }
 
     private static Tracked tracked(ResultSet rs, int n) throws SQLException {

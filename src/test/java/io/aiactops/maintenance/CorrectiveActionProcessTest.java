@@ -52,7 +52,7 @@ class CorrectiveActionProcessTest {
     static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
     private static final String ACTION = "CA-2026-00001";
-    private static final MaintenanceProperties PROPERTIES = new MaintenanceProperties(15, Duration.ofDays(7));
+    private static final MaintenanceProperties PROPERTIES = new MaintenanceProperties(15, Duration.ofDays(7), Duration.ofDays(7));
 
     private final CorrectiveActions actions = mock(CorrectiveActions.class);
     private final CorrectiveActionMails mails = mock(CorrectiveActionMails.class);

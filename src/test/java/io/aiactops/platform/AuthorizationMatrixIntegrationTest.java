@@ -107,6 +107,13 @@ class AuthorizationMatrixIntegrationTest {
             new Endpoint("PUT", "/api/systems/{id}/monitoring-plan", "/api/systems/{system}/monitoring-plan", "{}",
                     adminAnd(PROCESS_OWNER)),
             new Endpoint("GET", "/api/systems/{id}/monitoring-plan", "/api/systems/{system}/monitoring-plan", null, people()),
+            // Instructions for use: process owners publish; people read; process owners (and deployers' clients)
+            // record acknowledgements.
+            new Endpoint("POST", "/api/systems/{id}/instructions", "/api/systems/{system}/instructions", "{}",
+                    adminAnd(PROCESS_OWNER)),
+            new Endpoint("GET", "/api/systems/{id}/instructions", "/api/systems/{system}/instructions", null, people()),
+            new Endpoint("POST", "/api/systems/{id}/instructions/{version}/acknowledgements",
+                    "/api/systems/{system}/instructions/1/acknowledgements", "{}", adminAnd(PROCESS_OWNER)),
             // API tokens: every user manages their own (the controller keeps others' tokens to administrators).
             new Endpoint("GET", "/api/tokens", "/api/tokens", null, everyone()),
             new Endpoint("POST", "/api/tokens", "/api/tokens", "{}", everyone()),
