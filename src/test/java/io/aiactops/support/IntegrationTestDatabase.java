@@ -13,6 +13,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class IntegrationTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    public static final String MLFLOW_MODEL = "it-loan-scoring";
+    public static final String MLFLOW_SYSTEM = "mlflow-it-loan-scoring";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String url = TestPostgres.newDatabase("it");
@@ -23,6 +26,8 @@ public class IntegrationTestDatabase implements ApplicationContextInitializer<Co
                 "spring.datasource.driver-class-name", "org.postgresql.Driver",
                 "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true",
                 "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", String.valueOf(TestMail.port()))));
+                "spring.mail.port", String.valueOf(TestMail.port()),
+                // The MLflow webhook test's registered model, for a system that test registers itself.
+                "aiact.deployment.mlflow.models." + MLFLOW_MODEL, MLFLOW_SYSTEM)));
     }
 }
