@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,10 +45,14 @@ class MlflowWebhookController {
                     + "model_version.created registers a candidate; model_version_alias.created for the configured alias "
                     + "starts the deployment gate; a delivery id seen before changes nothing.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "alias created", value = """
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
+                    description = "MLflow's {entity, action, timestamp, data}"), examples = @ExampleObject(name = "alias created", value = """
                             {"entity": "model_version_alias", "action": "created", "timestamp": "2026-11-25T09:00:00Z",
                              "data": {"name": "credit-scoring", "alias": "production", "version": "7"}}
                             """))))
+    @ApiResponse(responseCode = "401", description = "Missing, stale or wrong signature: `field` names the header")
+    @ApiResponse(responseCode = "404", description = "The alias names a version that was never registered")
+    @ApiResponse(responseCode = "422", description = "The registered model is not mapped to an AI system")
     MlflowWebhooks.Receipt receive(
             @Parameter(description = "Unique id of the delivery; redeliveries repeat it")
             @RequestHeader(name = MlflowWebhooks.DELIVERY_ID, required = false) String deliveryId,
