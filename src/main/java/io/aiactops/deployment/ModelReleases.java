@@ -284,7 +284,8 @@ public class ModelReleases {
                 INSERT INTO documentation_regeneration (system_id, model_version, documents, reason, requested_at, requested_by)
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(release.systemId(), release.version(), DOCUMENTS,
-                        "model version " + release.version() + " replaced " + activated.previousVersion(),
+                        activated.previousVersion() == null ? "model version " + release.version() + " went into service"
+                                : "model version " + release.version() + " replaced " + activated.previousVersion(),
                         JdbcTime.utc(now), release.decidedBy())
                 .update();
         return activated;
