@@ -9,7 +9,6 @@ import io.aiactops.logs.EvidenceHold;
 import io.aiactops.logs.EvidenceHolds;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
-import io.aiactops.platform.web.ConflictException;
 import io.aiactops.registry.ModelVersion;
 import io.aiactops.registry.Registry;
 import org.springframework.stereotype.Service;
@@ -44,7 +43,7 @@ public class ModelVersionActivation {
         List<EvidenceHold> active = holds.lockActive(systemId);
         registry.modelVersion(systemId, version); // an unknown version is a 404 even while the system is held
         if (!active.isEmpty()) {
-            throw new ConflictException("Model version " + version + " of '" + systemId
+            throw new SystemUnderHoldException("Model version " + version + " of '" + systemId
                     + "' cannot be activated while the system is under "
                     + active.stream().map(EvidenceHold::describe).collect(Collectors.joining(" and ")));
         }

@@ -66,12 +66,6 @@ class AiSystemController {
         return registry.change(id, patch, caller.getName());
     }
 
-    @GetMapping("/{id}/model-versions")
-    @Operation(operationId = "listModelVersions", summary = "List the model versions of an AI system")
-    List<ModelVersion> modelVersions(@PathVariable String id) {
-        return registry.modelVersions(id);
-    }
-
     @Component
     static class AccessRules implements ApiAccessRules {
         @Override
@@ -80,8 +74,7 @@ class AiSystemController {
                     .allow(HttpMethod.PATCH, "/api/systems/*", Roles.PROCESS_OWNERS)
                     // People only: machine clients need the operational status, not deployers' contacts.
                     .allow(HttpMethod.GET, "/api/systems", Roles.PEOPLE)
-                    .allow(HttpMethod.GET, "/api/systems/*", Roles.PEOPLE)
-                    .allow(HttpMethod.GET, "/api/systems/*/model-versions", Roles.PEOPLE);
+                    .allow(HttpMethod.GET, "/api/systems/*", Roles.PEOPLE);
         }
     }
 }

@@ -63,6 +63,13 @@ class ModelVersionRepository {
                 .params(JdbcTime.utc(at), by, reason, id).update();
     }
 
+    void reject(long id, Instant at, String by, String reason) {
+        jdbc.sql("""
+                UPDATE model_version SET status = 'REJECTED', status_changed_at = ?, status_changed_by = ?,
+                    status_reason = ? WHERE id = ?""")
+                .params(JdbcTime.utc(at), by, reason, id).update();
+    }
+
     void activate(long id, Long previousVersionId, Instant at, String by, String reason) {
         jdbc.sql("""
                 UPDATE model_version SET status = 'ACTIVE', previous_version_id = ?, status_changed_at = ?,

@@ -259,6 +259,23 @@ public class Registry {
                 reason, actor);
     }
 
+    /**
+     * Marks a CANDIDATE as REJECTED with the reason (a no-go, a failing CI run): it can never be
+     * activated. A version that is not a candidate: 409.
+     */
+    @Transactional
+    public ModelVersion rejectModelVersion(String systemId, String version, String by, String reason) {
+        requireText("reason", reason, 2000);
+        versions.lockAll(systemId);
+        ModelVersion candidate = modelVersion(systemId, version);
+        if (candidate.status() != ModelVersionStatus.CANDIDATE) {
+            throw new ConflictException("Model version " + version + " of '" + systemId + "' is " + candidate.status()
+                    + "; only a CANDIDATE can be rejected");
+        }
+        versions.reject(candidate.id(), clock.instant(), by, reason);
+        return versions.find(systemId, version).orElseThrow();
+    }
+
     private AiSystemDetails read(ObjectNode merged) {
         try {
             return objectMapper.convertValue(merged, AiSystemDetails.class);

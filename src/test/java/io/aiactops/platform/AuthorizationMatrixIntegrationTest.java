@@ -45,6 +45,9 @@ class AuthorizationMatrixIntegrationTest {
     static final String INGEST = "ingest";
     static final List<String> USERS = List.of(ADMIN, OVERSEER, INCIDENT_MANAGER, PROCESS_OWNER, AUDITOR, INGEST);
 
+    /** Endpoints without a login, authenticated by a signature of the request: 401 for everyone who does not sign. */
+    static final Set<String> SIGNED = Set.of("POST /api/integrations/mlflow");
+
     /** The matrix. {@code {system}} is a fresh system of this test, {@code {missing}} a random id that exists nowhere. */
     static final List<Endpoint> MATRIX = List.of(
             // Registry: anyone logged in reads it; only process owners register and change systems.
@@ -55,6 +58,10 @@ class AuthorizationMatrixIntegrationTest {
                     adminAnd(PROCESS_OWNER)),
             new Endpoint("GET", "/api/systems/{id}/model-versions", "/api/systems/{system}/model-versions", null,
                     people()),
+            // Deployment gate: process owners request releases; MLflow signs its webhooks instead of logging in.
+            new Endpoint("POST", "/api/systems/{id}/model-versions", "/api/systems/{system}/model-versions", "{}",
+                    adminAnd(PROCESS_OWNER)),
+            new Endpoint("POST", "/api/integrations/mlflow", "/api/integrations/mlflow", "{}", Set.of()),
             // Monitoring: machine clients send signals and Alertmanager notifications.
             new Endpoint("POST", "/api/systems/{id}/signals", "/api/systems/{system}/signals", "{}", adminAnd(INGEST)),
             new Endpoint("POST", "/api/integrations/alertmanager", "/api/integrations/alertmanager", "{}",
@@ -175,7 +182,10 @@ class AuthorizationMatrixIntegrationTest {
             for (String user : USERS) {
                 Api.Response response = send(api.as(user), endpoint, path);
                 String what = user + " " + endpoint.method() + " " + path + " -> " + response;
-                if (!endpoint.allowed().contains(user)) {
+                if (SIGNED.contains(endpoint.key())) {
+                    softly.assertThat(response.status()).as(what + " (unsigned)").isEqualTo(401);
+                    softly.assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+                } else if (!endpoint.allowed().contains(user)) {
                     softly.assertThat(response.status()).as(what).isEqualTo(403);
                     softly.assertThat(response.contentType()).as(what).startsWith("application/problem+json");
                 } else if (endpoint.method().equals("GET")) {

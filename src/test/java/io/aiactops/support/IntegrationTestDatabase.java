@@ -13,6 +13,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class IntegrationTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    public static final String MLFLOW_MODEL = "it-loan-scoring";
+    public static final String MLFLOW_SYSTEM = "mlflow-it-loan-scoring";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String url = TestPostgres.newDatabase("it");
@@ -25,6 +28,8 @@ public class IntegrationTestDatabase implements ApplicationContextInitializer<Co
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", String.valueOf(TestMail.port()),
                 // A company holiday in FR, so that tests can see configured holidays skipped.
-                "aiact.incidents.calendar.extra-holidays.FR[0]", "2026-07-13")));
+                "aiact.incidents.calendar.extra-holidays.FR[0]", "2026-07-13",
+                // The MLflow webhook test's registered model, for a system that test registers itself.
+                "aiact.deployment.mlflow.models." + MLFLOW_MODEL, MLFLOW_SYSTEM)));
     }
 }

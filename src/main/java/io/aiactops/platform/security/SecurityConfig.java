@@ -50,7 +50,9 @@ class SecurityConfig {
                     rules.requestMatchers(API_DESCRIPTION_PATHS).authenticated();
                     for (ApiAccess.Rule rule : access.rules()) {
                         var matcher = rules.requestMatchers(rule.method(), rule.pattern());
-                        if (rule.anyAuthenticatedUser()) {
+                        if (rule.signed()) {
+                            matcher.permitAll();
+                        } else if (rule.anyAuthenticatedUser()) {
                             matcher.authenticated();
                         } else {
                             matcher.hasAnyAuthority(rule.roles().toArray(String[]::new));

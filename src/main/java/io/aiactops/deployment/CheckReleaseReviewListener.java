@@ -1,0 +1,47 @@
+package io.aiactops.deployment;
+
+import static io.aiactops.deployment.ModelDeploymentVariables.DECIDED_BY;
+import static io.aiactops.deployment.ModelDeploymentVariables.DECISION_REASON;
+import static io.aiactops.deployment.ModelDeploymentVariables.EVIDENCE_COMPLETED_BY;
+import static io.aiactops.deployment.ModelDeploymentVariables.RELEASE_DECISION;
+import static io.aiactops.deployment.ModelDeploymentVariables.REQUESTED_BY;
+
+import io.aiactops.platform.process.TaskCompleter;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Four eyes on a release: whoever requested it, or supplied its missing evidence, may not decide it.
+ * Enforced when the task completes, so it holds in Tasklist and through /engine-rest alike.
+ */
+@Component("checkReleaseReviewListener")
+public class CheckReleaseReviewListener implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        String reviewer = TaskCompleter.of(task);
+        if (reviewer == null) {
+            throw new ProcessEngineException("A release must be decided by a named person: claim the task first");
+        }
+        if (reviewer.equals(REQUESTED_BY.from(task))) {
+            throw new ProcessEngineException("You requested this release, so another process owner must decide it (four eyes)");
+        }
+        if (reviewer.equals(EVIDENCE_COMPLETED_BY.from(task))) {
+            throw new ProcessEngineException("You supplied this release's evidence, so another process owner must decide it (four eyes)");
+        }
+        String decision = RELEASE_DECISION.from(task);
+        if (!ModelDeploymentProcess.GO.equals(decision) && !ModelDeploymentProcess.NO_GO.equals(decision)) {
+            throw new ProcessEngineException("releaseDecision: choose go or no-go");
+        }
+        String reason = DECISION_REASON.from(task);
+        if (reason == null || reason.isBlank()) {
+            throw new ProcessEngineException("decisionReason: give the reason for the decision; it is recorded with the version");
+        }
+        if (reason.length() > 2000) {
+            throw new ProcessEngineException("decisionReason: at most 2000 characters");
+        }
+        DECIDED_BY.set(task, reviewer);
+    }
+}

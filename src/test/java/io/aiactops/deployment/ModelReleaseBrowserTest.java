@@ -1,0 +1,168 @@
+package io.aiactops.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aiactops.support.Api;
+import io.aiactops.support.Browser;
+import io.aiactops.support.IntegrationTest;
+import io.aiactops.support.TestSystems;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A release as a process owner decides it: the candidate a colleague requested, its evidence, check,
+ * metric deltas and change assessment in the Tasklist form, then "Go" with a reason, and the version
+ * goes into service.
+ */
+@IntegrationTest
+class ModelReleaseBrowserTest {
+
+    /** Kept out of docs/ like the other screenshots: every run would otherwise change a tracked file. */
+    private static final Path FORM_SCREENSHOT = Path.of("target", "screenshots", "review-release-form.png");
+
+    private static final By RELEASES_FILTER = By.linkText("Model releases — open tasks");
+    private static final By CLAIM = By.cssSelector("button.claim");
+    private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space()='Complete']");
+    private static final By TASK_CLOSED = By.cssSelector(".no-task");
+    private static final By ERROR = By.cssSelector(".notifications .alert-danger");
+
+    private final Api api;
+    private final String tasklistUrl;
+    private final TaskService tasks;
+
+    ModelReleaseBrowserTest(@LocalServerPort int port, @Autowired TaskService tasks) {
+        this.api = Api.anonymous(port);
+        this.tasklistUrl = "http://localhost:" + port + "/camunda/app/tasklist/";
+        this.tasks = tasks;
+    }
+
+    @Test
+    void processOwnerApprovesAReleaseTheyDidNotRequestInTasklist() {
+        // Given: the demo administrator requested version 3.1 of a system, with complete evidence
+        String systemId = TestSystems.register(api, "release-ui");
+        Api.Response requested = api.as("admin").post("/api/systems/" + systemId + "/model-versions", Map.of(
+                "version", "3.1", "artifactUri", "models:/loan-scoring/31", "sha256", "3".repeat(64),
+                "trainingDataChanged", true, "intendedPurposeChanged", false,
+                "evidence", List.of(
+                        Map.of("kind", "infrastructure-sizing", "reference", "https://wiki.example/sizing-3.1"),
+                        Map.of("kind", "cyber-risk-analysis", "reference", "DOC-SEC-2026-31"),
+                        Map.of("kind", "ci-cd-run", "reference", "https://ci.example/runs/3100", "status", "success"),
+                        Map.of("kind", "test-report", "reference", "https://ci.example/runs/3100/report.html",
+                                "passed", 512, "failed", 0, "reportedAt", "2026-11-24T16:00:00Z",
+                                "signedBy", "Dr. Lena Vogel", "metrics", Map.of("accuracy", 0.912)),
+                        Map.of("kind", "model-artifact", "reference", "models:/loan-scoring/31", "sha256", "3".repeat(64)),
+                        Map.of("kind", "technical-documentation", "reference", "DOC-TD-LS", "documentVersion", "31"))));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        Task review = tasks.createTaskQuery().processInstanceBusinessKey(systemId + ":3.1").singleResult();
+        assertThat(review.getTaskDefinitionKey()).isEqualTo(ModelDeploymentProcess.TASK_REVIEW_RELEASE);
+        String reason = "Evidence complete and signed; retrained on Q3 data within the predetermined changes.";
+
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver();
+            WebDriverWait await = browser.await();
+
+            // When: the process owner logs in to Tasklist and opens the release from the releases filter
+            page.get(tasklistUrl);
+            logIn(browser, "process-owner", "demo");
+            browser.click(RELEASES_FILTER);
+            browser.click(By.cssSelector("ol.tasks-list li.task h4.task a[href='#/?task=" + review.getId() + "']"));
+            page.manage().window().setSize(new Dimension(1400, 2400));
+
+            // Then: the form shows the candidate, who asked for it, its evidence, the check and the assessment
+            assertThat(await.until(visibilityOfElementLocated(field("AI system"))).getDomProperty("value"))
+                    .isEqualTo(systemId);
+            assertThat(page.findElement(field("Candidate model version")).getDomProperty("value")).isEqualTo("3.1");
+            assertThat(page.findElement(field("Requested by")).getDomProperty("value")).isEqualTo("admin");
+            assertThat(page.findElement(field("Evidence")).getDomProperty("value"))
+                    .contains("CI/CD run: https://ci.example/runs/3100, status success", "signed by Dr. Lena Vogel");
+            assertThat(page.findElement(field("Automatic check")).getDomProperty("value"))
+                    .isEqualTo("All evidence is present and passing.");
+            assertThat(page.findElement(field("Change assessment (change-assessment.dmn)")).getDomProperty("value"))
+                    .isEqualTo("within-predetermined-changes");
+
+            // When: the process owner claims the task, decides "Go" with a reason and completes it
+            browser.click(CLAIM);
+            await.until(invisibilityOfElementLocated(CLAIM));
+            browser.click(option("Go: activate this version"));
+            browser.click(field("Reason")).sendKeys(reason);
+            browser.screenshot(FORM_SCREENSHOT);
+            browser.click(COMPLETE);
+
+            await.until(d -> d.findElement(TASK_CLOSED).isDisplayed() || !errorsOn(d).isEmpty());
+            assertThat(errorsOn(page)).as("errors shown by Tasklist").isEmpty();
+        }
+
+        // Then: the version is in service, approved by the process owner with the reason
+        JsonNode version = awaitActive(systemId);
+        assertThat(version.at("/release/decidedBy").asText()).isEqualTo("process-owner");
+        assertThat(version.at("/release/decisionReason").asText()).isEqualTo(reason);
+        assertThat(version.get("statusChangedBy").asText()).isEqualTo("process-owner");
+    }
+
+    private JsonNode awaitActive(String systemId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode chain;
+        do {
+            chain = api.as("auditor").get("/api/systems/" + systemId + "/model-versions").json();
+            if (chain.get(0).get("status").asText().equals("ACTIVE")) {
+                return chain.get(0);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("Version 3.1 of " + systemId + " not ACTIVE within 30 s: " + chain);
+    }
+
+    private static void logIn(Browser browser, String user, String password) {
+        browser.click(By.cssSelector("form[name=signinForm] input[type=text]")).sendKeys(user);
+        browser.click(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
+        browser.click(By.cssSelector("form[name=signinForm] button[type=submit]"));
+    }
+
+    /** A form-js field, found the way a person finds it: by its label. */
+    private static By field(String label) {
+        return By.xpath("//*[@id=//label[normalize-space(text())='" + label + "']/@for]");
+    }
+
+    /** A radio option, clicked by its label as a person would. */
+    private static By option(String label) {
+        return By.xpath("//label[normalize-space()='" + label + "']");
+    }
+
+    private static List<String> errorsOn(WebDriver page) {
+        List<String> errors = new ArrayList<>();
+        for (WebElement error : page.findElements(ERROR)) {
+            try {
+                if (error.isDisplayed()) {
+                    errors.add(error.getText());
+                }
+            } catch (StaleElementReferenceException e) {
+                // Angular removed it between find and read: it is no longer shown.
+            }
+        }
+        return errors;
+    }
+}
