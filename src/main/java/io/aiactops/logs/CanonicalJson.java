@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aiactops.platform.web.StorableText;
 
 /**
  * The canonical JSON encoding that register hashes are computed over (docs/log-register.md,
@@ -97,27 +98,7 @@ final class CanonicalJson {
 
     /** The reason a string cannot be stored and re-checked faithfully, or {@code null}. */
     static String stringProblem(String value) {
-        int length = value.length();
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c > 0 && c < Character.MIN_SURROGATE) {
-                continue; // almost every character: nothing to check
-            }
-            if (c == 0) {
-                return "must not contain the NUL character (U+0000)";
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return "contains an unpaired surrogate (invalid Unicode)";
-            }
-            if (Character.isLowSurrogate(c)) {
-                return "contains an unpaired surrogate (invalid Unicode)";
-            }
-        }
-        return null;
+        return StorableText.problem(value);
     }
 
     static String number(JsonNode node) {
