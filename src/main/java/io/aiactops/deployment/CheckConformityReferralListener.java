@@ -1,10 +1,10 @@
 package io.aiactops.deployment;
 
+import io.aiactops.platform.process.TaskRefusal;
 import static io.aiactops.deployment.ModelDeploymentVariables.CONFORMITY_ASSESSMENT_NOTE;
 import static io.aiactops.deployment.ModelDeploymentVariables.DECIDED_BY;
 
 import io.aiactops.platform.process.TaskCompleter;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,11 +17,11 @@ public class CheckConformityReferralListener implements TaskListener {
     public void notify(DelegateTask task) {
         String by = TaskCompleter.of(task);
         if (by == null) {
-            throw new ProcessEngineException("Claim the task first: the referral is recorded with your name");
+            throw new TaskRefusal("Claim the task first: the referral is recorded with your name");
         }
         String note = CONFORMITY_ASSESSMENT_NOTE.from(task);
         if (note == null || note.isBlank() || note.length() > 2000) {
-            throw new ProcessEngineException("conformityAssessmentNote: say how the new conformity assessment is arranged (at most 2000 characters)");
+            throw new TaskRefusal("conformityAssessmentNote: say how the new conformity assessment is arranged (at most 2000 characters)");
         }
         DECIDED_BY.set(task, by);
     }

@@ -1,5 +1,6 @@
 package io.aiactops.deployment;
 
+import io.aiactops.platform.process.TaskRefusal;
 import static io.aiactops.deployment.ModelDeploymentVariables.CI_RUN_REFERENCE;
 import static io.aiactops.deployment.ModelDeploymentVariables.CI_RUN_STATUS;
 import static io.aiactops.deployment.ModelDeploymentVariables.CYBER_RISK_ANALYSIS_REFERENCE;
@@ -27,7 +28,6 @@ import java.util.List;
 import io.aiactops.platform.process.ProcessVariable;
 import io.aiactops.platform.process.TaskCompleter;
 import io.aiactops.platform.web.InvalidFieldException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -50,15 +50,12 @@ public class CheckEvidenceCompletionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String by = TaskCompleter.of(task);
-        if (by == null) {
-            throw new ProcessEngineException("Evidence must be supplied by a named person: claim the task first");
-        }
+        String by = TaskCompleter.required(task, "Supplying evidence");
         try {
             releases.supply(RELEASE_ID.required(task), items(task, by, clock.instant()), TRAINING_DATA_CHANGED.from(task),
                     INTENDED_PURPOSE_CHANGED.from(task));
         } catch (InvalidFieldException e) {
-            throw new ProcessEngineException(e.getMessage());
+            throw new TaskRefusal(e.getMessage());
         }
         EVIDENCE_COMPLETED_BY.set(task, by);
     }

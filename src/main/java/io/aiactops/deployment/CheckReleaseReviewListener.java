@@ -1,5 +1,6 @@
 package io.aiactops.deployment;
 
+import io.aiactops.platform.process.TaskRefusal;
 import static io.aiactops.deployment.ModelDeploymentVariables.DECIDED_BY;
 import static io.aiactops.deployment.ModelDeploymentVariables.DECISION_REASON;
 import static io.aiactops.deployment.ModelDeploymentVariables.EVIDENCE_COMPLETED_BY;
@@ -7,7 +8,6 @@ import static io.aiactops.deployment.ModelDeploymentVariables.RELEASE_DECISION;
 import static io.aiactops.deployment.ModelDeploymentVariables.REQUESTED_BY;
 
 import io.aiactops.platform.process.TaskCompleter;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,26 +21,23 @@ public class CheckReleaseReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String reviewer = TaskCompleter.of(task);
-        if (reviewer == null) {
-            throw new ProcessEngineException("A release must be decided by a named person: claim the task first");
-        }
+        String reviewer = TaskCompleter.required(task, "A release");
         if (reviewer.equals(REQUESTED_BY.from(task))) {
-            throw new ProcessEngineException("You requested this release, so another process owner must decide it (four eyes)");
+            throw new TaskRefusal("You requested this release, so another process owner must decide it (four eyes)");
         }
         if (reviewer.equals(EVIDENCE_COMPLETED_BY.from(task))) {
-            throw new ProcessEngineException("You supplied this release's evidence, so another process owner must decide it (four eyes)");
+            throw new TaskRefusal("You supplied this release's evidence, so another process owner must decide it (four eyes)");
         }
         String decision = RELEASE_DECISION.from(task);
         if (!ModelDeploymentProcess.GO.equals(decision) && !ModelDeploymentProcess.NO_GO.equals(decision)) {
-            throw new ProcessEngineException("releaseDecision: choose go or no-go");
+            throw new TaskRefusal("releaseDecision: choose go or no-go");
         }
         String reason = DECISION_REASON.from(task);
         if (reason == null || reason.isBlank()) {
-            throw new ProcessEngineException("decisionReason: give the reason for the decision; it is recorded with the version");
+            throw new TaskRefusal("decisionReason: give the reason for the decision; it is recorded with the version");
         }
         if (reason.length() > 2000) {
-            throw new ProcessEngineException("decisionReason: at most 2000 characters");
+            throw new TaskRefusal("decisionReason: at most 2000 characters");
         }
         DECIDED_BY.set(task, reviewer);
     }

@@ -4,7 +4,6 @@ import static io.aiactops.incidents.SeriousIncidentVariables.INCIDENT_ID;
 import static io.aiactops.incidents.SeriousIncidentVariables.REPORT_PREPARED_BY;
 
 import io.aiactops.platform.process.TaskCompleter;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -26,10 +25,7 @@ public class CheckAuthorityReportListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         reports.validate(INCIDENT_ID.required(task), SeriousIncidentVariables.draft(task));
-        String preparedBy = TaskCompleter.of(task);
-        if (preparedBy == null) {
-            throw new ProcessEngineException("A report must be prepared by a named person: claim the task first");
-        }
+        String preparedBy = TaskCompleter.required(task, "A report");
         REPORT_PREPARED_BY.set(task, preparedBy);
     }
 }

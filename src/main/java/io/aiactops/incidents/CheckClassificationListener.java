@@ -4,7 +4,6 @@ import static io.aiactops.incidents.SeriousIncidentVariables.CLASSIFIED_BY;
 import static io.aiactops.incidents.SeriousIncidentVariables.INCIDENT_ID;
 
 import io.aiactops.platform.process.TaskCompleter;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -25,10 +24,7 @@ public class CheckClassificationListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         cases.validate(INCIDENT_ID.required(task), SeriousIncidentVariables.classification(task));
-        String classifiedBy = TaskCompleter.of(task);
-        if (classifiedBy == null) {
-            throw new ProcessEngineException("A classification must be made by a named person: claim the task first");
-        }
+        String classifiedBy = TaskCompleter.required(task, "A classification");
         CLASSIFIED_BY.set(task, classifiedBy);
     }
 }

@@ -10,7 +10,6 @@ import static io.aiactops.incidents.SeriousIncidentVariables.RISK_ASSESSMENT_REV
 
 import io.aiactops.platform.process.TaskCompleter;
 import io.aiactops.platform.web.InvalidFieldException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -39,10 +38,7 @@ public class CheckInvestigationListener implements TaskListener {
                 required(CORRECTIVE_ACTION_REASON.name(), CORRECTIVE_ACTION_REASON.from(task), "say why a corrective action is needed");
             }
         }
-        String by = TaskCompleter.of(task);
-        if (by == null) {
-            throw new ProcessEngineException("An investigation step must be completed by a named person: claim the task first");
-        }
+        String by = TaskCompleter.required(task, "An investigation step");
         INVESTIGATED_BY.set(task, by);
     }
 

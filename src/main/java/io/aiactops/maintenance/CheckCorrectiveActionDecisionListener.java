@@ -5,7 +5,6 @@ import static io.aiactops.maintenance.CorrectiveActionVariables.DECIDED_BY;
 import static io.aiactops.maintenance.CorrectiveActionVariables.RATIONALE;
 
 import io.aiactops.platform.process.TaskCompleter;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,10 +16,7 @@ public class CheckCorrectiveActionDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         CorrectiveActions.validateDecision(CorrectiveActionType.fromWireName(ACTION.from(task)), RATIONALE.from(task));
-        String decidedBy = TaskCompleter.of(task);
-        if (decidedBy == null) {
-            throw new ProcessEngineException("A corrective action must be decided by a named person: claim the task first");
-        }
+        String decidedBy = TaskCompleter.required(task, "A corrective action");
         DECIDED_BY.set(task, decidedBy);
     }
 }

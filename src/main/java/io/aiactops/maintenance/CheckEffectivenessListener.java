@@ -6,7 +6,6 @@ import static io.aiactops.maintenance.CorrectiveActionVariables.VERIFIED_BY;
 
 import io.aiactops.platform.process.TaskCompleter;
 import io.aiactops.platform.web.InvalidFieldException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -24,10 +23,7 @@ public class CheckEffectivenessListener implements TaskListener {
         if (notes == null || notes.isBlank()) {
             throw new InvalidFieldException(EFFECTIVENESS_NOTES.name(), "say why, from the KPIs shown");
         }
-        String by = TaskCompleter.of(task);
-        if (by == null) {
-            throw new ProcessEngineException("Effectiveness must be verified by a named person: claim the task first");
-        }
+        String by = TaskCompleter.required(task, "Verifying effectiveness");
         VERIFIED_BY.set(task, by);
     }
 }

@@ -1,5 +1,6 @@
 package io.aiactops.oversight;
 
+import io.aiactops.platform.process.TaskRefusal;
 import io.aiactops.platform.process.TaskCompleter;
 import static io.aiactops.oversight.OversightReviewVariables.DECIDED_BY;
 import static io.aiactops.oversight.OversightReviewVariables.DECISION;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -27,34 +27,31 @@ public class CheckReviewDecisionListener implements TaskListener {
     public void notify(DelegateTask task) {
         ReviewDecision decision = ReviewDecision.fromWireName(DECISION.from(task));
         if (decision == null) {
-            throw new ProcessEngineException("Choose a decision: " + ReviewDecision.wireNames());
+            throw new TaskRefusal("Choose a decision: " + ReviewDecision.wireNames());
         }
         String reason = DECISION_REASON.from(task);
         if (reason == null || reason.isBlank()) {
-            throw new ProcessEngineException("Give the reason for your decision; it is recorded in the log register");
+            throw new TaskRefusal("Give the reason for your decision; it is recorded in the log register");
         }
         if (decision == ReviewDecision.KEEP_WATCHING) {
             Instant followUp = followUpAt(FOLLOW_UP_AT.from(task));
             if (!followUp.isAfter(ClockUtil.now().toInstant())) {
-                throw new ProcessEngineException("The follow-up date must be in the future");
+                throw new TaskRefusal("The follow-up date must be in the future");
             }
             FOLLOW_UP_AT.set(task, followUp.toString());
         }
-        String decidedBy = TaskCompleter.of(task);
-        if (decidedBy == null) {
-            throw new ProcessEngineException("A review decision must be taken by a named person: claim the task first");
-        }
+        String decidedBy = TaskCompleter.required(task, "A review decision");
         DECIDED_BY.set(task, decidedBy);
     }
 
     private static Instant followUpAt(String value) {
         if (value == null || value.isBlank()) {
-            throw new ProcessEngineException("To keep watching, set the follow-up date");
+            throw new TaskRefusal("To keep watching, set the follow-up date");
         }
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ProcessEngineException("The follow-up date must be an ISO-8601 date-time, e.g. 2026-12-01T09:00:00Z");
+            throw new TaskRefusal("The follow-up date must be an ISO-8601 date-time, e.g. 2026-12-01T09:00:00Z");
         }
     }
 }

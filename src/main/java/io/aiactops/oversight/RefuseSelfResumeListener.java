@@ -1,11 +1,11 @@
 package io.aiactops.oversight;
 
+import io.aiactops.platform.process.TaskRefusal;
 import io.aiactops.platform.process.TaskCompleter;
 import static io.aiactops.oversight.SystemStopVariables.RESUMED_BY;
 import static io.aiactops.oversight.SystemStopVariables.RESUME_REASON;
 import static io.aiactops.oversight.SystemStopVariables.STOPPED_BY;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,16 +16,13 @@ public class RefuseSelfResumeListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String resumedBy = TaskCompleter.of(task);
-        if (resumedBy == null) {
-            throw new ProcessEngineException("Resuming must be done by a named person: claim the task first");
-        }
+        String resumedBy = TaskCompleter.required(task, "Resuming a system");
         if (resumedBy.equals(STOPPED_BY.from(task))) {
-            throw new ProcessEngineException("You stopped this AI system, so another process owner must resume it");
+            throw new TaskRefusal("You stopped this AI system, so another process owner must resume it");
         }
         String reason = RESUME_REASON.from(task);
         if (reason == null || reason.isBlank()) {
-            throw new ProcessEngineException("Give the reason for resuming; it is recorded in the log register");
+            throw new TaskRefusal("Give the reason for resuming; it is recorded in the log register");
         }
         RESUMED_BY.set(task, resumedBy);
     }

@@ -230,6 +230,10 @@ class AuthorizationMatrixIntegrationTest {
         assertThat(api.as(AUDITOR).post(complete, noVariables).status()).isEqualTo(403);
         assertThat(api.as(INGEST).post(complete, noVariables).status()).isEqualTo(403);
         assertThat(api.post(complete, noVariables).status()).isEqualTo(401);
+        // An overseer may, but not without a decision: a refusal is a 400 with its reason, not a 500
+        Api.Response refused = api.as(OVERSEER).post(complete, noVariables);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).startsWith("Choose a decision");
         assertThat(api.as(ADMIN).get("/engine-rest/task/" + taskId).json().get("id").asText())
                 .as("the task is still open").isEqualTo(taskId);
 

@@ -16,4 +16,16 @@ public final class TaskCompleter {
         }
         return task.getAssignee();
     }
+
+    /**
+     * The person completing the task; refuses the completion when nobody is named (no login, no
+     * claim), since what is decided is recorded under a person's name.
+     */
+    public static String required(DelegateTask task, String what) {
+        String completer = of(task);
+        if (completer == null) {
+            throw new TaskRefusal(what + " must be done by a named person: claim the task first");
+        }
+        return completer;
+    }
 }

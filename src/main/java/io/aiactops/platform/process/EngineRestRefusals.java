@@ -1,0 +1,73 @@
+package io.aiactops.platform.process;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import io.aiactops.platform.web.InvalidFieldException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.stereotype.Component;
+
+/**
+ * /engine-rest as Camunda's REST API, plus one mapping: a task completion our listeners refuse
+ * ({@link TaskRefusal}, {@link InvalidFieldException}, wrapped by the engine) answers 400 with the
+ * refusal's own message, as for any other bad request, instead of the 500 of an engine failure.
+ * Camunda Modeler, scripts and Tasklist then see the reason; everything else is mapped as before.
+ */
+@Component
+class EngineRestRefusals extends CamundaJerseyResourceConfig {
+
+    @Override
+    protected void registerAdditionalResources() {
+        register(EngineRefusalMapper.class);
+        register(RestRefusalMapper.class);
+    }
+
+    /** Thrown by the engine as is, e.g. when a form is submitted. */
+    @Provider
+    @Priority(1)
+    public static class EngineRefusalMapper implements ExceptionMapper<ProcessEngineException> {
+
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            Response refused = refusal(exception);
+            return refused != null ? refused : camunda.toResponse(exception);
+        }
+    }
+
+    /** Wrapped by the REST API, e.g. "Cannot complete task …". */
+    @Provider
+    @Priority(1)
+    public static class RestRefusalMapper implements ExceptionMapper<RestException> {
+
+        private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException exception) {
+            Response refused = refusal(exception);
+            return refused != null ? refused : camunda.toResponse(exception);
+        }
+    }
+
+    /** 400 with the refusal's message when one is among the causes, else {@code null}. */
+    static Response refusal(Throwable exception) {
+        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof TaskRefusal || cause instanceof InvalidFieldException) {
+                ExceptionDto dto = new ExceptionDto();
+                dto.setType(TaskRefusal.class.getSimpleName());
+                dto.setMessage(cause.getMessage());
+                return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
+        }
+        return null;
+    }
+}
