@@ -32,7 +32,6 @@ import io.aiactops.notification.TrackedMail;
 import io.aiactops.notification.TrackedRecipients;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.support.ProcessTestEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
