@@ -16,6 +16,7 @@ CREATE TABLE post_market_report (
     report_sha256             CHAR(64),
     log_seq                   BIGINT,
     signed_by                 VARCHAR(128),
+    signed_by_name            VARCHAR(300),
     signed_role               VARCHAR(200),
     signed_at                 TIMESTAMP WITH TIME ZONE,
     corrective_action_reason  VARCHAR(4000),
