@@ -2,6 +2,7 @@ package io.aiactops.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -49,6 +50,8 @@ class PostMarketReviewIntegrationTest {
     RuntimeService runtimeService;
     @Autowired
     ObjectMapper objectMapper;
+    @Autowired
+    PostMarketReviewStarter starter;
 
     Api api;
     String systemId;
@@ -151,6 +154,33 @@ class PostMarketReviewIntegrationTest {
         assertThat(Instant.parse(requested.json().get("periodFrom").asText()))
                 .isEqualTo(end.atZone(ZoneOffset.UTC).minusMonths(1).toInstant());
         assertThat(api.as("overseer").get(path).json().get(0).get("trigger").asText()).isEqualTo("on_demand");
+    }
+
+    @Test
+    void scheduledReviewsFollowTheMonitoringPlansCadenceFromTheLastScheduledPeriod() {
+        Api.Response plan = api.as("process-owner").send("PUT", "/api/systems/" + systemId + "/monitoring-plan",
+                "application/json", Api.json(Map.of("metrics", List.of(Map.of("name", "accuracy", "category", "performance",
+                        "source", "nightly evaluation")), "thresholdsReference", "DMN monitoring-thresholds",
+                        "reviewCadence", "P14D", "owners", List.of("process-owners"), "deployerFeedbackChannel", "mailto:f@x.example")));
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        Instant monthStart = to;
+        PostMarketReports.ReviewPeriod first = new PostMarketReports.ReviewPeriod(systemId, monthStart.minus(Duration.ofDays(14)),
+                monthStart);
+        assertThat(duePeriodsOfThisSystem()).as("never reviewed: the fortnight up to the first of this month").containsExactly(first);
+
+        starter.start(first, PostMarketReports.SCHEDULED, PostMarketReviewStarter.SCHEDULER);
+
+        List<PostMarketReports.ReviewPeriod> expected = new ArrayList<>();
+        for (Instant start = monthStart; !start.plus(Duration.ofDays(14)).isAfter(Instant.now()); start = start.plus(Duration.ofDays(14))) {
+            expected.add(new PostMarketReports.ReviewPeriod(systemId, start, start.plus(Duration.ofDays(14))));
+        }
+        assertThat(duePeriodsOfThisSystem()).as("each fortnight since, once it has ended").isEqualTo(expected);
+        assertThat(api.as("auditor").get(path).json().get(0).get("trigger").asText()).isEqualTo("scheduled");
+        assertThat(api.as("auditor").get(path).json().get(0).get("reviewCadence").asText()).isEqualTo("P14D");
+    }
+
+    private List<PostMarketReports.ReviewPeriod> duePeriodsOfThisSystem() {
+        return reports.duePeriods().stream().filter(p -> p.aiSystemId().equals(systemId)).toList();
     }
 
     private void seedLastMonth() {
