@@ -141,10 +141,11 @@ public class PostMarketReports {
         long number = jdbc.sql("SELECT nextval('post_market_report_number')").query(Long.class).single();
         String id = "PMR-%d-%05d".formatted(LocalDate.ofInstant(now, ZoneOffset.UTC).getYear(), number);
         jdbc.sql("""
-                INSERT INTO post_market_report (id, system_id, period_from, period_to, review_cadence, trigger_kind, status,
-                    requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+                INSERT INTO post_market_report (id, system_id, period_from, period_to, review_cadence, trigger_kind,
+                    scheduled_period, status, requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
                 .params(id, period.aiSystemId(), JdbcTime.utc(period.from()), JdbcTime.utc(period.to()),
-                        cadence(period.aiSystemId()).toString(), trigger, JdbcTime.utc(now), actor)
+                        cadence(period.aiSystemId()).toString(), trigger,
+                        SCHEDULED.equals(trigger) ? period.aiSystemId() + "/" + period.from() : null, JdbcTime.utc(now), actor)
                 .update();
         return id;
     }

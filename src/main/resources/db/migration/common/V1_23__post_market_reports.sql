@@ -10,6 +10,8 @@ CREATE TABLE post_market_report (
     period_to                 TIMESTAMP WITH TIME ZONE NOT NULL,
     review_cadence            VARCHAR(32)   NOT NULL,
     trigger_kind              VARCHAR(16)   NOT NULL CHECK (trigger_kind IN ('scheduled', 'on_demand')),
+    -- Set for scheduled reviews only: one scheduled review per system and period, however often the check runs.
+    scheduled_period          VARCHAR(120)  UNIQUE,
     status                    VARCHAR(16)   NOT NULL CHECK (status IN ('OPEN', 'SIGNED')),
     compiled_report           VARCHAR(1000000),
     frozen_report             VARCHAR(1000000),

@@ -1,6 +1,7 @@
 package io.aiactops.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * A monthly post-market review on PostgreSQL: last month's register of a fresh system, seeded with
@@ -169,6 +171,8 @@ class PostMarketReviewIntegrationTest {
         assertThat(duePeriodsOfThisSystem()).as("never reviewed: the fortnight up to the first of this month").containsExactly(first);
 
         starter.start(first, PostMarketReports.SCHEDULED, PostMarketReviewStarter.SCHEDULER);
+        assertThatThrownBy(() -> starter.start(first, PostMarketReports.SCHEDULED, PostMarketReviewStarter.SCHEDULER))
+                .as("one scheduled review per period").isInstanceOf(DuplicateKeyException.class);
 
         List<PostMarketReports.ReviewPeriod> expected = new ArrayList<>();
         for (Instant start = monthStart; !start.plus(Duration.ofDays(14)).isAfter(Instant.now()); start = start.plus(Duration.ofDays(14))) {
