@@ -30,6 +30,8 @@ public enum LogEventType {
     CORRECTIVE_ACTION,
     /** A new version of the instructions for use, and each deployer's acknowledgement of it (Art. 13). */
     INSTRUCTIONS_FOR_USE,
+    /** A signed post-market review report (Art. 72): its period, sign-off and the SHA-256 of its frozen JSON. */
+    POST_MARKET_REPORT,
     CUSTOM;
 
     private final String wireName = name().toLowerCase(java.util.Locale.ROOT);

@@ -114,6 +114,12 @@ class AuthorizationMatrixIntegrationTest {
             new Endpoint("PUT", "/api/systems/{id}/monitoring-plan", "/api/systems/{system}/monitoring-plan", "{}",
                     adminAnd(PROCESS_OWNER)),
             new Endpoint("GET", "/api/systems/{id}/monitoring-plan", "/api/systems/{system}/monitoring-plan", null, people()),
+            // Post-market reviews: process owners request one on demand; people read them.
+            // (an empty body is a valid request: start a review of the last period; the matrix sends a bad one)
+            new Endpoint("POST", "/api/systems/{id}/post-market-reports", "/api/systems/{system}/post-market-reports",
+                    "{\"from\": \"last month\"}", adminAnd(PROCESS_OWNER)),
+            new Endpoint("GET", "/api/systems/{id}/post-market-reports", "/api/systems/{system}/post-market-reports", null,
+                    people()),
             // Instructions for use: process owners publish; people read; process owners (and deployers' clients)
             // record acknowledgements.
             new Endpoint("POST", "/api/systems/{id}/instructions", "/api/systems/{system}/instructions", "{}",
