@@ -13,7 +13,7 @@ import java.time.Clock;
 
 import io.aiactops.platform.process.ProcessVariable;
 import io.aiactops.platform.process.TaskCompleter;
-import org.camunda.bpm.engine.ProcessEngineException;
+import io.aiactops.platform.web.InvalidFieldException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
@@ -42,10 +42,7 @@ public class CheckPostMarketReviewListener implements TaskListener {
         } else {
             CORRECTIVE_ACTION_NEEDED.set(task, false);
         }
-        String userId = TaskCompleter.of(task);
-        if (userId == null) {
-            throw new ProcessEngineException("A post-market report must be signed off by a named person: claim the task first");
-        }
+        String userId = TaskCompleter.required(task, "Signing off a post-market report");
         User user = task.getProcessEngineServices().getIdentityService().createUserQuery().userId(userId).singleResult();
         String name = user == null ? null : String.join(" ", java.util.stream.Stream.of(user.getFirstName(), user.getLastName())
                 .filter(part -> part != null && !part.isBlank()).toList());
@@ -57,7 +54,7 @@ public class CheckPostMarketReviewListener implements TaskListener {
     private static void required(DelegateTask task, ProcessVariable<String> variable, String what, int max) {
         String value = variable.from(task);
         if (value == null || value.isBlank()) {
-            throw new ProcessEngineException("'" + variable.name() + "' is required: " + what);
+            throw new InvalidFieldException(variable.name(), "is required: " + what);
         }
         optional(task, variable, max);
     }
@@ -65,7 +62,7 @@ public class CheckPostMarketReviewListener implements TaskListener {
     private static void optional(DelegateTask task, ProcessVariable<String> variable, int max) {
         String value = variable.from(task);
         if (value != null && value.length() > max) {
-            throw new ProcessEngineException("'" + variable.name() + "' is longer than " + max + " characters");
+            throw new InvalidFieldException(variable.name(), "must be at most " + max + " characters");
         }
     }
 }
