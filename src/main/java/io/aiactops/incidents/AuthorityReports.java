@@ -1,8 +1,5 @@
 package io.aiactops.incidents;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiactops.platform.Sha256;
 import io.aiactops.incidents.IncidentCase.DeadlineView;
 import io.aiactops.incidents.IncidentCase.ReportView;
 import io.aiactops.logs.LogEventType;
@@ -106,7 +104,7 @@ public class AuthorityReports {
                     INSERT INTO incident_report (case_id, report_number, report_type, member_state, recipient, content,
                         sha256, html, html_sha256, prepared_at, prepared_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(caseId, number, draft.reportType().name(), deadline.memberState(), authority.email(), json,
-                            sha256(json), html, sha256(html), JdbcTime.utc(now), actor)
+                            Sha256.of(json), html, Sha256.of(html), JdbcTime.utc(now), actor)
                     .update();
         }
         Map<String, Object> step = new LinkedHashMap<>();
@@ -148,8 +146,8 @@ public class AuthorityReports {
         payload.put("recipient", report.recipient());
         payload.put("sentAt", now.toString());
         payload.put("messageId", messageId);
-        payload.put("sha256", sha256(report.json()));
-        payload.put("htmlSha256", sha256(report.html()));
+        payload.put("sha256", Sha256.of(report.json()));
+        payload.put("htmlSha256", Sha256.of(report.html()));
         register.record(incident.aiSystemId(), LogEventType.REPORT_SENT, actor, payload);
     }
 
@@ -193,12 +191,4 @@ public class AuthorityReports {
         }
     }
 
-    static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

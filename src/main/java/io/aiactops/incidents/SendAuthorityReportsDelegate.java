@@ -6,6 +6,7 @@ import static io.aiactops.incidents.SeriousIncidentVariables.REPORT_PREPARED_BY;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.aiactops.platform.Sha256;
 import io.aiactops.notification.Mailer;
 import io.aiactops.notification.Mailer.Attachment;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,7 +46,7 @@ public class SendAuthorityReportsDelegate implements JavaDelegate {
 
                     Please quote %s in any reply.
                     """.formatted(report.type().wireName().replace('_', ' '), report.reportNumber(), report.incidentId(),
-                            report.memberState(), name, name, AuthorityReports.sha256(report.json()), report.incidentId()),
+                            report.memberState(), name, name, Sha256.of(report.json()), report.incidentId()),
                     List.of(new Attachment(name + ".json", "application/json", report.json().getBytes(StandardCharsets.UTF_8)),
                             new Attachment(name + ".html", "text/html", report.html().getBytes(StandardCharsets.UTF_8))));
             reports.markSent(report, messageId, preparedBy);

@@ -1,8 +1,5 @@
 package io.aiactops.maintenance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +20,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiactops.platform.Sha256;
 import io.aiactops.incidents.IncidentCase;
 import io.aiactops.incidents.IncidentCases;
 import io.aiactops.logs.LogEvent;
@@ -274,7 +271,7 @@ public class PostMarketReports {
         frozen.put("review", review);
         frozen.put("signOff", signOff);
         String text = json(frozen);
-        String sha256 = sha256(text);
+        String sha256 = Sha256.of(text);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("postMarketReportId", reportId);
         payload.put("periodFrom", report.periodFrom().toString());
@@ -309,14 +306,6 @@ public class PostMarketReports {
                 .param(systemId).query(this::report).list();
     }
 
-    /** The SHA-256 of the text's UTF-8 bytes, lower-case hex. */
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Instant plus(Instant instant, Period period) {
         return instant.atZone(ZoneOffset.UTC).plus(period).toInstant();

@@ -1,21 +1,18 @@
 package io.aiactops.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.aiactops.platform.Sha256;
 import io.aiactops.platform.jdbc.JdbcTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,7 +64,7 @@ public class TrackedRecipients {
                 // A token nobody holds until the first mail is sent with a fresh one.
                 jdbc.sql("INSERT INTO tracked_recipient (subject, role, name, email, token_sha256) VALUES (?, ?, ?, ?, ?)")
                         .params(subject, recipient.role(), recipient.name() == null ? recipient.email() : recipient.name(),
-                                recipient.email(), sha256(newToken()))
+                                recipient.email(), Sha256.of(newToken()))
                         .update();
             }
         }
@@ -88,7 +85,7 @@ public class TrackedRecipients {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public String mintToken(Tracked recipient) {
         String token = newToken();
-        jdbc.sql("UPDATE tracked_recipient SET token_sha256 = ? WHERE id = ?").params(sha256(token), recipient.id()).update();
+        jdbc.sql("UPDATE tracked_recipient SET token_sha256 = ? WHERE id = ?").params(Sha256.of(token), recipient.id()).update();
         return token;
     }
 
@@ -123,7 +120,7 @@ public class TrackedRecipients {
     /** Takes the acknowledgement the token stands for; empty for an unknown or replaced token. */
     @Transactional
     public Optional<Acknowledgement> acknowledge(String token) {
-        Optional<Tracked> found = jdbc.sql("SELECT * FROM tracked_recipient WHERE token_sha256 = ?").param(sha256(token))
+        Optional<Tracked> found = jdbc.sql("SELECT * FROM tracked_recipient WHERE token_sha256 = ?").param(Sha256.of(token))
                 .query(TrackedRecipients::tracked).optional();
         return found.map(this::acknowledge);
     }
@@ -155,11 +152,4 @@ public class TrackedRecipients {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

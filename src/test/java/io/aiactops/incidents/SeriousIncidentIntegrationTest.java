@@ -16,6 +16,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
+import io.aiactops.platform.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.deployment.ModelVersionActivation;
 import io.aiactops.platform.security.Roles;
@@ -120,7 +121,7 @@ class SeriousIncidentIntegrationTest {
             JsonNode payload = event.get("payload");
             MimeMessage mail = byAuthority.get(payload.get("recipient").asText());
             byte[] json = attachment(mail, ".json");
-            assertThat(AuthorityReports.sha256(new String(json, java.nio.charset.StandardCharsets.UTF_8)))
+            assertThat(Sha256.of(new String(json, java.nio.charset.StandardCharsets.UTF_8)))
                     .isEqualTo(payload.get("sha256").asText());
             assertThat(payload.get("messageId").asText()).isEqualTo(mail.getMessageID());
             JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.platform.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.incidents.IncidentCase;
 import io.aiactops.incidents.IncidentCases;
@@ -72,7 +73,7 @@ class PostMarketReportsTest {
 
     @Test
     void theSha256IsLowerCaseHexOfTheUtf8Bytes() {
-        assertThat(PostMarketReports.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(Sha256.of("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
     private void incident(String id, Instant deadlineAt, Instant firstReportSentAt) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.platform.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.logs.LogEventType;
@@ -104,7 +105,7 @@ class PostMarketReviewIntegrationTest {
         assertThat(signed.at("/signOff/role").asText()).isEqualTo("Head of AI quality");
         String frozen = signed.get("frozenReport").asText();
         String sha256 = signed.get("sha256").asText();
-        assertThat(PostMarketReports.sha256(frozen)).isEqualTo(sha256);
+        assertThat(Sha256.of(frozen)).isEqualTo(sha256);
 
         JsonNode report = objectMapper.readTree(frozen).get("report");
         assertThat(report.get("periodFrom").asText()).isEqualTo(from.toString());

@@ -1,17 +1,14 @@
 package io.aiactops.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.aiactops.platform.Sha256;
 import io.aiactops.platform.jdbc.JdbcTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,7 +47,7 @@ public class ApiTokens {
         jdbc.sql("""
                 INSERT INTO api_token (id, user_id, name, token_hash, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(id, userId, name, sha256(secret), JdbcTime.utc(now), issuedBy)
+                .params(id, userId, name, Sha256.of(secret), JdbcTime.utc(now), issuedBy)
                 .update();
         return new ApiToken(id, userId, name, now, issuedBy, null, null, secret);
     }
@@ -59,7 +56,7 @@ public class ApiTokens {
     @Transactional(readOnly = true)
     public Optional<String> userOf(String secret) {
         return jdbc.sql("SELECT user_id FROM api_token WHERE token_hash = ? AND revoked_at IS NULL")
-                .param(sha256(secret))
+                .param(Sha256.of(secret))
                 .query(String.class)
                 .optional();
     }
@@ -90,11 +87,4 @@ public class ApiTokens {
                 .update();
     }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import io.aiactops.platform.Sha256;
 import io.aiactops.support.Api;
 import io.aiactops.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ApiTokensIntegrationTest {
         assertThat(issued.status()).isEqualTo(201);
         assertThat(token).startsWith("aiact_");
         assertThat(jdbc.sql("SELECT token_hash FROM api_token WHERE id = ?").param(id).query(String.class).single())
-                .isEqualTo(ApiTokens.sha256(token))
+                .isEqualTo(Sha256.of(token))
                 .doesNotContain(token);
         assertThat(api.withToken(token).get("/api/systems/demo-credit-scoring/operational-status").status())
                 .isEqualTo(200);
