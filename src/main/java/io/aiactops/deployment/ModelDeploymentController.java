@@ -4,10 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.platform.security.ApiAccess;
@@ -94,15 +91,7 @@ class ModelDeploymentController {
     @Operation(operationId = "listModelVersions",
             summary = "The version chain of an AI system: each version, its predecessor, and its release with evidence, decisions and dates")
     List<ModelVersionHistory> modelVersions(@PathVariable String id) {
-        Map<String, Release> byVersion = releases.releases(id).stream()
-                .collect(Collectors.toMap(Release::version, Function.identity()));
-        return registry.modelVersions(id).stream().map(v -> {
-            Release r = byVersion.get(v.version());
-            return ModelVersionHistory.of(v, r == null ? null : new ModelVersionHistory.ReleaseView(r.id(), r.trigger(),
-                    r.requestedAt(), r.requestedBy(), r.status(), r.changeAssessment(), r.trainingDataChanged(),
-                    r.intendedPurposeChanged(), r.decision(), r.decidedAt(), r.decidedBy(), r.decisionReason(),
-                    r.activatedAt(), r.closedAt(), releases.evidence(r.id())));
-        }).toList();
+        return releases.history(id);
     }
 
     private static Boolean flag(JsonNode body, String name) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 
@@ -291,6 +293,13 @@ public class ModelReleases {
         return activated;
     }
 
+    /** The documentation marked for regeneration is regenerated: a snapshot of it was just taken. */
+    @Transactional
+    public void regenerated(String systemId) {
+        jdbc.sql("UPDATE documentation_regeneration SET completed_at = ? WHERE system_id = ? AND completed_at IS NULL")
+                .params(JdbcTime.utc(clock.instant()), systemId).update();
+    }
+
     /** Documentation still to regenerate for the system: (model version, documents) pairs, oldest first. */
     @Transactional(readOnly = true)
     public List<String> pendingRegeneration(String systemId) {
@@ -302,6 +311,20 @@ public class ModelReleases {
     public List<Deployer> deployers(String systemId) {
         AiSystem system = registry.get(systemId);
         return system.deployers();
+    }
+
+    /** The version chain of a system (Annex IV 1(c), 2(g), 6): each version with its release, evidence and decision. */
+    @Transactional(readOnly = true)
+    public List<ModelVersionHistory> history(String systemId) {
+        Map<String, Release> byVersion = releases(systemId).stream()
+                .collect(Collectors.toMap(Release::version, Function.identity()));
+        return registry.modelVersions(systemId).stream().map(v -> {
+            Release r = byVersion.get(v.version());
+            return ModelVersionHistory.of(v, r == null ? null : new ModelVersionHistory.ReleaseView(r.id(), r.trigger(),
+                    r.requestedAt(), r.requestedBy(), r.status(), r.changeAssessment(), r.trainingDataChanged(),
+                    r.intendedPurposeChanged(), r.decision(), r.decidedAt(), r.decidedBy(), r.decisionReason(),
+                    r.activatedAt(), r.closedAt(), evidence(r.id())));
+        }).toList();
     }
 
     /** All releases of a system, for the version chain. */

@@ -34,6 +34,7 @@ import io.aiactops.platform.web.NotFoundException;
 import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
 import io.aiactops.registry.SystemStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,16 +65,18 @@ public class PostMarketReports {
     private final LogRegister register;
     private final IncidentCases incidents;
     private final ObjectMapper objectMapper;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PostMarketReports(JdbcClient jdbc, Registry registry, MonitoringPlans plans, LogRegister register, IncidentCases incidents,
-            ObjectMapper objectMapper, Clock clock) {
+            ObjectMapper objectMapper, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.plans = plans;
         this.register = register;
         this.incidents = incidents;
         this.objectMapper = objectMapper;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -289,7 +292,9 @@ public class PostMarketReports {
                 .params(text, sha256, recorded.seq(), signOff.userId(), signOff.name(), signOff.role(),
                         JdbcTime.utc(signOff.at()), correctiveActionReason, reportId)
                 .update();
-        return get(reportId);
+        PostMarketReport signed = get(reportId);
+        events.publishEvent(new PostMarketReportSignedOff(signed));
+        return signed;
     }
 
     @Transactional(readOnly = true)

@@ -174,8 +174,18 @@ class ModelDeploymentIntegrationTest {
         List<MimeMessage> mails = awaitMails("AI system " + systemId + ": model version 2.0 is in service");
         assertThat(mails.get(0).getAllRecipients()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("ops@bank-a.example", "ops@bank-b.example");
-        assertThat(jdbc.sql("SELECT model_version FROM documentation_regeneration WHERE system_id = ? AND completed_at IS NULL ORDER BY id")
+        // Each activation marked the documentation for regeneration, and the snapshot taken at once completed it.
+        assertThat(jdbc.sql("SELECT model_version FROM documentation_regeneration WHERE system_id = ? AND completed_at IS NOT NULL ORDER BY id")
                 .param(systemId).query(String.class).list()).containsExactly("1.0", "2.0");
+        JsonNode snapshots = api.as("auditor").get("/api/systems/" + systemId + "/documentation/snapshots").json();
+        assertThat(snapshots.findValuesAsText("reason")).containsExactly("model version 2.0 activated by anna",
+                "model version 1.0 activated by anna");
+        String documentation = api.as("auditor").get("/api/systems/" + systemId + "/documentation?format=markdown").body();
+        assertThat(documentation).contains("## 1(c) Versions and their chain", "| 1.0 | RETIRED |", "| 2.0 | ACTIVE | 1.0 |",
+                "## 2(g) Test evidence, signed and dated");
+        assertThat(documentation.lines().filter(l -> l.contains("Dr. Lena Vogel") && l.contains("412 passed, 0 failed")))
+                .as("the signed test report of each version").extracting(l -> l.substring(0, 6)).containsExactly("| 1.0 ", "| 2.0 ");
+        assertThat(api.as("auditor").get("/api/systems/" + systemId + "/documentation").body()).contains("<h2>2(g) Test evidence");
         JsonNode chain = api.as("auditor").get("/api/systems/" + systemId + "/model-versions").json();
         JsonNode v2 = chain.get(1);
         assertThat(v2.get("version").asText()).isEqualTo("2.0");

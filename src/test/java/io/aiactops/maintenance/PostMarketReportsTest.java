@@ -33,7 +33,7 @@ class PostMarketReportsTest {
 
     private final LogRegister register = mock(LogRegister.class);
     private final IncidentCases incidents = mock(IncidentCases.class);
-    private final PostMarketReports reports = new PostMarketReports(mock(JdbcClient.class), null, null, register, incidents, JSON,
+    private final PostMarketReports reports = new PostMarketReports(mock(JdbcClient.class), null, null, register, incidents, JSON, null,
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final List<LogEvent> events = new ArrayList<>();
 

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.aiactops.documentation.TechnicalDocumentation;
 import io.aiactops.support.Api;
 import io.aiactops.support.IntegrationTest;
 import io.aiactops.support.TestSystems;
@@ -127,6 +128,12 @@ class AuthorizationMatrixIntegrationTest {
             new Endpoint("GET", "/api/systems/{id}/instructions", "/api/systems/{system}/instructions", null, people()),
             new Endpoint("POST", "/api/systems/{id}/instructions/{version}/acknowledgements",
                     "/api/systems/{system}/instructions/1/acknowledgements", "{}", adminAnd(PROCESS_OWNER)),
+            // Technical documentation: people read it and its snapshots.
+            new Endpoint("GET", "/api/systems/{id}/documentation", "/api/systems/{system}/documentation", null, people()),
+            new Endpoint("GET", "/api/systems/{id}/documentation/snapshots", "/api/systems/{system}/documentation/snapshots",
+                    null, people()),
+            new Endpoint("GET", "/api/systems/{id}/documentation/snapshots/{snapshotId}",
+                    "/api/systems/{system}/documentation/snapshots/{documentationSnapshot}", null, people()),
             // API tokens: every user manages their own (the controller keeps others' tokens to administrators).
             new Endpoint("GET", "/api/tokens", "/api/tokens", null, everyone()),
             new Endpoint("POST", "/api/tokens", "/api/tokens", "{}", everyone()),
@@ -154,6 +161,9 @@ class AuthorizationMatrixIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TechnicalDocumentation documentation;
+
     @Test
     void everyApiEndpointIsInTheMatrix() {
         Set<String> declared = new TreeSet<>();
@@ -180,9 +190,11 @@ class AuthorizationMatrixIntegrationTest {
                 Map.of("reason", "Authorization matrix request"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         String correctiveActionId = requested.json().get("id").asText();
+        long documentationSnapshot = documentation.snapshot(systemId, "authorization matrix").id();
         return MATRIX.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.key() + " " + new TreeSet<>(endpoint.allowed()), () -> {
             String path = endpoint.path().replace("{system}", systemId).replace("{incident}", incidentId)
                     .replace("{correctiveAction}", correctiveActionId)
+                    .replace("{documentationSnapshot}", String.valueOf(documentationSnapshot))
                     .replace("{missing}", "authz-missing-" + UUID.randomUUID());
             SoftAssertions softly = new SoftAssertions();
             for (String user : USERS) {
