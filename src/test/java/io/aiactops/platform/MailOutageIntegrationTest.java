@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * ({@code Task_EscalateOverdueReview}, R5/PT5M) fails too.</li>
  * <li>Both jobs are run down through engine-rest (as an operator would, instead of waiting 5 x 5 min)
  * until their retries are out: each is a Camunda {@code failedJob} incident, as Cockpit shows it.</li>
- * <li>The server comes back, the retries are set to 1 (Cockpit's "Increment retries") and the jobs run:
+ * <li>The server comes back, the retries are set to 1 (as an operator does in Cockpit) and the jobs run:
  * FR and the escalation are delivered once, DE is not sent again, the incidents are resolved.</li>
  * </ol>
  */
@@ -136,7 +136,7 @@ class MailOutageIntegrationTest {
                 JsonNode pending = admin.get("/engine-rest/job/" + jobId).json();
                 if (pending.hasNonNull("dueDate") && OffsetDateTime.parse(pending.get("dueDate").asText(), ENGINE_DATE)
                         .toInstant().isAfter(Instant.now().plusSeconds(10))) {
-                    // Not due for minutes: the executor would wait, so run it now, as Cockpit's "Retry" would.
+                    // Not due for minutes (the last failure set that): run it now instead of waiting.
                     Api.Response executed = admin.post("/engine-rest/job/" + jobId + "/execute", Map.of());
                     assertThat(executed.status()).as(executed.body()).isEqualTo(204);
                 }
