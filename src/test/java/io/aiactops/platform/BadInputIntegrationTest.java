@@ -105,10 +105,13 @@ class BadInputIntegrationTest {
             throws Exception {
         String known = pattern.replace("{holdId}", "1");
         known = pattern.startsWith("/api/incidents/") ? known.replace("{id}", incidentId) : known.replace("{id}", systemId);
+        // Any other path variable (e.g. an instructions {version}) gets a plausible value on the known path.
+        known = known.replaceAll("\\{[A-Za-z]+}", "1");
         // Unknown ids, and ids no id looks like.
         for (String id : List.of("no-such-" + UUID.randomUUID(), enc("é💩\u202e"), "99999999999999999999999999",
                 "-1", "a".repeat(600), enc("' OR 1=1 --"))) {
-            send(api, method, pattern.replace("{id}", id).replace("{holdId}", id), "application/json",
+            send(api, method, pattern.replaceAll("\\{[A-Za-z]+}", java.util.regex.Matcher.quoteReplacement(id)),
+                    "application/json",
                     method.equals("GET") || method.equals("DELETE") ? null : "{}".getBytes(StandardCharsets.UTF_8));
         }
         if (pattern.contains("{holdId}")) {
