@@ -40,8 +40,11 @@ public final class AppProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 "io.aiactops.AiactOpsApplication",
                 "--server.port=" + port,
-                "--spring.mail.port=" + TestMail.port(),
                 "--spring.mail.host=127.0.0.1"));
+        // GreenMail unless the caller names its own SMTP port (an outage test's own server).
+        if (List.of(args).stream().noneMatch(a -> a.startsWith("--spring.mail.port="))) {
+            command.add("--spring.mail.port=" + TestMail.port());
+        }
         command.addAll(List.of(args));
         try {
             Path log = Files.createTempFile("aiact-ops-app", ".log");

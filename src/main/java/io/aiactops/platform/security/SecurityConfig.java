@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.Filter;
 
+import io.aiactops.platform.web.ProblemWriter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -36,13 +38,15 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiAccess access,
-            ApiTokenAuthenticationFilter tokenFilter, ProblemSecurityHandlers problems) throws Exception {
+            ApiTokenAuthenticationFilter tokenFilter, ProblemSecurityHandlers problems, ProblemWriter problemWriter)
+            throws Exception {
         http.securityMatcher(API_PATHS)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new DatabaseUnavailableFilter(problemWriter), LogoutFilter.class)
                 .addFilterBefore(tokenFilter, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();

@@ -90,10 +90,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.isDatabaseUnavailable(e)) {
+            // e.g. the session was terminated mid-request and the rollback failed on the dead connection
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected error", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Unexpected error; nothing was stored. The server log has the details.");
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Unexpected error; nothing was stored. The server log has the details."));
     }
 
     @Override
