@@ -51,7 +51,8 @@ class PostMarketReportController {
                     mediaType = "application/json", examples = @ExampleObject(name = "october", value = """
                             {"from": "2026-10-01T00:00:00Z", "to": "2026-11-01T00:00:00Z"}"""))))
     Requested request(@PathVariable String id, @RequestBody(required = false) JsonNode body, Authentication caller) {
-        JsonFields fields = JsonFields.of(body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body, "", FIELDS);
+        // No body asks for the last period; a body that is there must be an object (a JSON null is refused).
+        JsonFields fields = JsonFields.of(body == null ? JsonNodeFactory.instance.objectNode() : body, "", FIELDS);
         PostMarketReports.ReviewPeriod period = reports.onDemandPeriod(id, fields.instant("from", false),
                 fields.instant("to", false));
         return new Requested(starter.start(period, PostMarketReports.ON_DEMAND, caller.getName()), period.from().toString(),
