@@ -151,6 +151,7 @@ public class TechnicalDocumentation {
 
         doc.section("3 Monitoring, functioning and control");
         MonitoringPlan plan = plans.current(systemId).orElse(null);
+        doc.paragraph("Monitored metrics, from the post-market monitoring plan:");
         doc.table(List.of("Monitored metric", "Category", "Source"), plan == null ? List.of()
                 : plan.metrics().stream().map(m -> row(m.name(), m.category(), m.source())).toList());
         DecisionDefinition thresholds = repositoryService.createDecisionDefinitionQuery()
@@ -160,6 +161,7 @@ public class TechnicalDocumentation {
                 + "before a human overseer (Art. 14), who can dismiss it, request a corrective action, report a serious "
                 + "incident or stop the system.");
         InstructionsForUse current = instructions.history(systemId).current();
+        doc.paragraph("What deployers are told, from the current instructions for use:");
         doc.table(List.of("Instructions for use (Art. 13(3))", "Current version" + (current == null ? "" : " " + current.version())),
                 current == null ? List.of() : List.of(row("Levels of accuracy", current.accuracy()),
                         row("Robustness and cybersecurity", current.robustness()), row("Known risks", current.knownRisks()),
@@ -172,11 +174,12 @@ public class TechnicalDocumentation {
                 changes.stream().map(e -> row(String.valueOf(e.seq()), str(e.occurredAt()), e.type(), e.actor(),
                         e.payload().toString())).toList());
 
-        doc.section("9 Post-market monitoring system and plan").table(List.of("Plan", "Value"), plan == null ? List.of()
+        doc.section("9 Post-market monitoring system and plan").paragraph("The post-market monitoring plan:").table(List.of("Plan", "Value"), plan == null ? List.of()
                 : List.of(row("Version", String.valueOf(plan.version())), row("Review cadence", plan.reviewCadence().toString()),
                         row("Thresholds", plan.thresholdsReference()), row("Owners", String.join(", ", plan.owners())),
                         row("Deployer feedback", plan.deployerFeedbackChannel())));
         List<PostMarketReport> signed = reports.list(systemId).stream().filter(r -> r.signOff() != null).toList();
+        doc.paragraph("Post-market reviews, signed off:");
         doc.table(List.of("Review period", "Signed off by", "Role", "At", "Report SHA-256"), signed.stream()
                 .map(r -> row(r.periodFrom() + " – " + r.periodTo(), r.signOff().name(), r.signOff().role(),
                         str(r.signOff().at()), r.sha256())).toList());
