@@ -41,7 +41,7 @@ public class CorrectiveActions {
 
     /** Case ids look like CA-2026-00007; tracked recipients of a case have the case id as their subject. */
     static final String ID_PREFIX = "CA-";
-    private static final String DEPLOYER = "DEPLOYER";
+    static final String DEPLOYER = "DEPLOYER";
 
     private final JdbcClient jdbc;
     private final Registry registry;

@@ -2,7 +2,7 @@ package io.aiactops.maintenance;
 
 import static io.aiactops.maintenance.CorrectiveActionVariables.CORRECTIVE_ACTION_ID;
 
-import io.aiactops.notification.TrackedRecipients;
+import io.aiactops.notification.TrackedMail;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,29 +17,25 @@ public class RemindDeployersDelegate implements JavaDelegate {
 
     private final CorrectiveActions actions;
     private final CorrectiveActionMails mails;
-    private final TrackedRecipients recipients;
+    private final TrackedMail trackedMail;
     private final RuntimeService runtimeService;
 
-    public RemindDeployersDelegate(CorrectiveActions actions, CorrectiveActionMails mails, TrackedRecipients recipients,
+    public RemindDeployersDelegate(CorrectiveActions actions, CorrectiveActionMails mails, TrackedMail trackedMail,
             RuntimeService runtimeService) {
         this.actions = actions;
         this.mails = mails;
-        this.recipients = recipients;
+        this.trackedMail = trackedMail;
         this.runtimeService = runtimeService;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String id = CORRECTIVE_ACTION_ID.required(execution);
-        var unacknowledged = actions.unacknowledgedDeployers(id);
-        if (unacknowledged.isEmpty()) {
+        CorrectiveAction action = actions.get(id);
+        if (!trackedMail.remindUnacknowledged(id, CorrectiveActions.DEPLOYER,
+                (deployer, token) -> mails.remindRecall(action, deployer, token))) {
             runtimeService.createMessageCorrelation(CorrectiveActionProcess.MESSAGE_RECALL_ACKNOWLEDGED)
                     .processInstanceId(execution.getProcessInstanceId()).correlateAll();
-            return;
-        }
-        CorrectiveAction action = actions.get(id);
-        for (TrackedRecipients.Tracked deployer : unacknowledged) {
-            recipients.sent(deployer, mails.remindRecall(action, deployer, recipients.mintToken(deployer)));
         }
     }
 }

@@ -3,7 +3,7 @@ package io.aiactops.maintenance;
 import static io.aiactops.maintenance.InstructionsDistributionVariables.AI_SYSTEM_ID;
 import static io.aiactops.maintenance.InstructionsDistributionVariables.VERSION;
 
-import io.aiactops.notification.TrackedRecipients;
+import io.aiactops.notification.TrackedMail;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,14 +18,14 @@ public class RemindInstructionsDelegate implements JavaDelegate {
 
     private final Instructions instructions;
     private final InstructionsMails mails;
-    private final TrackedRecipients recipients;
+    private final TrackedMail trackedMail;
     private final RuntimeService runtimeService;
 
-    public RemindInstructionsDelegate(Instructions instructions, InstructionsMails mails, TrackedRecipients recipients,
+    public RemindInstructionsDelegate(Instructions instructions, InstructionsMails mails, TrackedMail trackedMail,
             RuntimeService runtimeService) {
         this.instructions = instructions;
         this.mails = mails;
-        this.recipients = recipients;
+        this.trackedMail = trackedMail;
         this.runtimeService = runtimeService;
     }
 
@@ -33,15 +33,11 @@ public class RemindInstructionsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String systemId = AI_SYSTEM_ID.required(execution);
         int version = VERSION.required(execution).intValue();
-        var unacknowledged = recipients.unacknowledged(Instructions.subject(systemId, version), Instructions.DEPLOYER);
-        if (unacknowledged.isEmpty()) {
+        InstructionsForUse published = instructions.get(systemId, version);
+        if (!trackedMail.remindUnacknowledged(Instructions.subject(systemId, version), Instructions.DEPLOYER,
+                (deployer, token) -> mails.remind(published, deployer, token))) {
             runtimeService.createMessageCorrelation(InstructionsDistributionProcess.MESSAGE_ACKNOWLEDGED)
                     .processInstanceId(execution.getProcessInstanceId()).correlateAll();
-            return;
-        }
-        InstructionsForUse published = instructions.get(systemId, version);
-        for (TrackedRecipients.Tracked deployer : unacknowledged) {
-            recipients.sent(deployer, mails.remind(published, deployer, recipients.mintToken(deployer)));
         }
     }
 }

@@ -40,4 +40,16 @@ public class TrackedMail {
             throw new IllegalStateException("Could not mail " + failures.size() + " recipient(s) of " + subject + ": " + failures);
         }
     }
+
+    /**
+     * Mails again, with a fresh token, each recipient of the role who has not acknowledged yet; returns
+     * false when nobody is left, so the caller can end the wait an acknowledgement may have missed.
+     */
+    public boolean remindUnacknowledged(String subject, String role, BiFunction<Tracked, String, String> send) {
+        List<Tracked> unacknowledged = recipients.unacknowledged(subject, role);
+        for (Tracked recipient : unacknowledged) {
+            recipients.sent(recipient, send.apply(recipient, recipients.mintToken(recipient)));
+        }
+        return !unacknowledged.isEmpty();
+    }
 }

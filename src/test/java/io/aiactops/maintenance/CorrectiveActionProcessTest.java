@@ -79,7 +79,7 @@ class CorrectiveActionProcessTest {
         Mocks.register("recordCorrectiveActionDecisionDelegate", new RecordCorrectiveActionDecisionDelegate(actions));
         Mocks.register("takeSystemOutOfServiceDelegate", new TakeSystemOutOfServiceDelegate(stops, registry));
         Mocks.register("informOperatorsOfCorrectiveActionDelegate", new InformOperatorsOfCorrectiveActionDelegate(actions, mails, new TrackedMail(recipients)));
-        Mocks.register("remindDeployersDelegate", new RemindDeployersDelegate(actions, mails, recipients, engine.getRuntimeService()));
+        Mocks.register("remindDeployersDelegate", new RemindDeployersDelegate(actions, mails, new TrackedMail(recipients), engine.getRuntimeService()));
         Mocks.register("compileKpisDelegate", new CompileKpisDelegate(kpis, PROPERTIES));
         Mocks.register("checkEffectivenessListener", new CheckEffectivenessListener());
         Mocks.register("recordEffectivenessDelegate", new RecordEffectivenessDelegate(actions, kpis, PROPERTIES));
@@ -137,7 +137,7 @@ class CorrectiveActionProcessTest {
         execute(job(CorrectiveActionProcess.TASK_INFORM_OPERATORS));
         assertThat(process).isWaitingAt(CorrectiveActionProcess.TASK_AWAIT_ACKNOWLEDGEMENTS);
 
-        when(actions.unacknowledgedDeployers(ACTION)).thenReturn(List.of(deployer));
+        when(recipients.unacknowledged(ACTION, "DEPLOYER")).thenReturn(List.of(deployer));
         execute(job(CorrectiveActionProcess.BOUNDARY_ACKNOWLEDGEMENT_REMINDER));
         execute(job(CorrectiveActionProcess.TASK_REMIND_DEPLOYERS));
         verify(recipients).sent(deployer, "<m2@test>");
@@ -154,7 +154,7 @@ class CorrectiveActionProcessTest {
         ProcessInstance process = start(Map.of());
         decide(process, "recall", "Deployers must stop using it");
         execute(job(CorrectiveActionProcess.TASK_INFORM_OPERATORS));
-        when(actions.unacknowledgedDeployers(ACTION)).thenReturn(List.of());
+        when(recipients.unacknowledged(ACTION, "DEPLOYER")).thenReturn(List.of());
 
         execute(job(CorrectiveActionProcess.BOUNDARY_ACKNOWLEDGEMENT_REMINDER));
         execute(job(CorrectiveActionProcess.TASK_REMIND_DEPLOYERS));

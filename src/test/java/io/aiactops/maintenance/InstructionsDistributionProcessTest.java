@@ -50,7 +50,7 @@ class InstructionsDistributionProcessTest {
         when(mails.send(version, deployer, "token")).thenReturn("<m1@test>");
         when(mails.remind(version, deployer, "token")).thenReturn("<m2@test>");
         Mocks.register("sendInstructionsDelegate", new SendInstructionsDelegate(instructions, mails, new TrackedMail(recipients)));
-        Mocks.register("remindInstructionsDelegate", new RemindInstructionsDelegate(instructions, mails, recipients,
+        Mocks.register("remindInstructionsDelegate", new RemindInstructionsDelegate(instructions, mails, new TrackedMail(recipients),
                 engine.getRuntimeService()));
     }
 

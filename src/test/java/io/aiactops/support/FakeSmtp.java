@@ -162,7 +162,8 @@ public final class FakeSmtp implements AutoCloseable {
                     recipients.clear();
                     reply(out, "250 OK");
                 } else {
-                    reply(out, "502 Command not implemented");
+                    // RFC 5321 4.2.4: what a server answers to a command it does not know (e.g. AUTH here).
+                    reply(out, "500 Syntax error, command unrecognized");
                 }
             }
         } catch (IOException e) {
