@@ -35,9 +35,6 @@ public final class SeriousIncidentProcess {
     public static final String END_SECOND_REMINDER_SENT = "EndEvent_SecondReminderSent";
     public static final String END_DEADLINE_ESCALATED = "EndEvent_DeadlineEscalated";
 
-    /** The start message of the corrective-action process, when one is deployed (maintenance). */
-    public static final String MESSAGE_CORRECTIVE_ACTION_REQUESTED = "CorrectiveActionRequested";
-
     private SeriousIncidentProcess() {
     }
 }

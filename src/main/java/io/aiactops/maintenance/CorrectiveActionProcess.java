@@ -22,7 +22,7 @@ public final class CorrectiveActionProcess {
     public static final String TASK_CLOSE = "Task_CloseCorrectiveAction";
     public static final String END_CLOSED = "EndEvent_CorrectiveActionClosed";
 
-    /** The start message another process (a serious incident) hands a request over with. */
+    /** The start message a {@code CorrectiveActionRequested} event is handed over with ({@link CorrectiveActionRequestCorrelation}). */
     public static final String MESSAGE_REQUESTED = "CorrectiveActionRequested";
     /** A new version of the system passed the deployment gate and is active. */
     public static final String MESSAGE_MODEL_VERSION_ACTIVATED = "ModelVersionActivated";

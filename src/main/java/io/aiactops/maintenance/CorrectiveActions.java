@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.aiactops.correctiveaction.CorrectiveActionOrigin;
 import io.aiactops.incidents.AuthoritiesProperties;
 import io.aiactops.incidents.Deadline;
 import io.aiactops.incidents.TimeLimits;

@@ -12,8 +12,6 @@ public final class OversightReviewProcess {
     public static final String TASK_OPEN_INCIDENT_CASE = "Task_OpenIncidentCase";
     public static final String TASK_REQUEST_CORRECTIVE_ACTION = "Task_RequestCorrectiveAction";
 
-    /** Starts the corrective-action process (maintenance) with the overseer's request. */
-    public static final String MESSAGE_CORRECTIVE_ACTION_REQUESTED = "CorrectiveActionRequested";
     public static final String TASK_ESCALATE_OVERDUE_REVIEW = "Task_EscalateOverdueReview";
     public static final String TASK_UPDATE_BREACH_SUMMARY = "Task_UpdateBreachSummary";
     public static final String TASK_NOTE_ALERT_RESOLVED = "Task_NoteAlertResolved";

@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -27,6 +28,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.correctiveaction.CorrectiveActionOrigin;
+import io.aiactops.correctiveaction.CorrectiveActionRequested;
+import io.aiactops.maintenance.CorrectiveAction;
+import io.aiactops.maintenance.CorrectiveActionProcess;
+import io.aiactops.maintenance.CorrectiveActionRequestCorrelation;
+import io.aiactops.maintenance.CorrectiveActions;
+import io.aiactops.maintenance.MaintenanceProperties;
+import io.aiactops.maintenance.OpenCorrectiveActionDelegate;
 import io.aiactops.notification.Mailer;
 import io.aiactops.notification.TrackedMail;
 import io.aiactops.notification.TrackedRecipients;
@@ -49,13 +58,15 @@ import org.springframework.mail.MailSendException;
  * and an SMTP outage that ends in a Cockpit incident.
  */
 @Deployment(resources = {"serious-incident.bpmn", "report-serious-incident.form", "classify-incident.form",
-        "prepare-authority-report.form", "investigate-root-cause.form", "review-risk-assessment.form"})
+        "prepare-authority-report.form", "investigate-root-cause.form", "review-risk-assessment.form",
+        "corrective-action.bpmn", "decide-corrective-action.form", "verify-effectiveness.form"})
 class SeriousIncidentProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
     private static final String CASE = "INC-2026-00001";
+    private static final String ACTION = "CA-2026-00001";
     private static final Instant AWARE_AT = Instant.now().minus(Duration.ofHours(1));
     private static final Instant DUE = AWARE_AT.plus(Duration.ofDays(15));
     private static final IncidentsProperties PROPERTIES = new IncidentsProperties(
@@ -69,6 +80,7 @@ class SeriousIncidentProcessTest {
     private final TrackedRecipients.Tracked deployer = new TrackedRecipients.Tracked(1, CASE, "DEPLOYER", "Bank",
             "ops@bank.example", null, null, null, null);
     private final Mailer mailer = mock(Mailer.class);
+    private final CorrectiveActions correctiveActions = mock(CorrectiveActions.class);
 
     @BeforeEach
     void registerDelegates() {
@@ -94,8 +106,15 @@ class SeriousIncidentProcessTest {
         Mocks.register("informOperatorsDelegate", new InformOperatorsDelegate(operators, cases, new TrackedMail(recipients), mailer));
         Mocks.register("checkInvestigationListener", new CheckInvestigationListener());
         Mocks.register("recordInvestigationDelegate", new RecordInvestigationDelegate(cases));
+        // The real hand-over: the event starts corrective-action, whose first step opens its case.
         Mocks.register("requestCorrectiveActionDelegate", new RequestCorrectiveActionDelegate(cases,
-                engine.getRepositoryService(), engine.getRuntimeService()));
+                event -> new CorrectiveActionRequestCorrelation(engine.getRuntimeService()).on((CorrectiveActionRequested) event)));
+        when(correctiveActions.open(any(), anyString())).thenReturn(ACTION);
+        when(correctiveActions.get(ACTION)).thenReturn(new CorrectiveAction(ACTION, "sys-a", "Refusal rate drifts",
+                "serious_incident", CASE, null, null, null, null, null, null, null, null, null, null, null, null, "OPEN", null,
+                List.of(), Instant.now(), "ines", null, null, null));
+        Mocks.register("openCorrectiveActionDelegate", new OpenCorrectiveActionDelegate(correctiveActions,
+                new MaintenanceProperties(15, Duration.ofDays(7), Duration.ofDays(7))));
         Mocks.register("closeIncidentCaseDelegate", new CloseIncidentCaseDelegate(cases));
     }
 
@@ -131,7 +150,7 @@ class SeriousIncidentProcessTest {
     }
 
     @Test
-    void aNonReportableIncidentCanStillRequestACorrectiveAction() {
+    void aNonReportableIncidentCanStillRequestACorrectiveActionWhichStartsTheCorrectiveActionProcess() {
         ProcessInstance incident = start();
         when(cases.classify(eq(CASE), any(), eq("ines")))
                 .thenReturn(new IncidentCases.ClassificationOutcome(false, "not a serious incident: no harm", null));
@@ -141,9 +160,17 @@ class SeriousIncidentProcessTest {
 
         assertThat(incident).isEnded().hasPassed(SeriousIncidentProcess.TASK_REQUEST_CORRECTIVE_ACTION,
                 SeriousIncidentProcess.TASK_CLOSE_CASE);
-        verify(cases).recordStep(eq(CASE), eq("corrective_action_requested"),
-                eq(Map.of("reason", "Refusal rate drifts", "handedOverTo", "recorded until a corrective-action process is deployed")),
+        ProcessInstance action = runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey(CorrectiveActionProcess.KEY).singleResult();
+        assertThat(action).hasPassed(CorrectiveActionProcess.TASK_OPEN).isWaitingAt(CorrectiveActionProcess.TASK_DECIDE)
+                .hasBusinessKey(ACTION).variables().containsEntry("aiSystemId", "sys-a")
+                .containsEntry("reason", "Refusal rate drifts").containsEntry("origin", "serious_incident")
+                .containsEntry("reference", CASE).containsEntry("requestedBy", "ines");
+        verify(correctiveActions).open(argThat(r -> r.origin() == CorrectiveActionOrigin.SERIOUS_INCIDENT
+                && CASE.equals(r.reference()) && "Refusal rate drifts".equals(r.reason()) && "sys-a".equals(r.aiSystemId())),
                 eq("ines"));
+        verify(cases).recordStep(eq(CASE), eq("corrective_action_requested"),
+                eq(Map.of("reason", "Refusal rate drifts", "handedOverTo", "corrective-action process")), eq("ines"));
     }
 
     @Test

@@ -24,6 +24,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.correctiveaction.CorrectiveActionOrigin;
+import io.aiactops.correctiveaction.CorrectiveActionRequested;
 import io.aiactops.notification.TrackedMail;
 import io.aiactops.notification.TrackedRecipients;
 import io.aiactops.oversight.SystemStops;
@@ -195,11 +197,11 @@ class CorrectiveActionProcessTest {
     }
 
     @Test
-    void aSeriousIncidentHandsItsRequestOverByTheStartMessage() {
-        ProcessInstance process = runtimeService().createMessageCorrelation(CorrectiveActionProcess.MESSAGE_REQUESTED)
-                .setVariable("aiSystemId", "sys-a").setVariable("reason", "Root cause: stale rule table")
-                .setVariable("origin", "serious_incident").setVariable("reference", "INC-2026-00001")
-                .setVariable("requestedBy", "ines").correlateStartMessage();
+    void aRequestFromAnotherCapabilityIsHandedOverByTheStartMessage() {
+        new CorrectiveActionRequestCorrelation(runtimeService()).on(new CorrectiveActionRequested("sys-a",
+                "Root cause: stale rule table", CorrectiveActionOrigin.SERIOUS_INCIDENT, "INC-2026-00001", "ines"));
+        ProcessInstance process = runtimeService().createProcessInstanceQuery().processDefinitionKey(CorrectiveActionProcess.KEY)
+                .singleResult();
 
         assertThat(process).hasPassed(CorrectiveActionProcess.TASK_OPEN).isWaitingAt(CorrectiveActionProcess.TASK_DECIDE);
         verify(actions).open(org.mockito.ArgumentMatchers.argThat(r -> r.origin() == CorrectiveActionOrigin.SERIOUS_INCIDENT

@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.correctiveaction.CorrectiveActionOrigin;
+import io.aiactops.correctiveaction.CorrectiveActionRequested;
 import io.aiactops.incidents.IncidentOrigin;
 import io.aiactops.incidents.NewIncident;
 import io.aiactops.incidents.SeriousIncidentStarter;
@@ -33,7 +35,6 @@ import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
 import io.aiactops.support.ProcessTestEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -59,7 +60,7 @@ class OversightReviewProcessTest {
     private final Mailer mailer = mock(Mailer.class);
     private final SeriousIncidentStarter incidents = mock(SeriousIncidentStarter.class);
     private final Registry registry = mock(Registry.class);
-    private final RuntimeService correctiveActions = mock(RuntimeService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+    private final List<Object> published = new java.util.ArrayList<>();
 
     @BeforeEach
     void registerDelegates() {
@@ -70,7 +71,7 @@ class OversightReviewProcessTest {
         Mocks.register("escalateOverdueReviewDelegate", new EscalateOverdueReviewDelegate(mailer));
         Mocks.register("updateBreachSummaryDelegate", new UpdateBreachSummaryDelegate(PROPERTIES));
         Mocks.register("noteAlertResolvedDelegate", new NoteAlertResolvedDelegate());
-        Mocks.register("requestCorrectiveActionFromReviewDelegate", new RequestCorrectiveActionFromReviewDelegate(correctiveActions));
+        Mocks.register("requestCorrectiveActionFromReviewDelegate", new RequestCorrectiveActionFromReviewDelegate(published::add));
         Mocks.register("openIncidentCaseFromReviewDelegate",
                 new OpenIncidentCaseFromReviewDelegate(incidents, registry, engine.getIdentityService()));
     }
@@ -127,7 +128,9 @@ class OversightReviewProcessTest {
 
         assertThat(review).isEnded().hasPassed(OversightReviewProcess.TASK_REQUEST_CORRECTIVE_ACTION,
                 OversightReviewProcess.END_CORRECTIVE_ACTION_REQUESTED);
-        verify(correctiveActions).createMessageCorrelation(OversightReviewProcess.MESSAGE_CORRECTIVE_ACTION_REQUESTED);
+        org.assertj.core.api.Assertions.assertThat(published).containsExactly(new CorrectiveActionRequested("sys-a",
+                "Overseer's review of accuracy (latest value 0.7): Retrain on Q3 data", CorrectiveActionOrigin.OVERSIGHT_REVIEW,
+                review.getBusinessKey(), "overseer"));
         verify(register).record(eq("sys-a"), eq(LogEventType.OVERSIGHT_ACTION), eq("overseer"), anyString(), any(Map.class));
     }
 

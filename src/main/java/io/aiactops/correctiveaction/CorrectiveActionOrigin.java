@@ -1,4 +1,4 @@
-package io.aiactops.maintenance;
+package io.aiactops.correctiveaction;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,7 +16,7 @@ public enum CorrectiveActionOrigin {
         return Arrays.stream(values()).filter(o -> o.wireName().equals(wireName)).findFirst().orElse(null);
     }
 
-    static String wireNames() {
+    public static String wireNames() {
         return Arrays.stream(values()).map(CorrectiveActionOrigin::wireName).collect(Collectors.joining(", "));
     }
 }
