@@ -8,6 +8,7 @@ import static io.aiactops.oversight.OversightReviewVariables.LATEST_VALUE;
 import static io.aiactops.oversight.OversightReviewVariables.METRIC;
 import static io.aiactops.oversight.OversightReviewVariables.RATIONALE;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import io.aiactops.incidents.IncidentOrigin;
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +33,14 @@ public class OpenIncidentCaseFromReviewDelegate implements JavaDelegate {
     private final SeriousIncidentStarter starter;
     private final Registry registry;
     private final IdentityService identityService;
+    private final Clock clock;
 
     public OpenIncidentCaseFromReviewDelegate(SeriousIncidentStarter starter, Registry registry,
-            IdentityService identityService) {
+            IdentityService identityService, Clock clock) {
         this.starter = starter;
         this.registry = registry;
         this.identityService = identityService;
+        this.clock = clock;
     }
 
     @Override
@@ -50,7 +52,7 @@ public class OpenIncidentCaseFromReviewDelegate implements JavaDelegate {
         String description = "Reported by an overseer from the review of a monitoring alert on %s (latest value %s; %s): %s"
                 .formatted(METRIC.required(execution), LATEST_VALUE.from(execution), RATIONALE.from(execution),
                         DECISION_REASON.required(execution));
-        Instant now = ClockUtil.now().toInstant();
+        Instant now = clock.instant();
         Instant firstSeen = Instant.parse(FIRST_SEEN_AT.required(execution));
         starter.start(new NewIncident(system.id(), description, firstSeen.isAfter(now) ? now : firstSeen, now, overseer,
                 contact, system.memberStates(), 0L, null, IncidentOrigin.OVERSIGHT_REVIEW, false), overseer);

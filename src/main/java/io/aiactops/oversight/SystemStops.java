@@ -47,7 +47,7 @@ public class SystemStops {
     }
 
     @Transactional
-    public OperationalStatus stop(String aiSystemId, String reason, String stoppedBy, String origin) {
+    public OperationalStatus stop(String aiSystemId, String reason, String stoppedBy, StopOrigin origin) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidFieldException("reason", "a reason is required to stop an AI system");
         }

@@ -12,6 +12,7 @@ import static io.aiactops.oversight.OversightReviewVariables.REVIEW_DUE_AT;
 import static io.aiactops.oversight.OversightReviewVariables.REVIEW_PRIORITY;
 import static io.aiactops.oversight.OversightReviewVariables.SEVERITY;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -34,9 +34,11 @@ import org.springframework.stereotype.Component;
 public class UpdateBreachSummaryDelegate implements JavaDelegate {
 
     private final OversightProperties properties;
+    private final Clock clock;
 
-    public UpdateBreachSummaryDelegate(OversightProperties properties) {
+    public UpdateBreachSummaryDelegate(OversightProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -59,7 +61,7 @@ public class UpdateBreachSummaryDelegate implements JavaDelegate {
     }
 
     private void bringForward(DelegateExecution execution, Severity severity) {
-        Date due = Date.from(ClockUtil.now().toInstant().plus(properties.reviewDue(severity)));
+        Date due = Date.from(clock.instant().plus(properties.reviewDue(severity)));
         Date scheduled = REVIEW_DUE_AT.from(execution);
         if (scheduled != null && !due.before(scheduled)) {
             return;

@@ -40,6 +40,7 @@ import io.aiactops.notification.Mailer;
 import io.aiactops.notification.TrackedMail;
 import io.aiactops.notification.TrackedRecipients;
 import io.aiactops.platform.security.Roles;
+import io.aiactops.support.EngineClock;
 import io.aiactops.support.ProcessTestEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -101,7 +102,7 @@ class SeriousIncidentProcessTest {
         Mocks.register("checkAuthorityReportListener", new CheckAuthorityReportListener(reports));
         Mocks.register("recordAuthorityReportDelegate", new RecordAuthorityReportDelegate(reports));
         Mocks.register("sendAuthorityReportsDelegate", new SendAuthorityReportsDelegate(reports, mailer));
-        Mocks.register("sendDeadlineReminderDelegate", new SendDeadlineReminderDelegate(mailer));
+        Mocks.register("sendDeadlineReminderDelegate", new SendDeadlineReminderDelegate(mailer, EngineClock.INSTANCE));
         Mocks.register("escalateMissedDeadlineDelegate", new EscalateMissedDeadlineDelegate(mailer, PROPERTIES));
         Mocks.register("informOperatorsDelegate", new InformOperatorsDelegate(operators, cases, new TrackedMail(recipients), mailer));
         Mocks.register("checkInvestigationListener", new CheckInvestigationListener());

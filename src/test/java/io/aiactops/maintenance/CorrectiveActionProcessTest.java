@@ -28,6 +28,7 @@ import io.aiactops.correctiveaction.CorrectiveActionOrigin;
 import io.aiactops.correctiveaction.CorrectiveActionRequested;
 import io.aiactops.notification.TrackedMail;
 import io.aiactops.notification.TrackedRecipients;
+import io.aiactops.oversight.StopOrigin;
 import io.aiactops.oversight.SystemStops;
 import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
@@ -79,7 +80,7 @@ class CorrectiveActionProcessTest {
         Mocks.register("openCorrectiveActionDelegate", new OpenCorrectiveActionDelegate(actions, PROPERTIES));
         Mocks.register("checkCorrectiveActionDecisionListener", new CheckCorrectiveActionDecisionListener());
         Mocks.register("recordCorrectiveActionDecisionDelegate", new RecordCorrectiveActionDecisionDelegate(actions));
-        Mocks.register("takeSystemOutOfServiceDelegate", new TakeSystemOutOfServiceDelegate(stops, registry));
+        Mocks.register("takeSystemOutOfServiceDelegate", new TakeSystemOutOfServiceDelegate(new OutOfService(stops, registry)));
         Mocks.register("informOperatorsOfCorrectiveActionDelegate", new InformOperatorsOfCorrectiveActionDelegate(actions, mails, new TrackedMail(recipients)));
         Mocks.register("remindDeployersDelegate", new RemindDeployersDelegate(actions, mails, new TrackedMail(recipients), engine.getRuntimeService()));
         Mocks.register("compileKpisDelegate", new CompileKpisDelegate(kpis, PROPERTIES));
@@ -114,7 +115,7 @@ class CorrectiveActionProcessTest {
         decide(process, "disable", "Refusals for one region are wrong");
 
         verify(stops).stop("sys-a", "corrective action " + ACTION + " (disable): Refusals for one region are wrong", "paul",
-                "corrective_action");
+                StopOrigin.CORRECTIVE_ACTION);
         verify(registry, never()).withdraw(anyString(), anyString(), anyString());
         execute(job(CorrectiveActionProcess.TASK_INFORM_OPERATORS));
         verify(recipients).sent(deployer, "<m1@test>");
@@ -126,7 +127,7 @@ class CorrectiveActionProcessTest {
     void withdrawingStopsTheSystemThenWithdrawsIt() {
         ProcessInstance process = start(Map.of());
         decide(process, "withdraw", "Cannot be brought into conformity");
-        verify(stops).stop(eq("sys-a"), anyString(), eq("paul"), eq("corrective_action"));
+        verify(stops).stop(eq("sys-a"), anyString(), eq("paul"), eq(StopOrigin.CORRECTIVE_ACTION));
         verify(registry).withdraw(eq("sys-a"), anyString(), eq("paul"));
         execute(job(CorrectiveActionProcess.TASK_INFORM_OPERATORS));
         assertThat(process).isEnded();

@@ -33,6 +33,7 @@ import io.aiactops.notification.Mailer;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
+import io.aiactops.support.EngineClock;
 import io.aiactops.support.ProcessTestEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -64,16 +65,16 @@ class OversightReviewProcessTest {
 
     @BeforeEach
     void registerDelegates() {
-        Mocks.register("scheduleReviewDelegate", new ScheduleReviewDelegate(PROPERTIES));
-        Mocks.register("checkReviewDecisionListener", new CheckReviewDecisionListener());
+        Mocks.register("scheduleReviewDelegate", new ScheduleReviewDelegate(PROPERTIES, EngineClock.INSTANCE));
+        Mocks.register("checkReviewDecisionListener", new CheckReviewDecisionListener(EngineClock.INSTANCE));
         Mocks.register("recordOversightDecisionDelegate", new RecordOversightDecisionDelegate(register));
         Mocks.register("stopAiSystemDelegate", new StopAiSystemDelegate(stops));
         Mocks.register("escalateOverdueReviewDelegate", new EscalateOverdueReviewDelegate(mailer));
-        Mocks.register("updateBreachSummaryDelegate", new UpdateBreachSummaryDelegate(PROPERTIES));
+        Mocks.register("updateBreachSummaryDelegate", new UpdateBreachSummaryDelegate(PROPERTIES, EngineClock.INSTANCE));
         Mocks.register("noteAlertResolvedDelegate", new NoteAlertResolvedDelegate());
         Mocks.register("requestCorrectiveActionFromReviewDelegate", new RequestCorrectiveActionFromReviewDelegate(published::add));
         Mocks.register("openIncidentCaseFromReviewDelegate",
-                new OpenIncidentCaseFromReviewDelegate(incidents, registry, engine.getIdentityService()));
+                new OpenIncidentCaseFromReviewDelegate(incidents, registry, engine.getIdentityService(), EngineClock.INSTANCE));
     }
 
     @AfterEach
@@ -165,7 +166,7 @@ class OversightReviewProcessTest {
 
         assertThat(review).isEnded().hasPassed(OversightReviewProcess.TASK_STOP_SYSTEM, OversightReviewProcess.END_SYSTEM_STOPPED);
         verify(stops).stop("sys-a", "Oversight review of accuracy: Accuracy collapsed", "overseer",
-                SystemStopProcess.ORIGIN_OVERSIGHT_REVIEW);
+                StopOrigin.OVERSIGHT_REVIEW);
     }
 
     @Test
