@@ -9,15 +9,16 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aiactops.platform.Sha256;
 import io.aiactops.incidents.IncidentCase.DeadlineView;
 import io.aiactops.incidents.IncidentCase.ReportView;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
+import io.aiactops.platform.Sha256;
 import io.aiactops.platform.jdbc.JdbcTime;
 import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.InvalidFieldException;
 import io.aiactops.registry.AiSystem;
+import io.aiactops.registry.AuthoritiesProperties;
 import io.aiactops.registry.ModelVersion;
 import io.aiactops.registry.ModelVersionStatus;
 import io.aiactops.registry.Registry;

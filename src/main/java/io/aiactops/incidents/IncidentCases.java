@@ -11,16 +11,15 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.aiactops.calendar.TimeLimit;
 import io.aiactops.incidents.IncidentCase.ClassificationView;
 import io.aiactops.incidents.IncidentCase.DeadlineView;
 import io.aiactops.incidents.IncidentCase.NotificationView;
@@ -56,22 +55,20 @@ public class IncidentCases {
     private final LogRegister register;
     private final EvidenceHolds holds;
     private final IncidentClock incidentClock;
+    private final Reportability reportability;
     private final TrackedRecipients recipients;
     private final Clock clock;
 
     IncidentCases(JdbcClient jdbc, Registry registry, LogRegister register, EvidenceHolds holds,
-            IncidentClock incidentClock, TrackedRecipients recipients, Clock clock) {
+            IncidentClock incidentClock, Reportability reportability, TrackedRecipients recipients, Clock clock) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.register = register;
         this.holds = holds;
         this.incidentClock = incidentClock;
+        this.reportability = reportability;
         this.recipients = recipients;
         this.clock = clock;
-    }
-
-    /** What classification decided: reportable or not, why, and the deadlines when it is. */
-    public record ClassificationOutcome(boolean reportable, String reason, ReportingDeadlines deadlines) {
     }
 
     /** Refuses a new incident that could not be opened, naming the field; changes nothing. */
@@ -175,16 +172,15 @@ public class IncidentCases {
     }
 
     /**
-     * Records the classification. A serious incident is reportable unless the system is under an
-     * equivalent sectoral regime (73(9), 73(10)), where only fundamental-rights infringements are; the
-     * deadline then counts only those. Deadlines are stored per Member State.
+     * Records the classification and whether it is reportable ({@link Reportability}); deadlines are
+     * stored per Member State.
      */
     @Transactional
-    public ClassificationOutcome classify(String caseId, Classification classification, String actor) {
+    public Reportability.Outcome classify(String caseId, Classification classification, String actor) {
         validate(caseId, classification);
         IncidentCase current = get(caseId);
         AiSystem system = registry.get(current.aiSystemId());
-        ClassificationOutcome outcome = outcome(classification, system, current.awareAt());
+        Reportability.Outcome outcome = reportability.outcome(classification, system.sectoralRegime(), current.awareAt());
         replaceMemberStates(caseId, classification.memberStates());
         jdbc.sql("DELETE FROM incident_deadline WHERE case_id = ?").param(caseId).update();
         ReportingDeadlines deadlines = outcome.deadlines();
@@ -226,23 +222,6 @@ public class IncidentCases {
         }
         register.record(current.aiSystemId(), LogEventType.INCIDENT, actor, payload);
         return outcome;
-    }
-
-    ClassificationOutcome outcome(Classification classification, AiSystem system, Instant awareAt) {
-        if (!classification.serious()) {
-            return new ClassificationOutcome(false, "not a serious incident: " + classification.rationale(), null);
-        }
-        Set<Harm> counted = EnumSet.copyOf(classification.harms());
-        if (system.sectoralRegime()) {
-            if (!counted.contains(Harm.FUNDAMENTAL_RIGHTS)) {
-                return new ClassificationOutcome(false, "the system is under an equivalent sectoral regime, which it is "
-                        + "reported under; the AI Act asks only for fundamental-rights infringements (Art. 73(9), 73(10))", null);
-            }
-            counted = EnumSet.of(Harm.FUNDAMENTAL_RIGHTS);
-        }
-        ReportingDeadlines deadlines = incidentClock.deadlines(new IncidentClassification(counted, classification.widespread()),
-                awareAt, normalized(classification.memberStates()));
-        return new ClassificationOutcome(true, deadlines.period().explanation(), deadlines);
     }
 
     /** Art. 73(6): the system's evidence is held while the case is investigated; the hold names the case. */
@@ -386,7 +365,7 @@ public class IncidentCases {
     }
 
     private static List<String> normalized(List<String> memberStates) {
-        return List.copyOf(new TreeSet<>(memberStates.stream().map(String::trim).toList()));
+        return Reportability.memberStates(memberStates);
     }
 
     private static void memberStates(String field, List<String> memberStates) {

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.aiactops.correctiveaction.CorrectiveActionOrigin;
-import io.aiactops.incidents.AuthoritiesProperties;
-import io.aiactops.incidents.Deadline;
-import io.aiactops.incidents.TimeLimits;
+import io.aiactops.registry.AuthoritiesProperties;
+import io.aiactops.calendar.Deadline;
+import io.aiactops.calendar.TimeLimits;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.notification.TrackedRecipients;

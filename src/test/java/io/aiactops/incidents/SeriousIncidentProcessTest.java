@@ -28,6 +28,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.calendar.Adjustment;
+import io.aiactops.calendar.Deadline;
+import io.aiactops.calendar.TimeLimit;
 import io.aiactops.correctiveaction.CorrectiveActionOrigin;
 import io.aiactops.correctiveaction.CorrectiveActionRequested;
 import io.aiactops.maintenance.CorrectiveAction;
@@ -71,7 +74,7 @@ class SeriousIncidentProcessTest {
     private static final Instant AWARE_AT = Instant.now().minus(Duration.ofHours(1));
     private static final Instant DUE = AWARE_AT.plus(Duration.ofDays(15));
     private static final IncidentsProperties PROPERTIES = new IncidentsProperties(
-            new IncidentsProperties.ReportingPeriods(15, 10, 2), new IncidentsProperties.CalendarProperties(null, null),
+            new IncidentsProperties.ReportingPeriods(15, 10, 2),
             new IncidentsProperties.Reminders(0.5, Duration.ofHours(24), List.of(Roles.INCIDENT_MANAGERS, Roles.ADMINS)));
 
     private final IncidentCases cases = mock(IncidentCases.class);
@@ -139,7 +142,7 @@ class SeriousIncidentProcessTest {
     void aNonSeriousIncidentIsRecordedAsFinalNonReportableAndClosed() {
         ProcessInstance incident = start();
         when(cases.classify(eq(CASE), any(), eq("ines")))
-                .thenReturn(new IncidentCases.ClassificationOutcome(false, "not a serious incident: a test alert", null));
+                .thenReturn(new Reportability.Outcome(false, "not a serious incident: a test alert", null));
 
         classify(incident, Map.of("serious", false, "classificationRationale", "a test alert"));
 
@@ -154,7 +157,7 @@ class SeriousIncidentProcessTest {
     void aNonReportableIncidentCanStillRequestACorrectiveActionWhichStartsTheCorrectiveActionProcess() {
         ProcessInstance incident = start();
         when(cases.classify(eq(CASE), any(), eq("ines")))
-                .thenReturn(new IncidentCases.ClassificationOutcome(false, "not a serious incident: no harm", null));
+                .thenReturn(new Reportability.Outcome(false, "not a serious incident: no harm", null));
 
         classify(incident, Map.of("serious", false, "classificationRationale", "no harm",
                 "correctiveActionRequested", true, "correctiveActionReason", "Refusal rate drifts"));
@@ -310,7 +313,7 @@ class SeriousIncidentProcessTest {
         Deadline end = new Deadline(lastDay, DUE);
         ReportingDeadlines deadlines = new ReportingDeadlines(AWARE_AT, new ReportingPeriod(ReportingRule.GENERAL, 15),
                 List.of(new TimeLimit("FR", paris, AWARE_AT.atZone(paris).toLocalDate(), end, end, Adjustment.NONE)));
-        when(cases.classify(eq(CASE), any(), eq("ines"))).thenReturn(new IncidentCases.ClassificationOutcome(true,
+        when(cases.classify(eq(CASE), any(), eq("ines"))).thenReturn(new Reportability.Outcome(true,
                 deadlines.period().explanation(), deadlines));
         classify(incident, Map.of("serious", true, "harmHealth", true, "causalLink", "suspected",
                 "causalLinkAt", AWARE_AT.toString()));
