@@ -47,14 +47,14 @@ public class UpdateBreachSummaryDelegate implements JavaDelegate {
         BREACH_COUNT.set(review, BREACH_COUNT.required(execution) + 1);
         LATEST_VALUE.set(review, INCOMING_VALUE.from(execution));
         LAST_SEEN_AT.set(review, INCOMING_SEEN_AT.required(execution));
-        Severity current = Severity.fromWireName(SEVERITY.required(execution));
-        Severity incoming = Severity.fromWireName(INCOMING_SEVERITY.required(execution));
-        if (incoming.compareTo(current) >= 0) {
-            SEVERITY.set(review, incoming.wireName());
+        SeverityUpdate update = SeverityUpdate.of(Severity.fromWireName(SEVERITY.required(execution)),
+                Severity.fromWireName(INCOMING_SEVERITY.required(execution)));
+        SEVERITY.set(review, update.severity().wireName());
+        if (update.takesRationale()) {
             RATIONALE.set(review, INCOMING_RATIONALE.from(execution));
         }
-        if (incoming.compareTo(current) > 0) {
-            bringForward(execution, incoming);
+        if (update.bringsForward()) {
+            bringForward(execution, update.severity());
         }
         // The message's values are consumed; only the summary stays on the review.
         List.of(INCOMING_VALUE, INCOMING_SEVERITY, INCOMING_RATIONALE, INCOMING_SEEN_AT).forEach(v -> v.remove(execution));
