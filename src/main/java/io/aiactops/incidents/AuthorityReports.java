@@ -3,9 +3,7 @@ package io.aiactops.incidents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -108,11 +106,8 @@ public class AuthorityReports {
                             Sha256.of(json), html, Sha256.of(html), JdbcTime.utc(now), actor)
                     .update();
         }
-        Map<String, Object> step = new LinkedHashMap<>();
-        step.put("reportNumber", number);
-        step.put("reportType", draft.reportType().wireName());
-        step.put("memberStates", incident.memberStates());
-        cases.recordStep(caseId, "report_prepared", step, actor);
+        cases.recordStep(new IncidentRecorded.ReportPrepared(caseId, number, draft.reportType().wireName(),
+                incident.memberStates()), actor);
         return number;
     }
 
@@ -139,17 +134,9 @@ public class AuthorityReports {
             return;
         }
         IncidentCase incident = cases.get(report.incidentId());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("incidentId", report.incidentId());
-        payload.put("reportNumber", report.reportNumber());
-        payload.put("reportType", report.type().wireName());
-        payload.put("memberState", report.memberState());
-        payload.put("recipient", report.recipient());
-        payload.put("sentAt", now.toString());
-        payload.put("messageId", messageId);
-        payload.put("sha256", Sha256.of(report.json()));
-        payload.put("htmlSha256", Sha256.of(report.html()));
-        register.record(incident.aiSystemId(), LogEventType.REPORT_SENT, actor, payload);
+        register.record(incident.aiSystemId(), LogEventType.REPORT_SENT, actor, new IncidentRecorded.ReportSent(
+                report.incidentId(), report.reportNumber(), report.type().wireName(), report.memberState(), report.recipient(),
+                now.toString(), messageId, Sha256.of(report.json()), Sha256.of(report.html())));
     }
 
     private AuthorityReport report(IncidentCase incident, AiSystem system, ReportDraft draft, int number, Instant now,

@@ -6,9 +6,6 @@ import static io.aiactops.incidents.SeriousIncidentVariables.CORRECTIVE_ACTION_R
 import static io.aiactops.incidents.SeriousIncidentVariables.INCIDENT_ID;
 import static io.aiactops.incidents.SeriousIncidentVariables.INVESTIGATED_BY;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.aiactops.correctiveaction.CorrectiveActionOrigin;
 import io.aiactops.correctiveaction.CorrectiveActionRequested;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -39,9 +36,6 @@ public class RequestCorrectiveActionDelegate implements JavaDelegate {
         String by = INVESTIGATED_BY.from(execution) == null ? CLASSIFIED_BY.required(execution) : INVESTIGATED_BY.from(execution);
         events.publishEvent(new CorrectiveActionRequested(AI_SYSTEM_ID.required(execution), reason,
                 CorrectiveActionOrigin.SERIOUS_INCIDENT, caseId, by));
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("reason", reason);
-        request.put("handedOverTo", "corrective-action process");
-        cases.recordStep(caseId, "corrective_action_requested", request, by);
+        cases.recordStep(new IncidentRecorded.CorrectiveActionRequested(caseId, reason), by);
     }
 }

@@ -7,14 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiactops.incidents.IncidentRecorded;
 import io.aiactops.logs.LogEvent;
 import io.aiactops.logs.LogEventType;
+import io.aiactops.oversight.OversightDecisionRecorded;
 
 /**
  * The findings of a post-market review, counted from the register's events of its period: signals and
@@ -28,6 +33,9 @@ final class PostMarketTally {
     static final String DISMISS = "dismiss";
     static final List<String> DECISIONS = List.of("dismiss", "keep_watching", "request_corrective_action", "report_incident",
             "stop_system");
+
+    /** Plain Jackson: the payload records say themselves which fields they ignore and leave out. */
+    private static final ObjectMapper PAYLOADS = new ObjectMapper();
 
     private PostMarketTally() {
     }
@@ -59,23 +67,18 @@ final class PostMarketTally {
                                 .merge(payload.path("severity").asText("unspecified"), 1L, Long::sum);
                     }
                 }
-                case OVERSIGHT_ACTION -> {
-                    if (payload.hasNonNull("decision")) {
-                        decisions.merge(payload.get("decision").asText(), 1L, Long::sum);
-                    }
-                }
+                case OVERSIGHT_ACTION -> read(payload, OversightDecisionRecorded.class).map(OversightDecisionRecorded::decision)
+                        .ifPresent(decision -> decisions.merge(decision, 1L, Long::sum));
                 case SYSTEM_STOPPED -> stopped++;
                 case SYSTEM_RESUMED -> resumed++;
-                case INCIDENT, REPORT_SENT -> {
-                    if (payload.hasNonNull("incidentId")) {
-                        incidentIds.add(payload.get("incidentId").asText());
-                    }
-                }
+                case INCIDENT -> read(payload, IncidentRecorded.AnyStep.class).map(IncidentRecorded.AnyStep::incidentId)
+                        .ifPresent(incidentIds::add);
+                case REPORT_SENT -> read(payload, IncidentRecorded.ReportSent.class).map(IncidentRecorded.ReportSent::incidentId)
+                        .ifPresent(incidentIds::add);
                 case CORRECTIVE_ACTION -> {
-                    if (payload.hasNonNull("correctiveActionId")) {
-                        actionIds.add(payload.get("correctiveActionId").asText());
-                    }
-                    actionEvents.merge(payload.path("event").asText("unspecified"), 1L, Long::sum);
+                    Optional<CorrectiveActionRecorded> step = read(payload, CorrectiveActionRecorded.class);
+                    step.map(CorrectiveActionRecorded::correctiveActionId).ifPresent(actionIds::add);
+                    actionEvents.merge(step.map(CorrectiveActionRecorded::event).orElse("unspecified"), 1L, Long::sum);
                 }
                 case DEPLOYER_REPORT -> deployerReports++;
                 default -> {
@@ -102,6 +105,18 @@ final class PostMarketTally {
                 new PostMarketFindings.Incidents(cases.size(), cases.stream().filter(c -> c.deadline().equals("met")).count(),
                         cases.stream().filter(c -> c.deadline().equals("missed")).count(), cases),
                 new PostMarketFindings.CorrectiveActionFindings(actionIds.size(), actionEvents), deployerReports);
+    }
+
+    /**
+     * An event's payload as the record its writer recorded; empty where a field has another type than the
+     * record's, e.g. an event a client sent through the ingest API. A missing field reads as null.
+     */
+    private static <T> Optional<T> read(JsonNode payload, Class<T> type) {
+        try {
+            return Optional.of(PAYLOADS.treeToValue(payload, type));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -16,10 +16,10 @@ import io.aiactops.incidents.NewIncident;
 import io.aiactops.incidents.SeriousIncidentStarter;
 import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
+import io.aiactops.platform.identity.People;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,8 +47,7 @@ public class OpenIncidentCaseFromReviewDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         AiSystem system = registry.get(AI_SYSTEM_ID.required(execution));
         String overseer = DECIDED_BY.required(execution);
-        User user = identityService.createUserQuery().userId(overseer).singleResult();
-        String contact = user != null && user.getEmail() != null ? user.getEmail() : system.providerContact();
+        String contact = People.email(identityService, overseer).orElse(system.providerContact());
         String description = "Reported by an overseer from the review of a monitoring alert on %s (latest value %s; %s): %s"
                 .formatted(METRIC.required(execution), LATEST_VALUE.from(execution), RATIONALE.from(execution),
                         DECISION_REASON.required(execution));

@@ -1,9 +1,9 @@
 package io.aiactops.oversight;
 
-import java.util.Arrays;
+import io.aiactops.platform.WireName;
 
 /** Where a stop came from: recorded with it as {@code stopOrigin} and shown when resuming. */
-public enum StopOrigin {
+public enum StopOrigin implements WireName {
     API("api"), TASKLIST("tasklist"), OVERSIGHT_REVIEW("oversight-review"), CORRECTIVE_ACTION("corrective_action");
 
     private final String wireName;
@@ -12,11 +12,12 @@ public enum StopOrigin {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
     public static StopOrigin fromWireName(String wireName) {
-        return Arrays.stream(values()).filter(o -> o.wireName.equals(wireName)).findFirst().orElse(null);
+        return WireName.find(StopOrigin.class, wireName).orElse(null);
     }
 }

@@ -149,7 +149,8 @@ class SeriousIncidentProcessTest {
         assertThat(incident).isEnded().hasPassed(SeriousIncidentProcess.TASK_RECORD_NOT_REPORTABLE,
                 SeriousIncidentProcess.TASK_CLOSE_CASE).hasNotPassed(SeriousIncidentProcess.TASK_PLACE_EVIDENCE_HOLD,
                 SeriousIncidentProcess.TASK_REQUEST_CORRECTIVE_ACTION);
-        verify(cases).recordStep(eq(CASE), eq("final_non_reportable"), any(), eq("ines"));
+        verify(cases).recordStep(new IncidentRecorded.NotReportable(CASE, "Not reportable — not a serious incident: a test alert"),
+                "ines");
         verify(cases).close(CASE, "Not reportable — not a serious incident: a test alert", "ines");
     }
 
@@ -173,8 +174,7 @@ class SeriousIncidentProcessTest {
         verify(correctiveActions).open(argThat(r -> r.origin() == CorrectiveActionOrigin.SERIOUS_INCIDENT
                 && CASE.equals(r.reference()) && "Refusal rate drifts".equals(r.reason()) && "sys-a".equals(r.aiSystemId())),
                 eq("ines"));
-        verify(cases).recordStep(eq(CASE), eq("corrective_action_requested"),
-                eq(Map.of("reason", "Refusal rate drifts", "handedOverTo", "corrective-action process")), eq("ines"));
+        verify(cases).recordStep(new IncidentRecorded.CorrectiveActionRequested(CASE, "Refusal rate drifts"), "ines");
     }
 
     @Test

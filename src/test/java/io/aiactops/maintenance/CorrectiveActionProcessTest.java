@@ -83,9 +83,9 @@ class CorrectiveActionProcessTest {
         Mocks.register("takeSystemOutOfServiceDelegate", new TakeSystemOutOfServiceDelegate(new OutOfService(stops, registry)));
         Mocks.register("informOperatorsOfCorrectiveActionDelegate", new InformOperatorsOfCorrectiveActionDelegate(actions, mails, new TrackedMail(recipients)));
         Mocks.register("remindDeployersDelegate", new RemindDeployersDelegate(actions, mails, new TrackedMail(recipients), engine.getRuntimeService()));
-        Mocks.register("compileKpisDelegate", new CompileKpisDelegate(kpis, PROPERTIES));
+        Mocks.register("compileKpisDelegate", new CompileKpisDelegate(kpis));
         Mocks.register("checkEffectivenessListener", new CheckEffectivenessListener());
-        Mocks.register("recordEffectivenessDelegate", new RecordEffectivenessDelegate(actions, kpis, PROPERTIES));
+        Mocks.register("recordEffectivenessDelegate", new RecordEffectivenessDelegate(actions, kpis));
         Mocks.register("closeCorrectiveActionDelegate", new CloseCorrectiveActionDelegate(actions));
     }
 
@@ -168,7 +168,7 @@ class CorrectiveActionProcessTest {
 
     @Test
     void aRetrainedVersionIsVerifiedAfterTheWindowAndNotEffectiveMeansDecidingAgain() {
-        when(kpis.compare(eq("sys-a"), any(), eq(Duration.ofDays(7)))).thenReturn(List.of(
+        when(kpis.afterActivation(eq("sys-a"), anyString())).thenReturn(List.of(
                 new EffectivenessKpis.MetricKpi("accuracy", 10, 0.71, 12, 0.74, 3, 2)));
         ProcessInstance process = start(Map.of());
         decide(process, "retrain", "Retrain on Q4 data");

@@ -102,8 +102,15 @@ class OversightReviewProcessTest {
 
         assertThat(review).hasPassed(OversightReviewProcess.TASK_RECORD_DECISION)
                 .isEnded().hasPassed(OversightReviewProcess.END_DISMISSED);
-        verify(register).record(eq("sys-a"), eq(LogEventType.OVERSIGHT_ACTION), eq("overseer"), eq("1.4.0"),
-                any(Map.class));
+        ArgumentCaptor<Object> recorded = ArgumentCaptor.forClass(Object.class);
+        verify(register).record(eq("sys-a"), eq(LogEventType.OVERSIGHT_ACTION), eq("overseer"), eq("1.4.0"), recorded.capture());
+        org.assertj.core.api.Assertions.assertThat(recorded.getValue()).isInstanceOfSatisfying(OversightDecisionRecorded.class,
+                decision -> {
+                    org.assertj.core.api.Assertions.assertThat(decision.decision()).isEqualTo("dismiss");
+                    org.assertj.core.api.Assertions.assertThat(decision.reason())
+                            .isEqualTo("Known seasonal dip, validated against last year");
+                    org.assertj.core.api.Assertions.assertThat(decision.review()).isEqualTo(review.getBusinessKey());
+                });
         assertThat(review).variables().containsEntry("decidedBy", "overseer");
     }
 
@@ -132,7 +139,8 @@ class OversightReviewProcessTest {
         org.assertj.core.api.Assertions.assertThat(published).containsExactly(new CorrectiveActionRequested("sys-a",
                 "Overseer's review of accuracy (latest value 0.7): Retrain on Q3 data", CorrectiveActionOrigin.OVERSIGHT_REVIEW,
                 review.getBusinessKey(), "overseer"));
-        verify(register).record(eq("sys-a"), eq(LogEventType.OVERSIGHT_ACTION), eq("overseer"), anyString(), any(Map.class));
+        verify(register).record(eq("sys-a"), eq(LogEventType.OVERSIGHT_ACTION), eq("overseer"), anyString(),
+                any(OversightDecisionRecorded.class));
     }
 
     @Test
