@@ -191,17 +191,10 @@ public class PostMarketReports {
         frozen.put("signOff", signOff);
         String text = json(frozen);
         String sha256 = Sha256.of(text);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("postMarketReportId", reportId);
-        payload.put("periodFrom", report.periodFrom().toString());
-        payload.put("periodTo", report.periodTo().toString());
-        payload.put("sha256", sha256);
-        payload.put("signedBy", signOff.userId());
-        payload.put("signedByName", signOff.name());
-        payload.put("role", signOff.role());
-        payload.put("signedAt", signOff.at().toString());
-        payload.put("correctiveActionRequested", correctiveActionReason != null);
-        RecordedEvent recorded = register.record(report.aiSystemId(), LogEventType.POST_MARKET_REPORT, signOff.userId(), payload);
+        RecordedEvent recorded = register.record(report.aiSystemId(), LogEventType.POST_MARKET_REPORT, signOff.userId(),
+                new MaintenanceRecorded.PostMarketReportSigned(reportId, report.periodFrom().toString(),
+                        report.periodTo().toString(), sha256, signOff.userId(), signOff.name(), signOff.role(),
+                        signOff.at().toString(), correctiveActionReason != null));
         jdbc.sql("""
                 UPDATE post_market_report SET status = 'SIGNED', frozen_report = ?, report_sha256 = ?, log_seq = ?, signed_by = ?,
                     signed_by_name = ?, signed_role = ?, signed_at = ?, corrective_action_reason = ? WHERE id = ?""")
