@@ -1,13 +1,12 @@
 package io.aiactops.deployment;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
+import io.aiactops.platform.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The evidence a candidate model version needs before its release is reviewed (Annex IV 2). */
-public enum EvidenceKind {
+public enum EvidenceKind implements WireName {
     INFRASTRUCTURE_SIZING("infrastructure sizing"),
     CYBER_RISK_ANALYSIS("cyber-risk analysis"),
     CI_CD_RUN("CI/CD run"),
@@ -23,6 +22,7 @@ public enum EvidenceKind {
 
     /** The wire name, e.g. {@code ci-cd-run}. */
     @JsonValue
+    @Override
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -33,10 +33,10 @@ public enum EvidenceKind {
 
     /** The kind with this wire name, or {@code null}. */
     public static EvidenceKind fromWireName(String wireName) {
-        return Arrays.stream(values()).filter(k -> k.wireName().equals(wireName)).findFirst().orElse(null);
+        return WireName.find(EvidenceKind.class, wireName).orElse(null);
     }
 
     static String wireNames() {
-        return Arrays.stream(values()).map(EvidenceKind::wireName).collect(Collectors.joining(", "));
+        return WireName.list(EvidenceKind.class);
     }
 }

@@ -4,19 +4,11 @@ package io.aiactops.deployment;
 public final class ModelDeploymentProcess {
 
     public static final String KEY = "model-deployment";
-    /** The decision table of the change assessment (processes/change-assessment.dmn). */
-    public static final String CHANGE_ASSESSMENT = "change-assessment";
 
-    public static final String START = "StartEvent_ReleaseRequested";
-    public static final String TASK_CHECK_EVIDENCE = "Task_CheckEvidence";
     public static final String TASK_COMPLETE_EVIDENCE = "Task_CompleteEvidence";
-    public static final String TASK_COMPARE_WITH_ACTIVE = "Task_CompareWithActiveVersion";
     public static final String TASK_ASSESS_CHANGE = "Task_AssessChange";
     public static final String TASK_ARRANGE_CONFORMITY_ASSESSMENT = "Task_ArrangeConformityAssessment";
-    public static final String TASK_RECORD_CONFORMITY_REFERRAL = "Task_RecordConformityReferral";
     public static final String TASK_REVIEW_RELEASE = "Task_ReviewRelease";
-    public static final String TASK_RECORD_DECISION = "Task_RecordReleaseDecision";
-    public static final String TASK_REJECT_VERSION = "Task_RejectModelVersion";
     public static final String TASK_NOTIFY_REQUESTER = "Task_NotifyRequester";
     public static final String TASK_ACTIVATE_VERSION = "Task_ActivateModelVersion";
     public static final String BOUNDARY_SYSTEM_HELD = "BoundaryEvent_SystemHeld";

@@ -5,8 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -128,59 +126,8 @@ public class ModelReleases {
     public EvidenceCheck check(long releaseId) {
         Release release = get(releaseId);
         ModelVersion candidate = registry.modelVersion(release.systemId(), release.version());
-        Map<EvidenceKind, Evidence> byKind = new EnumMap<>(EvidenceKind.class);
-        evidence(releaseId).forEach(e -> byKind.put(e.kind(), e));
-        List<String> missing = new ArrayList<>();
-        List<String> failing = new ArrayList<>();
-        boolean ciFailed = false;
-        for (EvidenceKind kind : EvidenceKind.values()) {
-            if (!byKind.containsKey(kind)) {
-                missing.add(kind.label());
-            }
-        }
-        Evidence ci = byKind.get(EvidenceKind.CI_CD_RUN);
-        if (ci != null) {
-            if (ci.runStatus() == null) {
-                missing.add("CI/CD run: its status");
-            } else if (!Evidence.CI_SUCCESS.equals(ci.runStatus())) {
-                ciFailed = true;
-                failing.add("CI/CD run " + ci.reference() + " ended with status " + ci.runStatus());
-            }
-        }
-        Evidence report = byKind.get(EvidenceKind.TEST_REPORT);
-        if (report != null) {
-            if (report.testsPassed() == null || report.testsFailed() == null) {
-                missing.add("test report: passed and failed counts");
-            } else if (report.testsFailed() > 0) {
-                failing.add("test report " + report.reference() + ": " + report.testsFailed() + " test(s) failed");
-            }
-            if (report.reportedAt() == null) {
-                missing.add("test report: its date");
-            }
-            if (report.signedBy() == null) {
-                missing.add("test report: who signed it (Annex IV 2(g))");
-            }
-        }
-        Evidence artifact = byKind.get(EvidenceKind.MODEL_ARTIFACT);
-        if (artifact != null) {
-            if (artifact.sha256() == null) {
-                missing.add("model artifact: its SHA-256");
-            } else if (!artifact.sha256().equals(candidate.sha256())) {
-                failing.add("model artifact: SHA-256 " + artifact.sha256() + " is not the registered version's "
-                        + candidate.sha256());
-            }
-        }
-        Evidence documentation = byKind.get(EvidenceKind.TECHNICAL_DOCUMENTATION);
-        if (documentation != null && documentation.documentVersion() == null) {
-            missing.add("technical documentation: its version");
-        }
-        if (release.trainingDataChanged() == null) {
-            missing.add("change description: whether the training data changed");
-        }
-        if (release.intendedPurposeChanged() == null) {
-            missing.add("change description: whether the intended purpose changed");
-        }
-        return new EvidenceCheck(missing, failing, ciFailed);
+        return EvidenceCheck.of(evidence(releaseId), candidate.sha256(), release.trainingDataChanged(),
+                release.intendedPurposeChanged());
     }
 
     /** Evidence and change facts supplied later (the completion task); each item replaces its kind's earlier one. */
@@ -300,12 +247,6 @@ public class ModelReleases {
                 .params(JdbcTime.utc(clock.instant()), systemId).update();
     }
 
-    /** Documentation still to regenerate for the system: (model version, documents) pairs, oldest first. */
-    @Transactional(readOnly = true)
-    public List<String> pendingRegeneration(String systemId) {
-        return jdbc.sql("SELECT model_version FROM documentation_regeneration WHERE system_id = ? AND completed_at IS NULL ORDER BY id")
-                .param(systemId).query(String.class).list();
-    }
 
     @Transactional(readOnly = true)
     public List<Deployer> deployers(String systemId) {

@@ -1,8 +1,6 @@
 package io.aiactops.deployment;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.aiactops.logs.EvidenceHold;
@@ -48,12 +46,8 @@ public class ModelVersionActivation {
                     + active.stream().map(EvidenceHold::describe).collect(Collectors.joining(" and ")));
         }
         ModelVersion activated = registry.activateModelVersion(systemId, version, approver, reason);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("previousVersion", activated.previousVersion());
-        payload.put("version", activated.version());
-        payload.put("approver", approver);
-        payload.put("reason", reason);
-        register.record(systemId, LogEventType.MODEL_VERSION_CHANGED, approver, payload);
+        register.record(systemId, LogEventType.MODEL_VERSION_CHANGED, approver,
+                new ModelVersionChanged(activated.previousVersion(), activated.version(), approver, reason));
         return activated;
     }
 }

@@ -6,13 +6,14 @@ import static io.aiactops.deployment.ModelDeploymentVariables.REJECTION_REASON;
 import static io.aiactops.deployment.ModelDeploymentVariables.REQUESTED_BY;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.aiactops.notification.Mailer;
+import io.aiactops.platform.identity.People;
 import io.aiactops.platform.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,9 +44,9 @@ public class NotifyRequesterDelegate implements JavaDelegate {
                 The version is REJECTED in the registry and cannot be activated. Register a corrected version to try again.
                 """.formatted(MODEL_VERSION.required(execution), AI_SYSTEM_ID.required(execution), requester,
                 REJECTION_REASON.required(execution));
-        User user = identityService.createUserQuery().userId(requester).singleResult();
-        if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-            mailer.send(List.of(user.getEmail()), subject, text);
+        Optional<String> email = People.email(identityService, requester);
+        if (email.isPresent()) {
+            mailer.send(List.of(email.get()), subject, text);
         } else {
             mailer.toGroups(List.of(Roles.PROCESS_OWNERS), subject, text);
         }

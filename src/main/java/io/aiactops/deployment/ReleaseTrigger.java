@@ -1,15 +1,15 @@
 package io.aiactops.deployment;
 
-import java.util.Locale;
-
+import io.aiactops.platform.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where a release request came from. */
-public enum ReleaseTrigger {
+public enum ReleaseTrigger implements WireName {
     API, MLFLOW;
 
     @JsonValue
+    @Override
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireName.super.wireName();
     }
 }

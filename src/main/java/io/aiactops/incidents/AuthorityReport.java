@@ -3,6 +3,8 @@ package io.aiactops.incidents;
 import java.time.Instant;
 import java.util.List;
 
+import io.aiactops.calendar.Deadline;
+
 /**
  * One report to one market surveillance authority, in the structure of the Commission's draft Art. 73
  * template (sections 1 to 5). Serialized as JSON, it is the document whose SHA-256 the register

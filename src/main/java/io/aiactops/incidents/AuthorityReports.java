@@ -3,21 +3,20 @@ package io.aiactops.incidents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aiactops.platform.Sha256;
 import io.aiactops.incidents.IncidentCase.DeadlineView;
 import io.aiactops.incidents.IncidentCase.ReportView;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
+import io.aiactops.platform.Sha256;
 import io.aiactops.platform.jdbc.JdbcTime;
 import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.InvalidFieldException;
 import io.aiactops.registry.AiSystem;
+import io.aiactops.registry.AuthoritiesProperties;
 import io.aiactops.registry.ModelVersion;
 import io.aiactops.registry.ModelVersionStatus;
 import io.aiactops.registry.Registry;
@@ -107,11 +106,8 @@ public class AuthorityReports {
                             Sha256.of(json), html, Sha256.of(html), JdbcTime.utc(now), actor)
                     .update();
         }
-        Map<String, Object> step = new LinkedHashMap<>();
-        step.put("reportNumber", number);
-        step.put("reportType", draft.reportType().wireName());
-        step.put("memberStates", incident.memberStates());
-        cases.recordStep(caseId, "report_prepared", step, actor);
+        cases.recordStep(new IncidentRecorded.ReportPrepared(caseId, number, draft.reportType().wireName(),
+                incident.memberStates()), actor);
         return number;
     }
 
@@ -138,17 +134,9 @@ public class AuthorityReports {
             return;
         }
         IncidentCase incident = cases.get(report.incidentId());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("incidentId", report.incidentId());
-        payload.put("reportNumber", report.reportNumber());
-        payload.put("reportType", report.type().wireName());
-        payload.put("memberState", report.memberState());
-        payload.put("recipient", report.recipient());
-        payload.put("sentAt", now.toString());
-        payload.put("messageId", messageId);
-        payload.put("sha256", Sha256.of(report.json()));
-        payload.put("htmlSha256", Sha256.of(report.html()));
-        register.record(incident.aiSystemId(), LogEventType.REPORT_SENT, actor, payload);
+        register.record(incident.aiSystemId(), LogEventType.REPORT_SENT, actor, new IncidentRecorded.ReportSent(
+                report.incidentId(), report.reportNumber(), report.type().wireName(), report.memberState(), report.recipient(),
+                now.toString(), messageId, Sha256.of(report.json()), Sha256.of(report.html())));
     }
 
     private AuthorityReport report(IncidentCase incident, AiSystem system, ReportDraft draft, int number, Instant now,

@@ -5,6 +5,7 @@ import static io.aiactops.incidents.SeriousIncidentVariables.DEADLINES_SUMMARY;
 import static io.aiactops.incidents.SeriousIncidentVariables.INCIDENT_ID;
 import static io.aiactops.incidents.SeriousIncidentVariables.REPORT_DUE_AT;
 
+import io.aiactops.calendar.Deadline;
 import io.aiactops.notification.Mailer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,35 +1,19 @@
 package io.aiactops.incidents;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import io.aiactops.incidents.IncidentCase.ClassificationView;
-import io.aiactops.incidents.IncidentCase.DeadlineView;
-import io.aiactops.incidents.IncidentCase.NotificationView;
-import io.aiactops.incidents.IncidentCase.ReportView;
+import io.aiactops.calendar.TimeLimit;
 import io.aiactops.logs.EvidenceHold;
 import io.aiactops.logs.EvidenceHolds;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
-import io.aiactops.notification.TrackedRecipients;
 import io.aiactops.platform.jdbc.JdbcTime;
 import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.InvalidFieldException;
@@ -55,32 +39,30 @@ public class IncidentCases {
     private final Registry registry;
     private final LogRegister register;
     private final EvidenceHolds holds;
+    private final IncidentCaseRepository repository;
     private final IncidentClock incidentClock;
-    private final TrackedRecipients recipients;
+    private final Reportability reportability;
     private final Clock clock;
 
     IncidentCases(JdbcClient jdbc, Registry registry, LogRegister register, EvidenceHolds holds,
-            IncidentClock incidentClock, TrackedRecipients recipients, Clock clock) {
+            IncidentCaseRepository repository, IncidentClock incidentClock, Reportability reportability, Clock clock) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.register = register;
         this.holds = holds;
+        this.repository = repository;
         this.incidentClock = incidentClock;
-        this.recipients = recipients;
+        this.reportability = reportability;
         this.clock = clock;
-    }
-
-    /** What classification decided: reportable or not, why, and the deadlines when it is. */
-    public record ClassificationOutcome(boolean reportable, String reason, ReportingDeadlines deadlines) {
     }
 
     /** Refuses a new incident that could not be opened, naming the field; changes nothing. */
     public void validate(NewIncident incident) {
-        text("aiSystemId", incident.aiSystemId(), 64);
+        InvalidFieldException.requireText("aiSystemId", incident.aiSystemId(), 64);
         if (registry.status(incident.aiSystemId()).isEmpty()) {
             throw new InvalidFieldException("aiSystemId", "no AI system '" + incident.aiSystemId() + "' is registered");
         }
-        text("description", incident.description(), 8000);
+        InvalidFieldException.requireText("description", incident.description(), 8000);
         if (incident.occurredAt() == null) {
             throw new InvalidFieldException("occurredAt", "is required");
         }
@@ -91,8 +73,8 @@ public class IncidentCases {
         if (incident.occurredAt().isAfter(awareAt)) {
             throw new InvalidFieldException("occurredAt", "must not be after awareAt: nobody is aware of an incident before it occurs");
         }
-        text("reporter", incident.reporter(), 200);
-        text("reporterContact", incident.reporterContact(), 320);
+        InvalidFieldException.requireText("reporter", incident.reporter(), 200);
+        InvalidFieldException.requireText("reporterContact", incident.reporterContact(), 320);
         memberStates("memberStates", incident.memberStates());
         if (incident.personsAffected() == null) {
             throw new InvalidFieldException("personsAffected", "is required (0 when nobody is known to be affected)");
@@ -124,22 +106,11 @@ public class IncidentCases {
                         providerInformedAt == null ? null : JdbcTime.utc(providerInformedAt), JdbcTime.utc(now), actor)
                 .update();
         replaceMemberStates(id, incident.memberStates());
-        Map<String, Object> payload = event(id, "opened");
-        payload.put("origin", incident.origin().wireName());
-        payload.put("occurredAt", incident.occurredAt().toString());
-        payload.put("awareAt", awareAt.toString());
-        payload.put("reporter", incident.reporter());
-        payload.put("memberStates", normalized(incident.memberStates()));
-        payload.put("personsAffected", incident.personsAffected());
-        payload.put("description", incident.description());
-        if (incident.deployerReference() != null) {
-            payload.put("deployerReference", incident.deployerReference());
-        }
-        if (providerInformedAt != null) {
-            // Art. 26(5): the deployer informed the provider first; this is when.
-            payload.put("providerInformedAt", providerInformedAt.toString());
-        }
-        register.record(incident.aiSystemId(), LogEventType.INCIDENT, actor, payload);
+        // providerInformedAt, Art. 26(5): the deployer informed the provider first; this is when.
+        register.record(incident.aiSystemId(), LogEventType.INCIDENT, actor, new IncidentRecorded.Opened(id,
+                IncidentRecorded.Opened.EVENT, incident.origin().wireName(), incident.occurredAt().toString(), awareAt.toString(),
+                incident.reporter(), normalized(incident.memberStates()), incident.personsAffected(), incident.description(),
+                incident.deployerReference(), providerInformedAt == null ? null : providerInformedAt.toString()));
         return id;
     }
 
@@ -175,16 +146,15 @@ public class IncidentCases {
     }
 
     /**
-     * Records the classification. A serious incident is reportable unless the system is under an
-     * equivalent sectoral regime (73(9), 73(10)), where only fundamental-rights infringements are; the
-     * deadline then counts only those. Deadlines are stored per Member State.
+     * Records the classification and whether it is reportable ({@link Reportability}); deadlines are
+     * stored per Member State.
      */
     @Transactional
-    public ClassificationOutcome classify(String caseId, Classification classification, String actor) {
+    public Reportability.Outcome classify(String caseId, Classification classification, String actor) {
         validate(caseId, classification);
         IncidentCase current = get(caseId);
         AiSystem system = registry.get(current.aiSystemId());
-        ClassificationOutcome outcome = outcome(classification, system, current.awareAt());
+        Reportability.Outcome outcome = reportability.outcome(classification, system.sectoralRegime(), current.awareAt());
         replaceMemberStates(caseId, classification.memberStates());
         jdbc.sql("DELETE FROM incident_deadline WHERE case_id = ?").param(caseId).update();
         ReportingDeadlines deadlines = outcome.deadlines();
@@ -211,38 +181,14 @@ public class IncidentCases {
                         actor, deadlines == null ? null : deadlines.period().rule().name(),
                         deadlines == null ? null : deadlines.period().days(), caseId)
                 .update();
-        Map<String, Object> payload = event(caseId, "classified");
-        payload.put("serious", classification.serious());
-        payload.put("harms", classification.harms().stream().map(h -> h.name().toLowerCase()).sorted().toList());
-        payload.put("widespread", classification.widespread());
-        payload.put("reportable", outcome.reportable());
-        payload.put("reason", outcome.reason());
-        payload.put("memberStates", normalized(classification.memberStates()));
-        if (deadlines != null) {
-            payload.put("reportingPeriod", deadlines.period().explanation());
-            payload.put("deadlines", deadlines.timeLimits().stream().map(l -> Map.of("memberState", l.memberState(),
-                    "nominalEndsAt", l.nominal().endsAt().toString(), "adjustedEndsAt", l.adjusted().endsAt().toString()))
-                    .toList());
-        }
-        register.record(current.aiSystemId(), LogEventType.INCIDENT, actor, payload);
+        register.record(current.aiSystemId(), LogEventType.INCIDENT, actor, new IncidentRecorded.Classified(caseId,
+                IncidentRecorded.Classified.EVENT, classification.serious(),
+                classification.harms().stream().map(h -> h.name().toLowerCase()).sorted().toList(), classification.widespread(),
+                outcome.reportable(), outcome.reason(), normalized(classification.memberStates()),
+                deadlines == null ? null : deadlines.period().explanation(),
+                deadlines == null ? null : deadlines.timeLimits().stream().map(l -> new IncidentRecorded.Classified.Deadline(
+                        l.memberState(), l.nominal().endsAt().toString(), l.adjusted().endsAt().toString())).toList()));
         return outcome;
-    }
-
-    ClassificationOutcome outcome(Classification classification, AiSystem system, Instant awareAt) {
-        if (!classification.serious()) {
-            return new ClassificationOutcome(false, "not a serious incident: " + classification.rationale(), null);
-        }
-        Set<Harm> counted = EnumSet.copyOf(classification.harms());
-        if (system.sectoralRegime()) {
-            if (!counted.contains(Harm.FUNDAMENTAL_RIGHTS)) {
-                return new ClassificationOutcome(false, "the system is under an equivalent sectoral regime, which it is "
-                        + "reported under; the AI Act asks only for fundamental-rights infringements (Art. 73(9), 73(10))", null);
-            }
-            counted = EnumSet.of(Harm.FUNDAMENTAL_RIGHTS);
-        }
-        ReportingDeadlines deadlines = incidentClock.deadlines(new IncidentClassification(counted, classification.widespread()),
-                awareAt, normalized(classification.memberStates()));
-        return new ClassificationOutcome(true, deadlines.period().explanation(), deadlines);
     }
 
     /** Art. 73(6): the system's evidence is held while the case is investigated; the hold names the case. */
@@ -269,11 +215,9 @@ public class IncidentCases {
 
     /** Records a step of the case (investigation findings, a corrective-action request) in the register. */
     @Transactional
-    public void recordStep(String caseId, String step, Map<String, Object> details, String actor) {
-        IncidentCase current = get(caseId);
-        Map<String, Object> payload = event(caseId, step);
-        payload.putAll(details);
-        register.record(current.aiSystemId(), LogEventType.INCIDENT, actor, payload);
+    public void recordStep(IncidentRecorded.Step step, String actor) {
+        IncidentCase current = get(step.incidentId());
+        register.record(current.aiSystemId(), LogEventType.INCIDENT, actor, step);
     }
 
     /** Closes the case; its evidence hold, if still active, is released with the closing reason. */
@@ -286,15 +230,13 @@ public class IncidentCases {
         releaseHold(caseId, "incident case " + caseId + " closed: " + reason, actor);
         jdbc.sql("UPDATE incident_case SET status = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ? WHERE id = ?")
                 .params(JdbcTime.utc(clock.instant()), actor, reason, caseId).update();
-        Map<String, Object> payload = event(caseId, "closed");
-        payload.put("reason", reason);
-        register.record(current.aiSystemId(), LogEventType.INCIDENT, actor, payload);
+        register.record(current.aiSystemId(), LogEventType.INCIDENT, actor,
+                new IncidentRecorded.Closed(caseId, IncidentRecorded.Closed.EVENT, reason));
     }
 
     @Transactional(readOnly = true)
     public IncidentCase get(String caseId) {
-        return jdbc.sql("SELECT * FROM incident_case WHERE id = ?").param(caseId).query(this::incidentCase).optional()
-                .orElseThrow(() -> new NotFoundException("Incident", caseId));
+        return repository.find(caseId).orElseThrow(() -> new NotFoundException("Incident", caseId));
     }
 
     /**
@@ -303,12 +245,7 @@ public class IncidentCases {
      */
     @Transactional(readOnly = true)
     public List<IncidentCase> list(String status) {
-        String where = status == null ? "" : " WHERE status = ?";
-        var query = jdbc.sql("SELECT * FROM incident_case" + where + " ORDER BY created_at DESC, id DESC");
-        if (status != null) {
-            query = query.param(status);
-        }
-        return query.query(this::incidentCase).list().stream()
+        return repository.list(status).stream()
                 .sorted(Comparator.comparing(this::urgency, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }
@@ -320,57 +257,6 @@ public class IncidentCases {
         return incident.open() && incident.classification() == null ? incidentClock.classificationDue(incident.awareAt()) : null;
     }
 
-    private IncidentCase incidentCase(ResultSet rs, int n) throws SQLException {
-        String id = rs.getString("id");
-        List<String> memberStates = jdbc.sql("SELECT country_code FROM incident_member_state WHERE case_id = ? ORDER BY country_code")
-                .param(id).query(String.class).list();
-        List<DeadlineView> deadlines = jdbc.sql("SELECT * FROM incident_deadline WHERE case_id = ? ORDER BY adjusted_ends_at, member_state")
-                .param(id).query(IncidentCases::deadline).list();
-        List<ReportView> reports = jdbc.sql("SELECT * FROM incident_report WHERE case_id = ? ORDER BY report_number, member_state")
-                .param(id).query(IncidentCases::report).list();
-        List<NotificationView> notifications = recipients.list(id).stream().map(r -> new NotificationView(r.role(),
-                r.name(), r.email(), r.attemptedAt(), r.sentAt(), r.failure())).toList();
-        String systemId = rs.getString("system_id");
-        List<EvidenceHold> caseHolds = holds.list(systemId).stream().filter(h -> id.equals(h.reference())).toList();
-        ClassificationView classification = rs.getTimestamp("classified_at") == null ? null
-                : new ClassificationView(rs.getBoolean("serious"), split(rs.getString("harms")), rs.getBoolean("widespread"),
-                        rs.getString("causal_link") == null ? null : CausalLink.valueOf(rs.getString("causal_link")).wireName(),
-                        JdbcTime.instant(rs, "causal_link_at"), split(rs.getString("other_regimes")),
-                        rs.getString("classification_rationale"), JdbcTime.instant(rs, "classified_at"),
-                        rs.getString("classified_by"));
-        String rule = rs.getString("reporting_rule");
-        String period = rule == null ? null
-                : new ReportingPeriod(ReportingRule.valueOf(rule), rs.getInt("reporting_days")).explanation();
-        Instant deadlineAt = deadlines.isEmpty() ? null : deadlines.get(0).adjustedEndsAt();
-        Instant firstSent = reports.stream().map(ReportView::sentAt).filter(Objects::nonNull).min(Instant::compareTo)
-                .orElse(null);
-        return new IncidentCase(id, systemId, rs.getString("status"), rs.getString("outcome"), rs.getString("description"),
-                JdbcTime.instant(rs, "occurred_at"), JdbcTime.instant(rs, "aware_at"), rs.getString("reporter"),
-                rs.getString("reporter_contact"), rs.getInt("persons_affected"), rs.getString("deployer_reference"),
-                rs.getString("origin"), JdbcTime.instant(rs, "provider_informed_at"), memberStates, classification, period,
-                deadlines, deadlineAt, firstSent, reports, notifications, caseHolds, rs.getString("process_instance_id"),
-                JdbcTime.instant(rs, "created_at"), rs.getString("created_by"), JdbcTime.instant(rs, "closed_at"),
-                rs.getString("closed_by"), rs.getString("close_reason"));
-    }
-
-    private static DeadlineView deadline(ResultSet rs, int n) throws SQLException {
-        ZoneId zone = ZoneId.of(rs.getString("zone_id"));
-        Instant nominal = JdbcTime.instant(rs, "nominal_ends_at");
-        Instant adjusted = JdbcTime.instant(rs, "adjusted_ends_at");
-        return new DeadlineView(rs.getString("member_state"), zone.getId(), rs.getObject("nominal_last_day", LocalDate.class),
-                nominal, nominal.atZone(zone).toOffsetDateTime().toString(),
-                rs.getObject("adjusted_last_day", LocalDate.class), adjusted,
-                adjusted.atZone(zone).toOffsetDateTime().toString(), rs.getString("adjustment").toLowerCase());
-    }
-
-    static ReportView report(ResultSet rs, int n) throws SQLException {
-        return new ReportView(rs.getLong("id"), rs.getInt("report_number"),
-                ReportType.valueOf(rs.getString("report_type")).wireName(), rs.getString("member_state"),
-                rs.getString("recipient"), rs.getString("sha256"), rs.getString("html_sha256"),
-                JdbcTime.instant(rs, "prepared_at"), rs.getString("prepared_by"), JdbcTime.instant(rs, "sent_at"),
-                rs.getString("message_id"));
-    }
-
     private void replaceMemberStates(String caseId, List<String> memberStates) {
         jdbc.sql("DELETE FROM incident_member_state WHERE case_id = ?").param(caseId).update();
         for (String code : normalized(memberStates)) {
@@ -378,15 +264,8 @@ public class IncidentCases {
         }
     }
 
-    private static Map<String, Object> event(String caseId, String step) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("incidentId", caseId);
-        payload.put("event", step);
-        return payload;
-    }
-
     private static List<String> normalized(List<String> memberStates) {
-        return List.copyOf(new TreeSet<>(memberStates.stream().map(String::trim).toList()));
+        return Reportability.memberStates(memberStates);
     }
 
     private static void memberStates(String field, List<String> memberStates) {
@@ -401,21 +280,8 @@ public class IncidentCases {
         }
     }
 
-    private static void text(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, "is required");
-        }
-        if (value.length() > maxLength) {
-            throw new InvalidFieldException(field, "must be at most " + maxLength + " characters");
-        }
-    }
-
     private static String joined(Collection<String> values) {
         return values.isEmpty() ? null : values.stream().sorted().collect(Collectors.joining(","));
     }
 
-    private static Set<String> split(String joined) {
-        return joined == null ? Set.of()
-                : new LinkedHashSet<>(Arrays.stream(joined.split(",")).map(s -> s.toLowerCase()).toList());
-    }
 }

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import io.aiactops.calendar.TimeLimit;
+import io.aiactops.calendar.TimeLimits;
 import org.springframework.stereotype.Component;
 
 /**

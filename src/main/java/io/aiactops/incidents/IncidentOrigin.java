@@ -1,9 +1,9 @@
 package io.aiactops.incidents;
 
-import java.util.Locale;
+import io.aiactops.platform.WireName;
 
 /** Where a serious-incident case came from. */
-public enum IncidentOrigin {
+public enum IncidentOrigin implements WireName {
     /** {@code POST /api/incidents}: incident managers, overseers, deployers' machine clients. */
     API,
     /** An overseer's "report a serious incident" decision on a monitoring alert. */
@@ -11,16 +11,8 @@ public enum IncidentOrigin {
     /** The start form in Camunda Tasklist. */
     TASKLIST;
 
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static IncidentOrigin fromWireName(String wireName) {
-        for (IncidentOrigin origin : values()) {
-            if (origin.wireName().equals(wireName)) {
-                return origin;
-            }
-        }
-        throw new IllegalArgumentException("unknown incident origin '" + wireName + "'");
+        return WireName.find(IncidentOrigin.class, wireName)
+                .orElseThrow(() -> new IllegalArgumentException("unknown incident origin '" + wireName + "'"));
     }
 }

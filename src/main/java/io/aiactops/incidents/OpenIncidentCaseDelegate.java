@@ -8,10 +8,10 @@ import static io.aiactops.incidents.SeriousIncidentVariables.STARTED_BY;
 
 import java.util.Date;
 
+import io.aiactops.platform.identity.People;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,10 +47,6 @@ public class OpenIncidentCaseDelegate implements JavaDelegate {
     }
 
     private String emailOf(String userId) {
-        if (userId == null) {
-            return null;
-        }
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        return user == null ? null : user.getEmail();
+        return People.email(identityService, userId).orElse(null);
     }
 }

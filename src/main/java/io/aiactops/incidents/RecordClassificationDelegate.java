@@ -10,9 +10,7 @@ import static io.aiactops.incidents.SeriousIncidentVariables.REPORT_DUE_AT;
 import static io.aiactops.incidents.SeriousIncidentVariables.SECOND_REMINDER_AT;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Date;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,7 +33,7 @@ public class RecordClassificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        IncidentCases.ClassificationOutcome outcome = cases.classify(INCIDENT_ID.required(execution),
+        Reportability.Outcome outcome = cases.classify(INCIDENT_ID.required(execution),
                 SeriousIncidentVariables.classification(execution), CLASSIFIED_BY.required(execution));
         REPORTABLE.set(execution, outcome.reportable());
         REPORTABILITY.set(execution, (outcome.reportable() ? "Reportable — " : "Not reportable — ") + outcome.reason());
@@ -43,15 +41,10 @@ public class RecordClassificationDelegate implements JavaDelegate {
             return;
         }
         ReportingDeadlines deadlines = outcome.deadlines();
-        Instant due = deadlines.timeLimits().stream().map(limit -> limit.adjusted().endsAt()).min(Comparator.naturalOrder())
-                .orElseThrow();
+        Instant due = deadlines.firstReportDue();
         REPORT_DUE_AT.set(execution, Date.from(due));
         FIRST_REMINDER_AT.set(execution, Date.from(reminders.firstReminder(deadlines.awareAt(), due)));
         SECOND_REMINDER_AT.set(execution, Date.from(reminders.secondReminder(due)));
-        DEADLINES_SUMMARY.set(execution, deadlines.period().explanation() + ". " + deadlines.timeLimits().stream()
-                .map(limit -> "%s: nominal %s, adjusted %s (%s, ends %s)".formatted(limit.memberState(),
-                        limit.nominal().lastDay(), limit.adjusted().lastDay(), limit.zone().getId(),
-                        limit.adjusted().endsAt().atZone(limit.zone()).toOffsetDateTime()))
-                .collect(Collectors.joining("; ")));
+        DEADLINES_SUMMARY.set(execution, deadlines.summary());
     }
 }

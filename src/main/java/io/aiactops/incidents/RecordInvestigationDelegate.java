@@ -10,8 +10,6 @@ import static io.aiactops.incidents.SeriousIncidentVariables.RISK_ASSESSMENT_NOT
 import static io.aiactops.incidents.SeriousIncidentVariables.RISK_ASSESSMENT_STILL_HOLDS;
 import static io.aiactops.incidents.SeriousIncidentVariables.ROOT_CAUSE;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,13 +33,10 @@ public class RecordInvestigationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseId = INCIDENT_ID.required(execution);
         String by = INVESTIGATED_BY.required(execution);
-        Map<String, Object> findings = new LinkedHashMap<>();
-        findings.put("findings", INVESTIGATION_FINDINGS.from(execution));
-        findings.put("rootCause", Objects.toString(ROOT_CAUSE.from(execution), ""));
-        findings.put("riskAssessmentStillHolds", Boolean.TRUE.equals(RISK_ASSESSMENT_STILL_HOLDS.from(execution)));
-        findings.put("riskAssessmentNotes", Objects.toString(RISK_ASSESSMENT_NOTES.from(execution), ""));
-        findings.put("correctiveActionRequested", Boolean.TRUE.equals(CORRECTIVE_ACTION_REQUESTED.from(execution)));
-        cases.recordStep(caseId, "investigation_recorded", findings, by);
+        cases.recordStep(new IncidentRecorded.InvestigationRecorded(caseId, INVESTIGATION_FINDINGS.from(execution),
+                Objects.toString(ROOT_CAUSE.from(execution), ""), Boolean.TRUE.equals(RISK_ASSESSMENT_STILL_HOLDS.from(execution)),
+                Objects.toString(RISK_ASSESSMENT_NOTES.from(execution), ""),
+                Boolean.TRUE.equals(CORRECTIVE_ACTION_REQUESTED.from(execution))), by);
         if (Boolean.TRUE.equals(PLANNED_CHANGE_NOTIFIED.from(execution))) {
             cases.releaseHold(caseId, "authorities informed of the planned change: " + PLANNED_CHANGE.required(execution), by);
         }

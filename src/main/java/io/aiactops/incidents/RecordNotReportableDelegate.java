@@ -4,8 +4,6 @@ import static io.aiactops.incidents.SeriousIncidentVariables.CLASSIFIED_BY;
 import static io.aiactops.incidents.SeriousIncidentVariables.INCIDENT_ID;
 import static io.aiactops.incidents.SeriousIncidentVariables.REPORTABILITY;
 
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +20,7 @@ public class RecordNotReportableDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.recordStep(INCIDENT_ID.required(execution), "final_non_reportable",
-                Map.of("rationale", REPORTABILITY.required(execution)), CLASSIFIED_BY.required(execution));
+        cases.recordStep(new IncidentRecorded.NotReportable(INCIDENT_ID.required(execution), REPORTABILITY.required(execution)),
+                CLASSIFIED_BY.required(execution));
     }
 }

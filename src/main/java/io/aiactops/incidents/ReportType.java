@@ -1,25 +1,22 @@
 package io.aiactops.incidents;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import io.aiactops.platform.WireName;
 
 /**
  * The report types of the Commission's draft Art. 73 template. The first report of a case is an
  * initial one (73(5): incomplete is allowed to meet the deadline) or a combined initial-and-final one.
  */
-public enum ReportType {
+public enum ReportType implements WireName {
     INITIAL, FOLLOW_UP, COMBINED, FINAL_REPORTABLE, FINAL_NON_REPORTABLE;
 
     /** What the first report of a case may be. */
     public static final Set<ReportType> FIRST = Set.of(INITIAL, COMBINED);
     /** What may follow the first report. */
     public static final Set<ReportType> LATER = Set.of(FOLLOW_UP, FINAL_REPORTABLE, FINAL_NON_REPORTABLE);
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /** Whether the case's reporting ends with this report. */
     public boolean isFinal() {
@@ -28,7 +25,7 @@ public enum ReportType {
 
     /** The type with this wire name, or {@code null}. */
     public static ReportType fromWireName(String wireName) {
-        return Arrays.stream(values()).filter(t -> t.wireName().equals(wireName)).findFirst().orElse(null);
+        return WireName.find(ReportType.class, wireName).orElse(null);
     }
 
     public static String wireNames(Set<ReportType> types) {

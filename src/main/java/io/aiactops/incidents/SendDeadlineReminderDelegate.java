@@ -5,6 +5,7 @@ import static io.aiactops.incidents.SeriousIncidentVariables.DEADLINES_SUMMARY;
 import static io.aiactops.incidents.SeriousIncidentVariables.INCIDENT_ID;
 import static io.aiactops.incidents.SeriousIncidentVariables.REPORT_DUE_AT;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,6 @@ import io.aiactops.notification.Mailer;
 import io.aiactops.platform.security.Roles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Reminds the incident managers that the first report of a case is due (both reminder timers). */
@@ -21,16 +21,18 @@ import org.springframework.stereotype.Component;
 public class SendDeadlineReminderDelegate implements JavaDelegate {
 
     private final Mailer mailer;
+    private final Clock clock;
 
-    public SendDeadlineReminderDelegate(Mailer mailer) {
+    public SendDeadlineReminderDelegate(Mailer mailer, Clock clock) {
         this.mailer = mailer;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = INCIDENT_ID.required(execution);
         Instant due = REPORT_DUE_AT.required(execution).toInstant();
-        Duration left = Duration.between(ClockUtil.now().toInstant(), due);
+        Duration left = Duration.between(clock.instant(), due);
         mailer.toGroups(List.of(Roles.INCIDENT_MANAGERS),
                 "[aiact-ops] Reminder: report on serious incident %s due in %d h".formatted(caseId, Math.max(0, left.toHours())),
                 """

@@ -5,15 +5,10 @@ public final class SeriousIncidentProcess {
 
     public static final String KEY = "serious-incident";
 
-    public static final String START = "StartEvent_IncidentReported";
-    public static final String TASK_OPEN_CASE = "Task_OpenCase";
     public static final String TASK_CLASSIFY = "Task_ClassifyIncident";
-    public static final String TASK_RECORD_CLASSIFICATION = "Task_RecordClassification";
     public static final String TASK_RECORD_NOT_REPORTABLE = "Task_RecordNotReportable";
     public static final String TASK_PLACE_EVIDENCE_HOLD = "Task_PlaceEvidenceHold";
-    public static final String SUBPROCESS_FIRST_REPORT = "SubProcess_FirstReport";
     public static final String TASK_PREPARE_FIRST_REPORT = "Task_PrepareFirstReport";
-    public static final String TASK_RECORD_FIRST_REPORT = "Task_RecordFirstReport";
     public static final String TASK_SEND_FIRST_REPORT = "Task_SendFirstReport";
     public static final String BOUNDARY_FIRST_REMINDER = "BoundaryEvent_FirstReminder";
     public static final String BOUNDARY_SECOND_REMINDER = "BoundaryEvent_SecondReminder";
@@ -24,19 +19,13 @@ public final class SeriousIncidentProcess {
     public static final String TASK_INFORM_OPERATORS = "Task_InformOperators";
     public static final String TASK_INVESTIGATE_ROOT_CAUSE = "Task_InvestigateRootCause";
     public static final String TASK_REVIEW_RISK_ASSESSMENT = "Task_ReviewRiskAssessment";
-    public static final String TASK_RECORD_INVESTIGATION = "Task_RecordInvestigation";
     public static final String TASK_PREPARE_NEXT_REPORT = "Task_PrepareNextReport";
-    public static final String TASK_RECORD_NEXT_REPORT = "Task_RecordNextReport";
     public static final String TASK_SEND_NEXT_REPORT = "Task_SendNextReport";
     public static final String TASK_REQUEST_CORRECTIVE_ACTION = "Task_RequestCorrectiveAction";
     public static final String TASK_CLOSE_CASE = "Task_CloseCase";
-    public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
     public static final String END_REMINDER_SENT = "EndEvent_FirstReminderSent";
     public static final String END_SECOND_REMINDER_SENT = "EndEvent_SecondReminderSent";
     public static final String END_DEADLINE_ESCALATED = "EndEvent_DeadlineEscalated";
-
-    /** The start message of the corrective-action process, when one is deployed (maintenance). */
-    public static final String MESSAGE_CORRECTIVE_ACTION_REQUESTED = "CorrectiveActionRequested";
 
     private SeriousIncidentProcess() {
     }

@@ -14,9 +14,9 @@ import java.time.Clock;
 import io.aiactops.platform.process.ProcessVariable;
 import io.aiactops.platform.process.TaskCompleter;
 import io.aiactops.platform.web.InvalidFieldException;
+import io.aiactops.platform.identity.People;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,11 +43,8 @@ public class CheckPostMarketReviewListener implements TaskListener {
             CORRECTIVE_ACTION_NEEDED.set(task, false);
         }
         String userId = TaskCompleter.required(task, "Signing off a post-market report");
-        User user = task.getProcessEngineServices().getIdentityService().createUserQuery().userId(userId).singleResult();
-        String name = user == null ? null : String.join(" ", java.util.stream.Stream.of(user.getFirstName(), user.getLastName())
-                .filter(part -> part != null && !part.isBlank()).toList());
         SIGNED_OFF_BY.set(task, userId);
-        SIGNED_OFF_NAME.set(task, name == null || name.isBlank() ? userId : name);
+        SIGNED_OFF_NAME.set(task, People.displayName(task.getProcessEngineServices().getIdentityService(), userId));
         SIGNED_OFF_AT.set(task, clock.instant().toString());
     }
 

@@ -4,8 +4,6 @@ import static io.aiactops.maintenance.CorrectiveActionVariables.ACTIVATED_AT;
 import static io.aiactops.maintenance.CorrectiveActionVariables.AI_SYSTEM_ID;
 import static io.aiactops.maintenance.CorrectiveActionVariables.KPI_SUMMARY;
 
-import java.time.Instant;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,16 +13,14 @@ import org.springframework.stereotype.Component;
 public class CompileKpisDelegate implements JavaDelegate {
 
     private final EffectivenessKpis kpis;
-    private final MaintenanceProperties properties;
 
-    public CompileKpisDelegate(EffectivenessKpis kpis, MaintenanceProperties properties) {
+    public CompileKpisDelegate(EffectivenessKpis kpis) {
         this.kpis = kpis;
-        this.properties = properties;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        KPI_SUMMARY.set(execution, EffectivenessKpis.summary(kpis.compare(AI_SYSTEM_ID.required(execution),
-                Instant.parse(ACTIVATED_AT.required(execution)), properties.verificationWindow())));
+        KPI_SUMMARY.set(execution, EffectivenessKpis.summary(kpis.afterActivation(AI_SYSTEM_ID.required(execution),
+                ACTIVATED_AT.required(execution))));
     }
 }

@@ -5,24 +5,18 @@ public final class CorrectiveActionProcess {
 
     public static final String KEY = "corrective-action";
 
-    public static final String START_REQUESTED = "StartEvent_CorrectiveActionRequested";
-    public static final String START_HANDED_OVER = "StartEvent_CorrectiveActionHandedOver";
     public static final String TASK_OPEN = "Task_OpenCorrectiveAction";
     public static final String TASK_DECIDE = "Task_DecideCorrectiveAction";
-    public static final String TASK_RECORD_DECISION = "Task_RecordDecision";
     public static final String EVENT_NEW_VERSION_ACTIVE = "Event_NewVersionActivated";
     public static final String EVENT_VERIFICATION_WINDOW_OVER = "Event_VerificationWindowOver";
-    public static final String TASK_COMPILE_KPIS = "Task_CompileKpis";
     public static final String TASK_VERIFY_EFFECTIVENESS = "Task_VerifyEffectiveness";
     public static final String TASK_TAKE_SYSTEM_OUT_OF_SERVICE = "Task_TakeSystemOutOfService";
     public static final String TASK_INFORM_OPERATORS = "Task_InformOperators";
     public static final String TASK_AWAIT_ACKNOWLEDGEMENTS = "Task_AwaitRecallAcknowledgements";
     public static final String BOUNDARY_ACKNOWLEDGEMENT_REMINDER = "BoundaryEvent_AcknowledgementReminder";
     public static final String TASK_REMIND_DEPLOYERS = "Task_RemindDeployers";
-    public static final String TASK_CLOSE = "Task_CloseCorrectiveAction";
-    public static final String END_CLOSED = "EndEvent_CorrectiveActionClosed";
 
-    /** The start message another process (a serious incident) hands a request over with. */
+    /** The start message a {@code CorrectiveActionRequested} event is handed over with ({@link CorrectiveActionRequestCorrelation}). */
     public static final String MESSAGE_REQUESTED = "CorrectiveActionRequested";
     /** A new version of the system passed the deployment gate and is active. */
     public static final String MESSAGE_MODEL_VERSION_ACTIVATED = "ModelVersionActivated";

@@ -7,6 +7,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.aiactops.correctiveaction.CorrectiveActionOrigin;
+import io.aiactops.correctiveaction.CorrectiveActionRequested;
 import io.aiactops.platform.process.ProcessVariable;
 import io.aiactops.platform.web.InvalidFieldException;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -17,7 +19,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class CorrectiveActionVariables {
 
-    // The request: the API, an oversight review, a serious incident (start message) set these.
+    // The request: the API sets these, and so does a CorrectiveActionRequested event (start message).
     public static final ProcessVariable<String> AI_SYSTEM_ID = ProcessVariable.of("aiSystemId", String.class);
     public static final ProcessVariable<String> REASON = ProcessVariable.of("reason", String.class);
     public static final ProcessVariable<String> ORIGIN = ProcessVariable.of("origin", String.class);
@@ -67,6 +69,17 @@ public final class CorrectiveActionVariables {
             ORDERED_AT.put(variables, order.orderedAt().toString());
             AUTHORITY_PERIOD_DAYS.put(variables, order.periodDays() == null ? null : order.periodDays().longValue());
         }
+        return variables;
+    }
+
+    /** The variables of the start message a {@link CorrectiveActionRequested} event hands over. */
+    public static Map<String, Object> handedOver(CorrectiveActionRequested request) {
+        Map<String, Object> variables = new HashMap<>();
+        AI_SYSTEM_ID.put(variables, request.aiSystemId());
+        REASON.put(variables, request.reason());
+        ORIGIN.put(variables, request.origin().wireName());
+        REFERENCE.put(variables, request.reference());
+        REQUESTED_BY.put(variables, request.requestedBy());
         return variables;
     }
 

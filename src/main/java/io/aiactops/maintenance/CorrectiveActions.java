@@ -7,14 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.aiactops.incidents.AuthoritiesProperties;
-import io.aiactops.incidents.Deadline;
-import io.aiactops.incidents.TimeLimits;
+import io.aiactops.correctiveaction.CorrectiveActionOrigin;
+import io.aiactops.registry.AuthoritiesProperties;
+import io.aiactops.calendar.Deadline;
+import io.aiactops.calendar.TimeLimits;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.notification.TrackedRecipients;
@@ -72,7 +72,7 @@ public class CorrectiveActions {
         if (registry.status(request.aiSystemId()).isEmpty()) {
             throw new NotFoundException("AI system", request.aiSystemId());
         }
-        text("reason", request.reason(), 4000);
+        InvalidFieldException.requireText("reason", request.reason(), 4000);
         if (request.origin() == null) {
             throw new InvalidFieldException("origin", "must be one of " + CorrectiveActionOrigin.wireNames());
         }
@@ -87,7 +87,7 @@ public class CorrectiveActions {
             if (order.memberState() == null || !order.memberState().matches(MemberStates.ISO_CODES)) {
                 throw new InvalidFieldException("authorityOrder.memberState", MemberStates.MESSAGE);
             }
-            text("authorityOrder.reference", order.reference(), 200);
+            InvalidFieldException.requireText("authorityOrder.reference", order.reference(), 200);
             if (order.orderedAt() == null) {
                 throw new InvalidFieldException("authorityOrder.orderedAt", "is required: when the order was notified");
             }
@@ -133,17 +133,9 @@ public class CorrectiveActions {
                         due == null ? null : due.lastDay(), due == null ? null : JdbcTime.utc(due.endsAt()),
                         JdbcTime.utc(now), actor)
                 .update();
-        Map<String, Object> payload = step(id, "requested");
-        payload.put("origin", request.origin().wireName());
-        payload.put("reason", request.reason());
-        if (request.reference() != null) {
-            payload.put("reference", request.reference());
-        }
-        if (due != null) {
-            payload.put("authority", order.memberState() + " " + order.reference());
-            payload.put("dueAt", due.endsAt().toString());
-        }
-        register.record(request.aiSystemId(), LogEventType.CORRECTIVE_ACTION, actor, payload);
+        register.record(request.aiSystemId(), LogEventType.CORRECTIVE_ACTION, actor, CorrectiveActionRecorded.requested(id,
+                request.origin().wireName(), request.reason(), request.reference(),
+                due == null ? null : order.memberState() + " " + order.reference(), due == null ? null : due.endsAt().toString()));
         return id;
     }
 
@@ -177,11 +169,8 @@ public class CorrectiveActions {
                 .params(type.name(), rationale, presentsRisk, JdbcTime.utc(clock.instant()), actor, actionId).update();
         // A new decision informs the operators anew (the previous one did not work).
         recipients.restart(actionId);
-        Map<String, Object> payload = step(actionId, "decided");
-        payload.put("action", type.wireName());
-        payload.put("rationale", rationale);
-        payload.put("presentsRisk", presentsRisk);
-        register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, actor, payload);
+        register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, actor,
+                CorrectiveActionRecorded.decided(actionId, type.wireName(), rationale, presentsRisk));
     }
 
     /** The verdict on a retrained or adapted version, with the KPIs it was based on. */
@@ -189,10 +178,8 @@ public class CorrectiveActions {
     public void recordEffectiveness(String actionId, boolean effective, String notes, Map<String, Object> kpis, String actor) {
         CorrectiveAction action = get(actionId);
         jdbc.sql("UPDATE corrective_action SET effective = ? WHERE id = ?").params(effective, actionId).update();
-        Map<String, Object> payload = step(actionId, effective ? "verified_effective" : "verified_not_effective");
-        payload.put("notes", notes);
-        payload.put("kpis", kpis);
-        register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, actor, payload);
+        register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, actor,
+                CorrectiveActionRecorded.verified(actionId, effective, notes, kpis));
     }
 
     @Transactional
@@ -201,9 +188,7 @@ public class CorrectiveActions {
         requireOpen(action);
         jdbc.sql("UPDATE corrective_action SET status = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ? WHERE id = ?")
                 .params(JdbcTime.utc(clock.instant()), actor, reason, actionId).update();
-        Map<String, Object> payload = step(actionId, "closed");
-        payload.put("reason", reason);
-        register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, actor, payload);
+        register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, actor, CorrectiveActionRecorded.closed(actionId, reason));
     }
 
     /**
@@ -244,9 +229,8 @@ public class CorrectiveActions {
         CorrectiveAction action = get(actionId);
         String email = acknowledgement.recipient().email();
         if (acknowledgement.first()) {
-            Map<String, Object> payload = step(actionId, "acknowledged");
-            payload.put("recipient", email);
-            register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, email, payload);
+            register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, email,
+                    CorrectiveActionRecorded.acknowledged(actionId, email));
         }
         return new Acknowledged(actionId, action.aiSystemId(), email, unacknowledgedDeployers(actionId).isEmpty(),
                 action.processInstanceId());
@@ -288,22 +272,6 @@ public class CorrectiveActions {
     private static void requireOpen(CorrectiveAction action) {
         if (!action.open()) {
             throw new ConflictException("Corrective action " + action.id() + " is closed");
-        }
-    }
-
-    private static Map<String, Object> step(String actionId, String step) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("correctiveActionId", actionId);
-        payload.put("event", step);
-        return payload;
-    }
-
-    private static void text(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, "is required");
-        }
-        if (value.length() > maxLength) {
-            throw new InvalidFieldException(field, "must be at most " + maxLength + " characters");
         }
     }
 

@@ -25,14 +25,24 @@ import org.springframework.stereotype.Component;
 public class EffectivenessKpis {
 
     private final LogRegister register;
+    private final MaintenanceProperties properties;
 
-    EffectivenessKpis(LogRegister register) {
+    EffectivenessKpis(LogRegister register, MaintenanceProperties properties) {
+        this.properties = properties;
         this.register = register;
     }
 
     /** One metric before and after; a mean is null where no signal came in. */
     public record MetricKpi(String metric, long countBefore, Double meanBefore, long countAfter, Double meanAfter,
             long breachesBefore, long breachesAfter) {
+    }
+
+    /**
+     * The comparison a corrective action's verification reads: the verification window before and after
+     * the new version's activation ({@code activatedAt} as the process holds it, ISO-8601).
+     */
+    public List<MetricKpi> afterActivation(String systemId, String activatedAt) {
+        return compare(systemId, Instant.parse(activatedAt), properties.verificationWindow());
     }
 
     public List<MetricKpi> compare(String systemId, Instant activatedAt, Duration window) {

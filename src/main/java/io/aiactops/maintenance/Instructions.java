@@ -78,11 +78,8 @@ public class Instructions {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Another version of the instructions of '" + systemId + "' was published at the same time; retry");
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("event", "published");
-        payload.put("version", version);
-        payload.put("changeLog", values.get("changeLog"));
-        register.record(systemId, LogEventType.INSTRUCTIONS_FOR_USE, actor, payload);
+        register.record(systemId, LogEventType.INSTRUCTIONS_FOR_USE, actor,
+                MaintenanceRecorded.Instructions.published(version, values.get("changeLog")));
         return get(systemId, version);
     }
 
@@ -141,11 +138,8 @@ public class Instructions {
             TrackedRecipients.Acknowledgement acknowledgement) {
         String email = acknowledgement.recipient().email();
         if (acknowledgement.first()) {
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("event", "acknowledged");
-            payload.put("version", instructions.version());
-            payload.put("deployer", email);
-            register.record(instructions.aiSystemId(), LogEventType.INSTRUCTIONS_FOR_USE, email, payload);
+            register.record(instructions.aiSystemId(), LogEventType.INSTRUCTIONS_FOR_USE, email,
+                    MaintenanceRecorded.Instructions.acknowledged(instructions.version(), email));
         }
         String subject = subject(instructions.aiSystemId(), instructions.version());
         String process = jdbc.sql("SELECT process_instance_id FROM instructions_for_use WHERE system_id = ? AND version = ?")

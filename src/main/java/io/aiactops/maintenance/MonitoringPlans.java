@@ -6,9 +6,7 @@ import java.time.Clock;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -81,12 +79,8 @@ public class MonitoringPlans {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("The monitoring plan of '" + systemId + "' was changed at the same time; read it and retry");
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("monitoringPlanVersion", version);
-        payload.put("metrics", metrics.stream().map(MonitoringPlan.Metric::name).toList());
-        payload.put("reviewCadence", cadence.toString());
-        payload.put("changeNote", note);
-        register.record(systemId, LogEventType.CONFIGURATION_CHANGED, actor, payload);
+        register.record(systemId, LogEventType.CONFIGURATION_CHANGED, actor, new MaintenanceRecorded.MonitoringPlanChanged(version,
+                metrics.stream().map(MonitoringPlan.Metric::name).toList(), cadence.toString(), note));
         return current(systemId).orElseThrow();
     }
 

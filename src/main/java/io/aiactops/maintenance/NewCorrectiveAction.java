@@ -2,6 +2,8 @@ package io.aiactops.maintenance;
 
 import java.time.Instant;
 
+import io.aiactops.correctiveaction.CorrectiveActionOrigin;
+
 /**
  * A request for a corrective action. {@code reference} names what it came from (an incident case,
  * a review); {@code order} is set when a market surveillance authority ordered it (Art. 79(2)).

@@ -9,13 +9,10 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.platform.Sha256;
 import io.aiactops.incidents.IncidentCase;
 import io.aiactops.incidents.IncidentCases;
-import io.aiactops.logs.LogEvent;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.logs.RecordedEvent;
@@ -50,10 +46,6 @@ public class PostMarketReports {
     public static final Period DEFAULT_CADENCE = Period.ofMonths(1);
     public static final String SCHEDULED = "scheduled";
     public static final String ON_DEMAND = "on_demand";
-    /** The oversight decision that sets an alert aside: counted by the override/dismiss rate. */
-    static final String DISMISS = "dismiss";
-    static final List<String> DECISIONS = List.of("dismiss", "keep_watching", "request_corrective_action", "report_incident",
-            "stop_system");
 
     private static final Set<LogEventType> REPORTED = Set.of(LogEventType.MONITORING_SIGNAL, LogEventType.THRESHOLD_BREACH,
             LogEventType.OVERSIGHT_ACTION, LogEventType.SYSTEM_STOPPED, LogEventType.SYSTEM_RESUMED, LogEventType.INCIDENT,
@@ -160,79 +152,12 @@ public class PostMarketReports {
         return findings;
     }
 
-    /** The register's events of the period, counted. */
+    /** The register's events of the period, counted ({@link PostMarketTally}). */
     PostMarketFindings findings(String systemId, Instant from, Instant to) {
-        Map<String, DoubleSummaryStatistics> signals = new TreeMap<>();
-        Map<String, Map<String, Long>> breaches = new TreeMap<>();
-        Map<String, Long> decisions = new LinkedHashMap<>();
-        DECISIONS.forEach(d -> decisions.put(d, 0L));
-        long stopped = 0;
-        long resumed = 0;
-        Set<String> incidentIds = new LinkedHashSet<>();
-        Set<String> actionIds = new LinkedHashSet<>();
-        Map<String, Long> actionEvents = new TreeMap<>();
-        long deployerReports = 0;
-        for (LogEvent event : register.events(systemId, REPORTED, from, to)) {
-            JsonNode payload = event.payload();
-            switch (LogEventType.fromWireName(event.type())) {
-                case MONITORING_SIGNAL -> {
-                    if (payload.hasNonNull("metric") && payload.path("value").isNumber()) {
-                        signals.computeIfAbsent(payload.get("metric").asText(), m -> new DoubleSummaryStatistics())
-                                .accept(payload.get("value").asDouble());
-                    }
-                }
-                case THRESHOLD_BREACH -> {
-                    if (payload.hasNonNull("metric")) {
-                        breaches.computeIfAbsent(payload.get("metric").asText(), m -> new TreeMap<>())
-                                .merge(payload.path("severity").asText("unspecified"), 1L, Long::sum);
-                    }
-                }
-                case OVERSIGHT_ACTION -> {
-                    if (payload.hasNonNull("decision")) {
-                        decisions.merge(payload.get("decision").asText(), 1L, Long::sum);
-                    }
-                }
-                case SYSTEM_STOPPED -> stopped++;
-                case SYSTEM_RESUMED -> resumed++;
-                case INCIDENT, REPORT_SENT -> {
-                    if (payload.hasNonNull("incidentId")) {
-                        incidentIds.add(payload.get("incidentId").asText());
-                    }
-                }
-                case CORRECTIVE_ACTION -> {
-                    if (payload.hasNonNull("correctiveActionId")) {
-                        actionIds.add(payload.get("correctiveActionId").asText());
-                    }
-                    actionEvents.merge(payload.path("event").asText("unspecified"), 1L, Long::sum);
-                }
-                case DEPLOYER_REPORT -> deployerReports++;
-                default -> {
-                }
-            }
-        }
-        List<PostMarketFindings.MetricFindings> metrics = new ArrayList<>();
-        Set<String> names = new java.util.TreeSet<>(signals.keySet());
-        names.addAll(breaches.keySet());
-        for (String metric : names) {
-            DoubleSummaryStatistics s = signals.getOrDefault(metric, new DoubleSummaryStatistics());
-            Map<String, Long> bySeverity = breaches.getOrDefault(metric, Map.of());
-            boolean any = s.getCount() > 0;
-            metrics.add(new PostMarketFindings.MetricFindings(metric, s.getCount(), any ? s.getMin() : null,
-                    any ? s.getMax() : null, any ? s.getAverage() : null,
-                    bySeverity.values().stream().mapToLong(Long::longValue).sum(), new TreeMap<>(bySeverity)));
-        }
-        long all = decisions.values().stream().mapToLong(Long::longValue).sum();
-        long dismissed = decisions.get(DISMISS);
-        List<PostMarketFindings.IncidentFinding> cases = incidentIds.stream().map(this::incident).toList();
-        return new PostMarketFindings(systemId, from, to, clock.instant(), metrics,
-                new PostMarketFindings.Oversight(all, decisions, dismissed, all == 0 ? null : (double) dismissed / all),
-                new PostMarketFindings.Stops(stopped, resumed),
-                new PostMarketFindings.Incidents(cases.size(), cases.stream().filter(c -> c.deadline().equals("met")).count(),
-                        cases.stream().filter(c -> c.deadline().equals("missed")).count(), cases),
-                new PostMarketFindings.CorrectiveActionFindings(actionIds.size(), actionEvents), deployerReports);
+        return PostMarketTally.findings(systemId, from, to, clock.instant(), register.events(systemId, REPORTED, from, to),
+                this::incident);
     }
 
-    /** Met: first report sent by the adjusted deadline; missed: sent after it, or not sent and it has passed. */
     private PostMarketFindings.IncidentFinding incident(String incidentId) {
         IncidentCase incident;
         try {
@@ -240,17 +165,8 @@ public class PostMarketReports {
         } catch (NotFoundException e) {
             return new PostMarketFindings.IncidentFinding(incidentId, null, null, "unknown");
         }
-        Instant deadline = incident.deadlineAt();
-        Instant sent = incident.firstReportSentAt();
-        String status;
-        if (deadline == null) {
-            status = "none";
-        } else if (sent != null) {
-            status = sent.isAfter(deadline) ? "missed" : "met";
-        } else {
-            status = clock.instant().isAfter(deadline) ? "missed" : "pending";
-        }
-        return new PostMarketFindings.IncidentFinding(incidentId, deadline, sent, status);
+        return new PostMarketFindings.IncidentFinding(incidentId, incident.deadlineAt(), incident.firstReportSentAt(),
+                PostMarketTally.deadlineStatus(incident.deadlineAt(), incident.firstReportSentAt(), clock.instant()));
     }
 
     /**
@@ -275,17 +191,10 @@ public class PostMarketReports {
         frozen.put("signOff", signOff);
         String text = json(frozen);
         String sha256 = Sha256.of(text);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("postMarketReportId", reportId);
-        payload.put("periodFrom", report.periodFrom().toString());
-        payload.put("periodTo", report.periodTo().toString());
-        payload.put("sha256", sha256);
-        payload.put("signedBy", signOff.userId());
-        payload.put("signedByName", signOff.name());
-        payload.put("role", signOff.role());
-        payload.put("signedAt", signOff.at().toString());
-        payload.put("correctiveActionRequested", correctiveActionReason != null);
-        RecordedEvent recorded = register.record(report.aiSystemId(), LogEventType.POST_MARKET_REPORT, signOff.userId(), payload);
+        RecordedEvent recorded = register.record(report.aiSystemId(), LogEventType.POST_MARKET_REPORT, signOff.userId(),
+                new MaintenanceRecorded.PostMarketReportSigned(reportId, report.periodFrom().toString(),
+                        report.periodTo().toString(), sha256, signOff.userId(), signOff.name(), signOff.role(),
+                        signOff.at().toString(), correctiveActionReason != null));
         jdbc.sql("""
                 UPDATE post_market_report SET status = 'SIGNED', frozen_report = ?, report_sha256 = ?, log_seq = ?, signed_by = ?,
                     signed_by_name = ?, signed_role = ?, signed_at = ?, corrective_action_reason = ? WHERE id = ?""")

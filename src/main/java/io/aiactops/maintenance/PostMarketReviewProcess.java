@@ -5,14 +5,8 @@ public final class PostMarketReviewProcess {
 
     public static final String KEY = "post-market-review";
 
-    public static final String START_REQUESTED = "StartEvent_ReviewRequested";
-    public static final String START_DAILY_CHECK = "StartEvent_DailyCadenceCheck";
-    public static final String TASK_START_DUE_REVIEWS = "Task_StartDueReviews";
-    public static final String END_DUE_REVIEWS_STARTED = "EndEvent_DueReviewsStarted";
     public static final String TASK_COMPILE_REPORT = "Task_CompileReport";
     public static final String TASK_REVIEW_REPORT = "Task_ReviewReport";
-    public static final String TASK_SIGN_OFF = "Task_SignOffReport";
-    public static final String GATEWAY_CORRECTIVE_ACTION = "Gateway_CorrectiveActionNeeded";
     public static final String TASK_REQUEST_CORRECTIVE_ACTION = "Task_RequestCorrectiveAction";
     public static final String END_SIGNED_OFF = "EndEvent_ReportSignedOff";
     public static final String END_CORRECTIVE_ACTION_REQUESTED = "EndEvent_CorrectiveActionRequested";

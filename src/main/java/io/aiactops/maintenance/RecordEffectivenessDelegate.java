@@ -7,8 +7,6 @@ import static io.aiactops.maintenance.CorrectiveActionVariables.EFFECTIVE;
 import static io.aiactops.maintenance.CorrectiveActionVariables.EFFECTIVENESS_NOTES;
 import static io.aiactops.maintenance.CorrectiveActionVariables.VERIFIED_BY;
 
-import java.time.Instant;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,19 +17,17 @@ public class RecordEffectivenessDelegate implements JavaDelegate {
 
     private final CorrectiveActions actions;
     private final EffectivenessKpis kpis;
-    private final MaintenanceProperties properties;
 
-    public RecordEffectivenessDelegate(CorrectiveActions actions, EffectivenessKpis kpis, MaintenanceProperties properties) {
+    public RecordEffectivenessDelegate(CorrectiveActions actions, EffectivenessKpis kpis) {
         this.actions = actions;
         this.kpis = kpis;
-        this.properties = properties;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         actions.recordEffectiveness(CORRECTIVE_ACTION_ID.required(execution), "yes".equals(EFFECTIVE.required(execution)),
-                EFFECTIVENESS_NOTES.required(execution), EffectivenessKpis.asPayload(kpis.compare(AI_SYSTEM_ID.required(execution),
-                        Instant.parse(ACTIVATED_AT.required(execution)), properties.verificationWindow())),
+                EFFECTIVENESS_NOTES.required(execution), EffectivenessKpis.asPayload(kpis.afterActivation(AI_SYSTEM_ID.required(execution),
+                        ACTIVATED_AT.required(execution))),
                 VERIFIED_BY.required(execution));
     }
 }

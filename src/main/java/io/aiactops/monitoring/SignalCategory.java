@@ -1,26 +1,24 @@
 package io.aiactops.monitoring;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
+import io.aiactops.platform.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a signal measures, as the seed lists the monitoring duties. */
-public enum SignalCategory {
+public enum SignalCategory implements WireName {
     DATA_QUALITY, PERFORMANCE, DRIFT, BIAS, UNCERTAINTY, USAGE, INTEGRITY;
 
     @JsonValue
+    @Override
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireName.super.wireName();
     }
 
     /** The category with this wire name, or {@code null}. */
     public static SignalCategory fromWireName(String wireName) {
-        return Arrays.stream(values()).filter(c -> c.wireName().equals(wireName)).findFirst().orElse(null);
+        return WireName.find(SignalCategory.class, wireName).orElse(null);
     }
 
     public static String wireNames() {
-        return Arrays.stream(values()).map(SignalCategory::wireName).collect(Collectors.joining(", "));
+        return WireName.list(SignalCategory.class);
     }
 }

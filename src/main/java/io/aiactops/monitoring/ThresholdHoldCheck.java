@@ -10,14 +10,10 @@ import java.util.stream.Collectors;
 
 import io.aiactops.logs.EvidenceHold;
 import io.aiactops.logs.EvidenceHolds;
+import io.aiactops.platform.process.DecisionDeploymentCheck;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +29,7 @@ import org.springframework.stereotype.Component;
  * that a deployment could wait for without stopping every system's log appends.
  */
 @Component
-class ThresholdHoldCheck extends AbstractProcessEnginePlugin implements Deployer {
+class ThresholdHoldCheck implements DecisionDeploymentCheck {
 
     private final EvidenceHolds holds;
     private final JdbcClient jdbc;
@@ -46,35 +42,19 @@ class ThresholdHoldCheck extends AbstractProcessEnginePlugin implements Deployer
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<Deployer> postDeployers = new ArrayList<>();
-        if (configuration.getCustomPostDeployers() != null) {
-            postDeployers.addAll(configuration.getCustomPostDeployers());
-        }
-        postDeployers.add(this);
-        configuration.setCustomPostDeployers(postDeployers);
-    }
-
-    @Override
-    public void deploy(DeploymentEntity deployment) {
-        // Not new: the engine is re-reading an existing deployment into its cache (e.g. after a restart).
-        if (!deployment.isNew()) {
-            return;
-        }
-        Optional<DecisionDefinition> table = deployment.getDeployedDecisionDefinitions().stream()
-                .filter(d -> Thresholds.DECISION_KEY.equals(d.getKey()) && d.getTenantId() == null).findFirst();
-        if (table.isEmpty()) {
+    public void checkNew(DeployedDecision table) {
+        if (!Thresholds.DECISION_KEY.equals(table.key())) {
             return;
         }
         List<EvidenceHold> active = holds.allActive();
         if (active.isEmpty()) {
             return;
         }
-        Optional<Decision> deployed = deployedTable(deployment.getId());
+        Optional<Decision> deployed = deployedTable(table.deploymentId());
         if (deployed.isEmpty()) {
             return;
         }
-        Decision proposed = decision(deployment.getResource(table.get().getResourceName()).getBytes());
+        Decision proposed = decision(table.dmn());
         Map<String, List<EvidenceHold>> bySystem = active.stream()
                 .collect(Collectors.groupingBy(EvidenceHold::systemId, LinkedHashMap::new, Collectors.toList()));
         List<String> changed = new ArrayList<>();

@@ -2,19 +2,8 @@ package io.aiactops.monitoring;
 
 import java.util.List;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
-import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import io.aiactops.platform.process.DecisionDeploymentCheck;
 import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.Definitions;
-import org.camunda.bpm.model.dmn.instance.Input;
-import org.camunda.bpm.model.dmn.instance.Output;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,42 +12,17 @@ import org.springframework.stereotype.Component;
  * Camunda Modeler, which go through the engine's REST API.
  */
 @Component
-class ThresholdTableCheck extends AbstractProcessEnginePlugin {
+class ThresholdTableCheck implements DecisionDeploymentCheck {
 
     @Override
-    public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.getDmnEngineConfiguration().getTransformer().getTransformListeners().add(new Listener());
-    }
-
-    /** Only whole decisions are checked; the other callbacks have nothing to add. */
-    private static final class Listener implements DmnTransformListener {
-
-        @Override
-        public void transformDecision(Decision decision, DmnDecision dmnDecision) {
-            if (!Thresholds.DECISION_KEY.equals(decision.getId())) {
-                return;
-            }
-            List<String> problems = ThresholdTableRules.problems(decision);
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("The thresholds table '" + Thresholds.DECISION_KEY
-                        + "' is refused: " + String.join("; ", problems));
-            }
+    public void check(Decision decision) {
+        if (!Thresholds.DECISION_KEY.equals(decision.getId())) {
+            return;
         }
-
-        @Override
-        public void transformDecisionTableInput(Input input, DmnDecisionTableInputImpl dmnInput) {
-        }
-
-        @Override
-        public void transformDecisionTableOutput(Output output, DmnDecisionTableOutputImpl dmnOutput) {
-        }
-
-        @Override
-        public void transformDecisionTableRule(Rule rule, DmnDecisionTableRuleImpl dmnRule) {
-        }
-
-        @Override
-        public void transformDecisionRequirementsGraph(Definitions definitions, DmnDecisionRequirementsGraph graph) {
+        List<String> problems = ThresholdTableRules.problems(decision);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("The thresholds table '" + Thresholds.DECISION_KEY
+                    + "' is refused: " + String.join("; ", problems));
         }
     }
 }

@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.aiactops.platform.Sha256;
 import io.aiactops.platform.jdbc.JdbcTime;
@@ -107,6 +109,17 @@ public class TrackedRecipients {
     public List<Tracked> list(String subject) {
         return jdbc.sql("SELECT * FROM tracked_recipient WHERE subject = ? ORDER BY id").param(subject)
                 .query(TrackedRecipients::tracked).list();
+    }
+
+    /** The recipients of many subjects in one query, by subject, each list in the order {@link #list(String)} gives. */
+    @Transactional(readOnly = true)
+    public Map<String, List<Tracked>> list(Collection<String> subjects) {
+        if (subjects.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT * FROM tracked_recipient WHERE subject IN (:subjects) ORDER BY id")
+                .param("subjects", List.copyOf(subjects)).query(TrackedRecipients::tracked).list().stream()
+                .collect(Collectors.groupingBy(Tracked::subject, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** Recipients of the role who were mailed and have not acknowledged yet. */

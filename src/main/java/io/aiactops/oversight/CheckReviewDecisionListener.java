@@ -7,13 +7,13 @@ import static io.aiactops.oversight.OversightReviewVariables.DECISION;
 import static io.aiactops.oversight.OversightReviewVariables.DECISION_REASON;
 import static io.aiactops.oversight.OversightReviewVariables.FOLLOW_UP_AT;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +22,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("checkReviewDecisionListener")
 public class CheckReviewDecisionListener implements TaskListener {
+
+    private final Clock clock;
+
+    public CheckReviewDecisionListener(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -35,7 +41,7 @@ public class CheckReviewDecisionListener implements TaskListener {
         }
         if (decision == ReviewDecision.KEEP_WATCHING) {
             Instant followUp = followUpAt(FOLLOW_UP_AT.from(task));
-            if (!followUp.isAfter(ClockUtil.now().toInstant())) {
+            if (!followUp.isAfter(clock.instant())) {
                 throw new TaskRefusal("The follow-up date must be in the future");
             }
             FOLLOW_UP_AT.set(task, followUp.toString());

@@ -53,7 +53,7 @@ class OperationalStatusController {
                             """))))
     SystemStops.OperationalStatus stop(@PathVariable String id, @RequestBody JsonNode body, Authentication caller) {
         JsonFields fields = JsonFields.of(body, "", Set.of("reason"));
-        return stops.stop(id, fields.text("reason", true, 2000), caller.getName(), SystemStopProcess.ORIGIN_API);
+        return stops.stop(id, fields.text("reason", true, 2000), caller.getName(), StopOrigin.API);
     }
 
     @PostMapping("/api/systems/{id}/operational-status/confirmations")

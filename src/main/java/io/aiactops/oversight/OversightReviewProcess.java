@@ -6,17 +6,12 @@ public final class OversightReviewProcess {
     public static final String KEY = "oversight-review";
 
     public static final String TASK_REVIEW_ALERT = "Task_ReviewAlert";
-    public static final String TASK_SCHEDULE_REVIEW = "Task_ScheduleReview";
     public static final String TASK_RECORD_DECISION = "Task_RecordDecision";
     public static final String TASK_STOP_SYSTEM = "Task_StopSystem";
     public static final String TASK_OPEN_INCIDENT_CASE = "Task_OpenIncidentCase";
     public static final String TASK_REQUEST_CORRECTIVE_ACTION = "Task_RequestCorrectiveAction";
 
-    /** Starts the corrective-action process (maintenance) with the overseer's request. */
-    public static final String MESSAGE_CORRECTIVE_ACTION_REQUESTED = "CorrectiveActionRequested";
     public static final String TASK_ESCALATE_OVERDUE_REVIEW = "Task_EscalateOverdueReview";
-    public static final String TASK_UPDATE_BREACH_SUMMARY = "Task_UpdateBreachSummary";
-    public static final String TASK_NOTE_ALERT_RESOLVED = "Task_NoteAlertResolved";
     public static final String BOUNDARY_REVIEW_OVERDUE = "BoundaryEvent_ReviewOverdue";
     public static final String EVENT_FOLLOW_UP_DUE = "Event_FollowUpDue";
 

@@ -11,9 +11,6 @@ import static io.aiactops.oversight.OversightReviewVariables.METRIC;
 import static io.aiactops.oversight.OversightReviewVariables.MODEL_VERSION;
 import static io.aiactops.oversight.OversightReviewVariables.SEVERITY;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,18 +29,10 @@ public class RecordOversightDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("action", "review_decision");
-        payload.put("review", execution.getProcessBusinessKey());
-        payload.put("reviewId", execution.getProcessInstanceId());
-        payload.put("metric", METRIC.from(execution));
-        payload.put("severity", SEVERITY.from(execution));
-        payload.put("latestValue", LATEST_VALUE.from(execution));
-        payload.put("breachCount", BREACH_COUNT.from(execution));
-        payload.put("decision", DECISION.required(execution));
-        payload.put("reason", DECISION_REASON.required(execution));
-        payload.put("followUpAt", FOLLOW_UP_AT.from(execution));
         register.record(AI_SYSTEM_ID.required(execution), LogEventType.OVERSIGHT_ACTION, DECIDED_BY.required(execution),
-                MODEL_VERSION.from(execution), payload);
+                MODEL_VERSION.from(execution), new OversightDecisionRecorded(OversightDecisionRecorded.REVIEW_DECISION,
+                        execution.getProcessBusinessKey(), execution.getProcessInstanceId(), METRIC.from(execution),
+                        SEVERITY.from(execution), LATEST_VALUE.from(execution), BREACH_COUNT.from(execution),
+                        DECISION.required(execution), DECISION_REASON.required(execution), FOLLOW_UP_AT.from(execution)));
     }
 }

@@ -1,16 +1,16 @@
 package io.aiactops.oversight;
 
-import java.util.Locale;
-
+import io.aiactops.platform.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The outcome of a threshold check: {@code warning} and {@code critical} are breaches that need a review. */
-public enum Severity {
+public enum Severity implements WireName {
     OK, WARNING, CRITICAL;
 
     @JsonValue
+    @Override
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireName.super.wireName();
     }
 
     public boolean isBreach() {
@@ -19,12 +19,8 @@ public enum Severity {
 
     /** The severity with this wire name; anything else is a configuration error worth failing for. */
     public static Severity fromWireName(String wireName) {
-        for (Severity severity : values()) {
-            if (severity.wireName().equals(wireName)) {
-                return severity;
-            }
-        }
-        throw new IllegalArgumentException("'" + wireName + "' is not a severity (ok, warning, critical)");
+        return WireName.find(Severity.class, wireName)
+                .orElseThrow(() -> new IllegalArgumentException("'" + wireName + "' is not a severity (ok, warning, critical)"));
     }
 
     public static Severity higher(Severity a, Severity b) {

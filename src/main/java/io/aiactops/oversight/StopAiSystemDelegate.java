@@ -23,6 +23,6 @@ public class StopAiSystemDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         stops.stop(AI_SYSTEM_ID.required(execution),
                 "Oversight review of " + METRIC.required(execution) + ": " + DECISION_REASON.required(execution),
-                DECIDED_BY.required(execution), SystemStopProcess.ORIGIN_OVERSIGHT_REVIEW);
+                DECIDED_BY.required(execution), StopOrigin.OVERSIGHT_REVIEW);
     }
 }

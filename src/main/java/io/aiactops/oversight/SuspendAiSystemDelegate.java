@@ -7,13 +7,13 @@ import static io.aiactops.oversight.SystemStopVariables.STOPPED_BY;
 import static io.aiactops.oversight.SystemStopVariables.STOP_ORIGIN;
 import static io.aiactops.oversight.SystemStopVariables.STOP_REASON;
 
+import java.time.Clock;
 import java.util.Date;
 
 import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,21 +25,23 @@ public class SuspendAiSystemDelegate implements JavaDelegate {
 
     private final Registry registry;
     private final OversightProperties properties;
+    private final Clock clock;
 
-    public SuspendAiSystemDelegate(Registry registry, OversightProperties properties) {
+    public SuspendAiSystemDelegate(Registry registry, OversightProperties properties, Clock clock) {
         this.registry = registry;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         if (STOP_ORIGIN.from(execution) == null) {
-            STOP_ORIGIN.set(execution, SystemStopProcess.ORIGIN_TASKLIST);
+            STOP_ORIGIN.set(execution, StopOrigin.TASKLIST.wireName());
         }
         AiSystem stopped = registry.suspend(AI_SYSTEM_ID.required(execution), STOP_REASON.required(execution),
                 STOPPED_BY.required(execution));
         STOPPED_AT.set(execution, stopped.statusChangedAt().toString());
         SAFE_STATE_DUE_AT.set(execution,
-                Date.from(ClockUtil.now().toInstant().plus(properties.safeStateConfirmationTimeout())));
+                Date.from(clock.instant().plus(properties.safeStateConfirmationTimeout())));
     }
 }

@@ -8,20 +8,13 @@ public final class SystemStopProcess {
     public static final String TASK_SUSPEND_SYSTEM = "Task_SuspendSystem";
     public static final String TASK_CALL_STOP_WEBHOOK = "Task_CallStopWebhook";
     public static final String GATEWAY_AWAIT_SAFE_STATE = "Gateway_AwaitSafeState";
-    public static final String EVENT_SAFE_STATE_CONFIRMED = "Event_SafeStateConfirmed";
     public static final String EVENT_CONFIRMATION_OVERDUE = "Event_ConfirmationOverdue";
     public static final String TASK_ESCALATE_MISSING_CONFIRMATION = "Task_EscalateMissingConfirmation";
     public static final String TASK_RESUME_SYSTEM = "Task_ResumeSystem";
-    public static final String TASK_RECORD_RESUME = "Task_RecordResume";
     public static final String END_SYSTEM_RESUMED = "EndEvent_SystemResumed";
 
     /** The serving layer confirmed its safe state. */
     public static final String MESSAGE_SAFE_STATE_CONFIRMED = "SafeStateConfirmed";
-
-    /** Where a stop came from, recorded with it. */
-    public static final String ORIGIN_API = "api";
-    public static final String ORIGIN_TASKLIST = "tasklist";
-    public static final String ORIGIN_OVERSIGHT_REVIEW = "oversight-review";
 
     private SystemStopProcess() {
     }

@@ -23,12 +23,12 @@ public final class SystemStopVariables {
     private SystemStopVariables() {
     }
 
-    public static Map<String, Object> start(String aiSystemId, String reason, String stoppedBy, String origin) {
+    public static Map<String, Object> start(String aiSystemId, String reason, String stoppedBy, StopOrigin origin) {
         Map<String, Object> variables = new HashMap<>();
         AI_SYSTEM_ID.put(variables, aiSystemId);
         STOP_REASON.put(variables, reason);
         STOPPED_BY.put(variables, stoppedBy);
-        STOP_ORIGIN.put(variables, origin);
+        STOP_ORIGIN.put(variables, origin.wireName());
         return variables;
     }
 

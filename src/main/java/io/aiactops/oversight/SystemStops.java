@@ -47,7 +47,7 @@ public class SystemStops {
     }
 
     @Transactional
-    public OperationalStatus stop(String aiSystemId, String reason, String stoppedBy, String origin) {
+    public OperationalStatus stop(String aiSystemId, String reason, String stoppedBy, StopOrigin origin) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidFieldException("reason", "a reason is required to stop an AI system");
         }
@@ -72,15 +72,17 @@ public class SystemStops {
             throw new ConflictException("AI system '" + aiSystemId + "' is " + system.status() + ", not stopped");
         }
         Instant now = clock.instant();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("confirmedAt", now.toString());
-        payload.put("detail", detail);
-        register.record(aiSystemId, LogEventType.SAFE_STATE_CONFIRMED, confirmedBy, payload);
+        SafeStateConfirmed confirmed = new SafeStateConfirmed(now.toString(), detail);
+        register.record(aiSystemId, LogEventType.SAFE_STATE_CONFIRMED, confirmedBy, confirmed);
         int correlated = runtimeService.createMessageCorrelation(SystemStopProcess.MESSAGE_SAFE_STATE_CONFIRMED)
                 .processInstanceVariableEquals(SystemStopVariables.AI_SYSTEM_ID.name(), aiSystemId)
                 .setVariables(SystemStopVariables.confirmation(now.toString(), confirmedBy))
                 .correlateAllWithResult().size();
-        payload.put("stopProcessWaiting", correlated > 0);
-        return payload;
+        // The answer: what was recorded, and whether a stop process was waiting for it.
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("confirmedAt", confirmed.confirmedAt());
+        answer.put("detail", confirmed.detail());
+        answer.put("stopProcessWaiting", correlated > 0);
+        return answer;
     }
 }

@@ -12,6 +12,7 @@ import static io.aiactops.oversight.OversightReviewVariables.REVIEW_DUE_AT;
 import static io.aiactops.oversight.OversightReviewVariables.REVIEW_PRIORITY;
 import static io.aiactops.oversight.OversightReviewVariables.SEVERITY;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -34,9 +34,11 @@ import org.springframework.stereotype.Component;
 public class UpdateBreachSummaryDelegate implements JavaDelegate {
 
     private final OversightProperties properties;
+    private final Clock clock;
 
-    public UpdateBreachSummaryDelegate(OversightProperties properties) {
+    public UpdateBreachSummaryDelegate(OversightProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -45,21 +47,21 @@ public class UpdateBreachSummaryDelegate implements JavaDelegate {
         BREACH_COUNT.set(review, BREACH_COUNT.required(execution) + 1);
         LATEST_VALUE.set(review, INCOMING_VALUE.from(execution));
         LAST_SEEN_AT.set(review, INCOMING_SEEN_AT.required(execution));
-        Severity current = Severity.fromWireName(SEVERITY.required(execution));
-        Severity incoming = Severity.fromWireName(INCOMING_SEVERITY.required(execution));
-        if (incoming.compareTo(current) >= 0) {
-            SEVERITY.set(review, incoming.wireName());
+        SeverityUpdate update = SeverityUpdate.of(Severity.fromWireName(SEVERITY.required(execution)),
+                Severity.fromWireName(INCOMING_SEVERITY.required(execution)));
+        SEVERITY.set(review, update.severity().wireName());
+        if (update.takesRationale()) {
             RATIONALE.set(review, INCOMING_RATIONALE.from(execution));
         }
-        if (incoming.compareTo(current) > 0) {
-            bringForward(execution, incoming);
+        if (update.bringsForward()) {
+            bringForward(execution, update.severity());
         }
         // The message's values are consumed; only the summary stays on the review.
         List.of(INCOMING_VALUE, INCOMING_SEVERITY, INCOMING_RATIONALE, INCOMING_SEEN_AT).forEach(v -> v.remove(execution));
     }
 
     private void bringForward(DelegateExecution execution, Severity severity) {
-        Date due = Date.from(ClockUtil.now().toInstant().plus(properties.reviewDue(severity)));
+        Date due = Date.from(clock.instant().plus(properties.reviewDue(severity)));
         Date scheduled = REVIEW_DUE_AT.from(execution);
         if (scheduled != null && !due.before(scheduled)) {
             return;

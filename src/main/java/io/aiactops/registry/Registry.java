@@ -205,8 +205,8 @@ public class Registry {
     @Transactional
     public ModelVersion registerCandidate(String systemId, String version, String artifactUri, String sha256,
             String actor) {
-        requireText("version", version, 64);
-        requireText("artifactUri", artifactUri, 2000);
+        InvalidFieldException.requireText("version", version, 64);
+        InvalidFieldException.requireText("artifactUri", artifactUri, 2000);
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {
             throw new InvalidFieldException("sha256", "must be 64 lowercase hexadecimal characters");
         }
@@ -233,8 +233,8 @@ public class Registry {
      */
     @Transactional
     public ModelVersion activateModelVersion(String systemId, String version, String approver, String reason) {
-        requireText("approver", approver, 128);
-        requireText("reason", reason, 2000);
+        InvalidFieldException.requireText("approver", approver, 128);
+        InvalidFieldException.requireText("reason", reason, 2000);
         versions.lockAll(systemId);
         ModelVersion candidate = modelVersion(systemId, version);
         if (candidate.status() != ModelVersionStatus.CANDIDATE) {
@@ -265,7 +265,7 @@ public class Registry {
      */
     @Transactional
     public ModelVersion rejectModelVersion(String systemId, String version, String by, String reason) {
-        requireText("reason", reason, 2000);
+        InvalidFieldException.requireText("reason", reason, 2000);
         versions.lockAll(systemId);
         ModelVersion candidate = modelVersion(systemId, version);
         if (candidate.status() != ModelVersionStatus.CANDIDATE) {
@@ -304,15 +304,6 @@ public class Registry {
             }
         });
         return changes;
-    }
-
-    private static void requireText(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, "is required");
-        }
-        if (value.length() > maxLength) {
-            throw new InvalidFieldException(field, "at most " + maxLength + " characters");
-        }
     }
 
     private static ConflictException versionExists(String systemId, String version, String status) {

@@ -145,8 +145,10 @@ class ModelDeploymentProcessTest {
 
     @Test
     void aFailedCiRunRejectsTheVersionAndTheRequesterIsTold() {
-        when(releases.check(RELEASE)).thenReturn(new EvidenceCheck(List.of(),
-                List.of("CI/CD run https://ci.example/991 ended with status failure"), true));
+        // The real rule on a failed run, not a copy of its message.
+        when(releases.check(RELEASE)).thenReturn(EvidenceCheck.of(List.of(new Evidence(EvidenceKind.CI_CD_RUN,
+                "https://ci.example/991", null, "rita", Instant.now(), "failure", null, null, null, null, null, Map.of())),
+                null, true, false));
 
         ProcessInstance release = start();
 

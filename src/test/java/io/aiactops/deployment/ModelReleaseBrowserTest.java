@@ -82,7 +82,7 @@ class ModelReleaseBrowserTest {
 
             // When: the process owner logs in to Tasklist and opens the release from the releases filter
             page.get(tasklistUrl);
-            logIn(browser, "process-owner", "demo");
+            browser.logIn("process-owner", "demo");
             browser.click(RELEASES_FILTER);
             browser.click(By.cssSelector("ol.tasks-list li.task h4.task a[href='#/?task=" + review.getId() + "']"));
             page.manage().window().setSize(new Dimension(1400, 2400));
@@ -134,12 +134,6 @@ class ModelReleaseBrowserTest {
             }
         } while (Instant.now().isBefore(deadline));
         throw new AssertionError("Version 3.1 of " + systemId + " not ACTIVE within 30 s: " + chain);
-    }
-
-    private static void logIn(Browser browser, String user, String password) {
-        browser.click(By.cssSelector("form[name=signinForm] input[type=text]")).sendKeys(user);
-        browser.click(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
-        browser.click(By.cssSelector("form[name=signinForm] button[type=submit]"));
     }
 
     /** A form-js field, found the way a person finds it: by its label. */

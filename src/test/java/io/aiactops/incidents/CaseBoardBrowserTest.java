@@ -77,7 +77,7 @@ class CaseBoardBrowserTest {
             // Then: the board says to log in to Tasklist, and links there
             await.until(textToBePresentInElementLocated(MESSAGE, "Please log in to Tasklist"));
             browser.click(LOGIN_LINK);
-            logIn(browser, "incident-manager", "demo");
+            browser.logIn("incident-manager", "demo");
             await.until(visibilityOfElementLocated(By.cssSelector(".navbar-brand")));
 
             // When: back on the board after logging in
@@ -138,12 +138,6 @@ class CaseBoardBrowserTest {
         tasks.claim(task.getId(), "incident-manager");
         tasks.complete(task.getId(), Map.of("serious", true, "harmHealth", true, "causalLink", "established",
                 "causalLinkAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "memberStates", "FR, DE"));
-    }
-
-    private static void logIn(Browser browser, String user, String password) {
-        browser.click(By.cssSelector("form[name=signinForm] input[type=text]")).sendKeys(user);
-        browser.click(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
-        browser.click(By.cssSelector("form[name=signinForm] button[type=submit]"));
     }
 
     private static By caseRow(String caseId) {

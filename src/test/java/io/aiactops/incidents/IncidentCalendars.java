@@ -2,6 +2,7 @@ package io.aiactops.incidents;
 
 import java.util.Map;
 
+import io.aiactops.calendar.Calendars;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -11,11 +12,6 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  */
 final class IncidentCalendars {
 
-    /** A company holiday in FR (the Monday before 14 July) and a regional one in DE (Corpus Christi). */
-    static final Map<String, String> EXTRA_HOLIDAYS = Map.of(
-            "aiact.incidents.calendar.extra-holidays.FR[0]", "2026-07-13",
-            "aiact.incidents.calendar.extra-holidays.DE[0]", "2026-06-04");
-
     private IncidentCalendars() {
     }
 
@@ -24,15 +20,7 @@ final class IncidentCalendars {
                 .bindOrCreate("aiact.incidents", IncidentsProperties.class);
     }
 
-    static WorkingDays workingDays() {
-        return new WorkingDays(new PublicHolidays(bind(EXTRA_HOLIDAYS)));
-    }
-
-    static TimeLimits timeLimits() {
-        return new TimeLimits(bind(EXTRA_HOLIDAYS), workingDays());
-    }
-
     static IncidentClock clock() {
-        return new IncidentClock(bind(EXTRA_HOLIDAYS), timeLimits());
+        return new IncidentClock(bind(Map.of()), Calendars.timeLimits());
     }
 }

@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.aiactops.calendar.Calendars;
+import io.aiactops.calendar.Adjustment;
+import io.aiactops.calendar.Deadline;
+import io.aiactops.calendar.TimeLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,7 +79,7 @@ class IncidentClockTest {
         IncidentsProperties stricter = IncidentCalendars.bind(Map.of(
                 "aiact.incidents.reporting-periods.general-days", "7",
                 "aiact.incidents.reporting-periods.death-days", "5"));
-        IncidentClock strictClock = new IncidentClock(stricter, IncidentCalendars.timeLimits());
+        IncidentClock strictClock = new IncidentClock(stricter, Calendars.timeLimits());
 
         assertThat(strictClock.periodFor(classification("HEALTH", false)).explanation()).isEqualTo("73(2) general: 7 days");
         assertThat(strictClock.periodFor(classification("DEATH", false)).explanation()).isEqualTo("73(4) death: 5 days");

@@ -1,65 +1,57 @@
 package io.aiactops.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import io.aiactops.registry.AiSystem;
-import org.junit.jupiter.api.Test;
+import io.aiactops.calendar.TimeLimit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Which classified incidents are reportable, and which harms their deadline counts (Art. 73(9), 73(10)). */
 class ReportabilityTest {
 
     private static final Instant AWARE = Instant.parse("2026-11-25T09:00:00Z");
 
-    private final IncidentCases cases = new IncidentCases(null, null, null, null, IncidentCalendars.clock(), null, Clock.systemUTC());
+    private final Reportability reportability = new Reportability(IncidentCalendars.clock());
 
-    @Test
-    void aSeriousIncidentIsReportableWithTheShortestPeriodOfItsHarms() {
-        var outcome = cases.outcome(classification(true, Set.of(Harm.HEALTH, Harm.DEATH), false), system(false), AWARE);
+    @ParameterizedTest(name = "{5}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # serious | harms                        | widespread | sectoral | reason                                   | why
+            true      | HEALTH DEATH                 | false      | false    | 73(4) death: 10 days                     | the shortest period of its harms
+            true      | HEALTH                       | false      | false    | 73(2) general: 15 days                   | any serious incident
+            true      | FUNDAMENTAL_RIGHTS           | true       | false    | 73(3) widespread infringement: 2 days    | widespread infringement
+            true      | DEATH FUNDAMENTAL_RIGHTS     | false      | true     | 73(2) general: 15 days                   | sectoral regime: the death is reported there, only 73(2) counts here
+            true      | FUNDAMENTAL_RIGHTS           | true       | true     | 73(3) widespread infringement: 2 days    | sectoral regime: a widespread infringement still counts
+            false     |                              | false      | false    | not a serious incident: rationale        | not serious: not reportable, and says why
+            true      | DEATH                        | false      | true     | the system is under an equivalent sectoral regime, which it is reported under; the AI Act asks only for fundamental-rights infringements (Art. 73(9), 73(10)) | sectoral regime without a fundamental-rights infringement
+            """)
+    void reportabilityAndTheGoverningPeriod(boolean serious, String harms, boolean widespread, boolean sectoral, String reason,
+            String why) {
+        Reportability.Outcome outcome = reportability.outcome(classification(serious, harms(harms), widespread), sectoral, AWARE);
 
-        assertThat(outcome.reportable()).isTrue();
-        assertThat(outcome.reason()).isEqualTo("73(4) death: 10 days");
-        assertThat(outcome.deadlines().timeLimits()).extracting(TimeLimit::memberState).containsExactly("DE", "FR");
+        assertThat(outcome.reason()).as(why).isEqualTo(reason);
+        boolean reportable = !reason.startsWith("not a serious") && !reason.startsWith("the system is under");
+        assertThat(outcome.reportable()).as(why).isEqualTo(reportable);
+        if (reportable) {
+            assertThat(outcome.deadlines().timeLimits()).extracting(TimeLimit::memberState).containsExactly("DE", "FR");
+        } else {
+            assertThat(outcome.deadlines()).as(why).isNull();
+        }
     }
 
-    @Test
-    void anIncidentThatIsNotSeriousIsNotReportableAndSaysWhy() {
-        var outcome = cases.outcome(classification(false, Set.of(), false), system(false), AWARE);
-
-        assertThat(outcome.reportable()).isFalse();
-        assertThat(outcome.reason()).isEqualTo("not a serious incident: rationale");
-        assertThat(outcome.deadlines()).isNull();
-    }
-
-    @Test
-    void aSystemUnderASectoralRegimeReportsOnlyFundamentalRightsInfringements() {
-        var health = cases.outcome(classification(true, Set.of(Harm.DEATH), false), system(true), AWARE);
-        assertThat(health.reportable()).isFalse();
-        assertThat(health.reason()).contains("sectoral regime");
-
-        var rights = cases.outcome(classification(true, Set.of(Harm.DEATH, Harm.FUNDAMENTAL_RIGHTS), false), system(true), AWARE);
-        assertThat(rights.reportable()).isTrue();
-        assertThat(rights.reason()).as("the death is reported under the sectoral regime; only 73(2) counts here")
-                .isEqualTo("73(2) general: 15 days");
-
-        var widespread = cases.outcome(classification(true, Set.of(Harm.FUNDAMENTAL_RIGHTS), true), system(true), AWARE);
-        assertThat(widespread.reason()).isEqualTo("73(3) widespread infringement: 2 days");
+    private static Set<Harm> harms(String names) {
+        return names == null ? EnumSet.noneOf(Harm.class)
+                : Arrays.stream(names.split(" ")).map(Harm::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Harm.class)));
     }
 
     private static Classification classification(boolean serious, Set<Harm> harms, boolean widespread) {
-        return new Classification(serious, harms, widespread, CausalLink.ESTABLISHED, AWARE, List.of("FR", "DE"), Set.of(),
+        return new Classification(serious, harms, widespread, CausalLink.ESTABLISHED, AWARE, List.of("FR", " DE"), Set.of(),
                 "rationale");
-    }
-
-    private static AiSystem system(boolean sectoralRegime) {
-        AiSystem system = mock(AiSystem.class);
-        when(system.sectoralRegime()).thenReturn(sectoralRegime);
-        return system;
     }
 }

@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -27,10 +28,22 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.calendar.Adjustment;
+import io.aiactops.calendar.Deadline;
+import io.aiactops.calendar.TimeLimit;
+import io.aiactops.correctiveaction.CorrectiveActionOrigin;
+import io.aiactops.correctiveaction.CorrectiveActionRequested;
+import io.aiactops.maintenance.CorrectiveAction;
+import io.aiactops.maintenance.CorrectiveActionProcess;
+import io.aiactops.maintenance.CorrectiveActionRequestCorrelation;
+import io.aiactops.maintenance.CorrectiveActions;
+import io.aiactops.maintenance.MaintenanceProperties;
+import io.aiactops.maintenance.OpenCorrectiveActionDelegate;
 import io.aiactops.notification.Mailer;
 import io.aiactops.notification.TrackedMail;
 import io.aiactops.notification.TrackedRecipients;
 import io.aiactops.platform.security.Roles;
+import io.aiactops.support.EngineClock;
 import io.aiactops.support.ProcessTestEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -49,17 +62,19 @@ import org.springframework.mail.MailSendException;
  * and an SMTP outage that ends in a Cockpit incident.
  */
 @Deployment(resources = {"serious-incident.bpmn", "report-serious-incident.form", "classify-incident.form",
-        "prepare-authority-report.form", "investigate-root-cause.form", "review-risk-assessment.form"})
+        "prepare-authority-report.form", "investigate-root-cause.form", "review-risk-assessment.form",
+        "corrective-action.bpmn", "decide-corrective-action.form", "verify-effectiveness.form"})
 class SeriousIncidentProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
     private static final String CASE = "INC-2026-00001";
+    private static final String ACTION = "CA-2026-00001";
     private static final Instant AWARE_AT = Instant.now().minus(Duration.ofHours(1));
     private static final Instant DUE = AWARE_AT.plus(Duration.ofDays(15));
     private static final IncidentsProperties PROPERTIES = new IncidentsProperties(
-            new IncidentsProperties.ReportingPeriods(15, 10, 2), new IncidentsProperties.CalendarProperties(null, null),
+            new IncidentsProperties.ReportingPeriods(15, 10, 2),
             new IncidentsProperties.Reminders(0.5, Duration.ofHours(24), List.of(Roles.INCIDENT_MANAGERS, Roles.ADMINS)));
 
     private final IncidentCases cases = mock(IncidentCases.class);
@@ -69,6 +84,7 @@ class SeriousIncidentProcessTest {
     private final TrackedRecipients.Tracked deployer = new TrackedRecipients.Tracked(1, CASE, "DEPLOYER", "Bank",
             "ops@bank.example", null, null, null, null);
     private final Mailer mailer = mock(Mailer.class);
+    private final CorrectiveActions correctiveActions = mock(CorrectiveActions.class);
 
     @BeforeEach
     void registerDelegates() {
@@ -89,13 +105,20 @@ class SeriousIncidentProcessTest {
         Mocks.register("checkAuthorityReportListener", new CheckAuthorityReportListener(reports));
         Mocks.register("recordAuthorityReportDelegate", new RecordAuthorityReportDelegate(reports));
         Mocks.register("sendAuthorityReportsDelegate", new SendAuthorityReportsDelegate(reports, mailer));
-        Mocks.register("sendDeadlineReminderDelegate", new SendDeadlineReminderDelegate(mailer));
+        Mocks.register("sendDeadlineReminderDelegate", new SendDeadlineReminderDelegate(mailer, EngineClock.INSTANCE));
         Mocks.register("escalateMissedDeadlineDelegate", new EscalateMissedDeadlineDelegate(mailer, PROPERTIES));
         Mocks.register("informOperatorsDelegate", new InformOperatorsDelegate(operators, cases, new TrackedMail(recipients), mailer));
         Mocks.register("checkInvestigationListener", new CheckInvestigationListener());
         Mocks.register("recordInvestigationDelegate", new RecordInvestigationDelegate(cases));
+        // The real hand-over: the event starts corrective-action, whose first step opens its case.
         Mocks.register("requestCorrectiveActionDelegate", new RequestCorrectiveActionDelegate(cases,
-                engine.getRepositoryService(), engine.getRuntimeService()));
+                event -> new CorrectiveActionRequestCorrelation(engine.getRuntimeService()).on((CorrectiveActionRequested) event)));
+        when(correctiveActions.open(any(), anyString())).thenReturn(ACTION);
+        when(correctiveActions.get(ACTION)).thenReturn(new CorrectiveAction(ACTION, "sys-a", "Refusal rate drifts",
+                "serious_incident", CASE, null, null, null, null, null, null, null, null, null, null, null, null, "OPEN", null,
+                List.of(), Instant.now(), "ines", null, null, null));
+        Mocks.register("openCorrectiveActionDelegate", new OpenCorrectiveActionDelegate(correctiveActions,
+                new MaintenanceProperties(15, Duration.ofDays(7), Duration.ofDays(7))));
         Mocks.register("closeIncidentCaseDelegate", new CloseIncidentCaseDelegate(cases));
     }
 
@@ -119,31 +142,39 @@ class SeriousIncidentProcessTest {
     void aNonSeriousIncidentIsRecordedAsFinalNonReportableAndClosed() {
         ProcessInstance incident = start();
         when(cases.classify(eq(CASE), any(), eq("ines")))
-                .thenReturn(new IncidentCases.ClassificationOutcome(false, "not a serious incident: a test alert", null));
+                .thenReturn(new Reportability.Outcome(false, "not a serious incident: a test alert", null));
 
         classify(incident, Map.of("serious", false, "classificationRationale", "a test alert"));
 
         assertThat(incident).isEnded().hasPassed(SeriousIncidentProcess.TASK_RECORD_NOT_REPORTABLE,
                 SeriousIncidentProcess.TASK_CLOSE_CASE).hasNotPassed(SeriousIncidentProcess.TASK_PLACE_EVIDENCE_HOLD,
                 SeriousIncidentProcess.TASK_REQUEST_CORRECTIVE_ACTION);
-        verify(cases).recordStep(eq(CASE), eq("final_non_reportable"), any(), eq("ines"));
+        verify(cases).recordStep(new IncidentRecorded.NotReportable(CASE, "Not reportable — not a serious incident: a test alert"),
+                "ines");
         verify(cases).close(CASE, "Not reportable — not a serious incident: a test alert", "ines");
     }
 
     @Test
-    void aNonReportableIncidentCanStillRequestACorrectiveAction() {
+    void aNonReportableIncidentCanStillRequestACorrectiveActionWhichStartsTheCorrectiveActionProcess() {
         ProcessInstance incident = start();
         when(cases.classify(eq(CASE), any(), eq("ines")))
-                .thenReturn(new IncidentCases.ClassificationOutcome(false, "not a serious incident: no harm", null));
+                .thenReturn(new Reportability.Outcome(false, "not a serious incident: no harm", null));
 
         classify(incident, Map.of("serious", false, "classificationRationale", "no harm",
                 "correctiveActionRequested", true, "correctiveActionReason", "Refusal rate drifts"));
 
         assertThat(incident).isEnded().hasPassed(SeriousIncidentProcess.TASK_REQUEST_CORRECTIVE_ACTION,
                 SeriousIncidentProcess.TASK_CLOSE_CASE);
-        verify(cases).recordStep(eq(CASE), eq("corrective_action_requested"),
-                eq(Map.of("reason", "Refusal rate drifts", "handedOverTo", "recorded until a corrective-action process is deployed")),
+        ProcessInstance action = runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey(CorrectiveActionProcess.KEY).singleResult();
+        assertThat(action).hasPassed(CorrectiveActionProcess.TASK_OPEN).isWaitingAt(CorrectiveActionProcess.TASK_DECIDE)
+                .hasBusinessKey(ACTION).variables().containsEntry("aiSystemId", "sys-a")
+                .containsEntry("reason", "Refusal rate drifts").containsEntry("origin", "serious_incident")
+                .containsEntry("reference", CASE).containsEntry("requestedBy", "ines");
+        verify(correctiveActions).open(argThat(r -> r.origin() == CorrectiveActionOrigin.SERIOUS_INCIDENT
+                && CASE.equals(r.reference()) && "Refusal rate drifts".equals(r.reason()) && "sys-a".equals(r.aiSystemId())),
                 eq("ines"));
+        verify(cases).recordStep(new IncidentRecorded.CorrectiveActionRequested(CASE, "Refusal rate drifts"), "ines");
     }
 
     @Test
@@ -282,7 +313,7 @@ class SeriousIncidentProcessTest {
         Deadline end = new Deadline(lastDay, DUE);
         ReportingDeadlines deadlines = new ReportingDeadlines(AWARE_AT, new ReportingPeriod(ReportingRule.GENERAL, 15),
                 List.of(new TimeLimit("FR", paris, AWARE_AT.atZone(paris).toLocalDate(), end, end, Adjustment.NONE)));
-        when(cases.classify(eq(CASE), any(), eq("ines"))).thenReturn(new IncidentCases.ClassificationOutcome(true,
+        when(cases.classify(eq(CASE), any(), eq("ines"))).thenReturn(new Reportability.Outcome(true,
                 deadlines.period().explanation(), deadlines));
         classify(incident, Map.of("serious", true, "harmHealth", true, "causalLink", "suspected",
                 "causalLinkAt", AWARE_AT.toString()));

@@ -24,8 +24,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.correctiveaction.CorrectiveActionOrigin;
+import io.aiactops.correctiveaction.CorrectiveActionRequested;
 import io.aiactops.notification.TrackedMail;
 import io.aiactops.notification.TrackedRecipients;
+import io.aiactops.oversight.StopOrigin;
 import io.aiactops.oversight.SystemStops;
 import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
@@ -77,12 +80,12 @@ class CorrectiveActionProcessTest {
         Mocks.register("openCorrectiveActionDelegate", new OpenCorrectiveActionDelegate(actions, PROPERTIES));
         Mocks.register("checkCorrectiveActionDecisionListener", new CheckCorrectiveActionDecisionListener());
         Mocks.register("recordCorrectiveActionDecisionDelegate", new RecordCorrectiveActionDecisionDelegate(actions));
-        Mocks.register("takeSystemOutOfServiceDelegate", new TakeSystemOutOfServiceDelegate(stops, registry));
+        Mocks.register("takeSystemOutOfServiceDelegate", new TakeSystemOutOfServiceDelegate(new OutOfService(stops, registry)));
         Mocks.register("informOperatorsOfCorrectiveActionDelegate", new InformOperatorsOfCorrectiveActionDelegate(actions, mails, new TrackedMail(recipients)));
         Mocks.register("remindDeployersDelegate", new RemindDeployersDelegate(actions, mails, new TrackedMail(recipients), engine.getRuntimeService()));
-        Mocks.register("compileKpisDelegate", new CompileKpisDelegate(kpis, PROPERTIES));
+        Mocks.register("compileKpisDelegate", new CompileKpisDelegate(kpis));
         Mocks.register("checkEffectivenessListener", new CheckEffectivenessListener());
-        Mocks.register("recordEffectivenessDelegate", new RecordEffectivenessDelegate(actions, kpis, PROPERTIES));
+        Mocks.register("recordEffectivenessDelegate", new RecordEffectivenessDelegate(actions, kpis));
         Mocks.register("closeCorrectiveActionDelegate", new CloseCorrectiveActionDelegate(actions));
     }
 
@@ -112,7 +115,7 @@ class CorrectiveActionProcessTest {
         decide(process, "disable", "Refusals for one region are wrong");
 
         verify(stops).stop("sys-a", "corrective action " + ACTION + " (disable): Refusals for one region are wrong", "paul",
-                "corrective_action");
+                StopOrigin.CORRECTIVE_ACTION);
         verify(registry, never()).withdraw(anyString(), anyString(), anyString());
         execute(job(CorrectiveActionProcess.TASK_INFORM_OPERATORS));
         verify(recipients).sent(deployer, "<m1@test>");
@@ -124,7 +127,7 @@ class CorrectiveActionProcessTest {
     void withdrawingStopsTheSystemThenWithdrawsIt() {
         ProcessInstance process = start(Map.of());
         decide(process, "withdraw", "Cannot be brought into conformity");
-        verify(stops).stop(eq("sys-a"), anyString(), eq("paul"), eq("corrective_action"));
+        verify(stops).stop(eq("sys-a"), anyString(), eq("paul"), eq(StopOrigin.CORRECTIVE_ACTION));
         verify(registry).withdraw(eq("sys-a"), anyString(), eq("paul"));
         execute(job(CorrectiveActionProcess.TASK_INFORM_OPERATORS));
         assertThat(process).isEnded();
@@ -165,7 +168,7 @@ class CorrectiveActionProcessTest {
 
     @Test
     void aRetrainedVersionIsVerifiedAfterTheWindowAndNotEffectiveMeansDecidingAgain() {
-        when(kpis.compare(eq("sys-a"), any(), eq(Duration.ofDays(7)))).thenReturn(List.of(
+        when(kpis.afterActivation(eq("sys-a"), anyString())).thenReturn(List.of(
                 new EffectivenessKpis.MetricKpi("accuracy", 10, 0.71, 12, 0.74, 3, 2)));
         ProcessInstance process = start(Map.of());
         decide(process, "retrain", "Retrain on Q4 data");
@@ -195,11 +198,11 @@ class CorrectiveActionProcessTest {
     }
 
     @Test
-    void aSeriousIncidentHandsItsRequestOverByTheStartMessage() {
-        ProcessInstance process = runtimeService().createMessageCorrelation(CorrectiveActionProcess.MESSAGE_REQUESTED)
-                .setVariable("aiSystemId", "sys-a").setVariable("reason", "Root cause: stale rule table")
-                .setVariable("origin", "serious_incident").setVariable("reference", "INC-2026-00001")
-                .setVariable("requestedBy", "ines").correlateStartMessage();
+    void aRequestFromAnotherCapabilityIsHandedOverByTheStartMessage() {
+        new CorrectiveActionRequestCorrelation(runtimeService()).on(new CorrectiveActionRequested("sys-a",
+                "Root cause: stale rule table", CorrectiveActionOrigin.SERIOUS_INCIDENT, "INC-2026-00001", "ines"));
+        ProcessInstance process = runtimeService().createProcessInstanceQuery().processDefinitionKey(CorrectiveActionProcess.KEY)
+                .singleResult();
 
         assertThat(process).hasPassed(CorrectiveActionProcess.TASK_OPEN).isWaitingAt(CorrectiveActionProcess.TASK_DECIDE);
         verify(actions).open(org.mockito.ArgumentMatchers.argThat(r -> r.origin() == CorrectiveActionOrigin.SERIOUS_INCIDENT

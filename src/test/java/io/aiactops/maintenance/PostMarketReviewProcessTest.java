@@ -27,6 +27,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.correctiveaction.CorrectiveActionOrigin;
+import io.aiactops.correctiveaction.CorrectiveActionRequested;
 import io.aiactops.support.ProcessTestEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
@@ -70,7 +72,8 @@ class PostMarketReviewProcessTest {
         Mocks.register("compilePostMarketReportDelegate", new CompilePostMarketReportDelegate(reports));
         Mocks.register("checkPostMarketReviewListener", new CheckPostMarketReviewListener(Clock.systemUTC()));
         Mocks.register("signOffPostMarketReportDelegate", new SignOffPostMarketReportDelegate(reports));
-        Mocks.register("handOverCorrectiveActionDelegate", new HandOverCorrectiveActionDelegate(runtimeService()));
+        Mocks.register("handOverCorrectiveActionDelegate", new HandOverCorrectiveActionDelegate(
+                event -> new CorrectiveActionRequestCorrelation(runtimeService()).on((CorrectiveActionRequested) event)));
         when(actions.open(any(), any())).thenReturn("CA-2026-00009");
         when(actions.get("CA-2026-00009")).thenReturn(new CorrectiveAction("CA-2026-00009", "sys-a", "Retrain on Q3 data",
                 "post_market_review", "PMR-2026-00001", null, null, null, null, null, null, null, null, null, null, null, null,

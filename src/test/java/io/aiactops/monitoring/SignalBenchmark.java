@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -93,7 +94,7 @@ class SignalBenchmark {
         // measure the queue.
         AtomicInteger streamed = new AtomicInteger(1_000_000);
         ScheduledExecutorService stream = Executors.newScheduledThreadPool(4);
-        stream.scheduleAtFixedRate(() -> expect(api.send("POST", "/api/systems/" + streamSystem + "/signals",
+        ScheduledFuture<?> streaming = stream.scheduleAtFixedRate(() -> expect(api.send("POST", "/api/systems/" + streamSystem + "/signals",
                 "application/json", okSignal.apply(streamed.incrementAndGet())), 202), 0, 1_000_000 / STREAM_RATE,
                 TimeUnit.MICROSECONDS);
         List<Double> latencies = new ArrayList<>();
@@ -108,6 +109,12 @@ class SignalBenchmark {
             latencies.add((System.nanoTime() - start) / 1e6);
             Thread.sleep(20);
         }
+        // A periodic task that throws is never run again and says so only through its future: get() rethrows
+        // the failure, so that a stream that stopped fails the benchmark instead of flattering it.
+        if (streaming.isDone()) {
+            streaming.get();
+        }
+        streaming.cancel(false);
         stream.shutdown();
         assertThat(stream.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         log.info("steady stream: {} signals at {}/s alongside the breaches", streamed.get() - 1_000_000, STREAM_RATE);

@@ -75,7 +75,7 @@ class OversightReviewBrowserTest {
 
             // When: the overseer logs in to Tasklist and opens the review of this system
             page.get(tasklistUrl);
-            logIn(browser, "overseer", "demo");
+            browser.logIn("overseer", "demo");
             browser.click(REVIEW_FILTER);
             browser.click(taskCardOf(reviewId));
             // Tall enough for the whole form, so that the screenshot for the docs shows all of it.
@@ -127,12 +127,6 @@ class OversightReviewBrowserTest {
         JsonNode breach = accepted.json().get("breaches").get(0);
         assertThat(breach.get("rationale").asText()).isEqualTo("Accuracy below 0.80");
         return breach.get("reviewId").asText();
-    }
-
-    private static void logIn(Browser browser, String user, String password) {
-        browser.click(By.cssSelector("form[name=signinForm] input[type=text]")).sendKeys(user);
-        browser.click(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
-        browser.click(By.cssSelector("form[name=signinForm] button[type=submit]"));
     }
 
     /**

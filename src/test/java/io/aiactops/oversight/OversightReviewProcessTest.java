@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.correctiveaction.CorrectiveActionOrigin;
+import io.aiactops.correctiveaction.CorrectiveActionRequested;
 import io.aiactops.incidents.IncidentOrigin;
 import io.aiactops.incidents.NewIncident;
 import io.aiactops.incidents.SeriousIncidentStarter;
@@ -31,9 +33,9 @@ import io.aiactops.notification.Mailer;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
+import io.aiactops.support.EngineClock;
 import io.aiactops.support.ProcessTestEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -59,20 +61,20 @@ class OversightReviewProcessTest {
     private final Mailer mailer = mock(Mailer.class);
     private final SeriousIncidentStarter incidents = mock(SeriousIncidentStarter.class);
     private final Registry registry = mock(Registry.class);
-    private final RuntimeService correctiveActions = mock(RuntimeService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+    private final List<Object> published = new java.util.ArrayList<>();
 
     @BeforeEach
     void registerDelegates() {
-        Mocks.register("scheduleReviewDelegate", new ScheduleReviewDelegate(PROPERTIES));
-        Mocks.register("checkReviewDecisionListener", new CheckReviewDecisionListener());
+        Mocks.register("scheduleReviewDelegate", new ScheduleReviewDelegate(PROPERTIES, EngineClock.INSTANCE));
+        Mocks.register("checkReviewDecisionListener", new CheckReviewDecisionListener(EngineClock.INSTANCE));
         Mocks.register("recordOversightDecisionDelegate", new RecordOversightDecisionDelegate(register));
         Mocks.register("stopAiSystemDelegate", new StopAiSystemDelegate(stops));
         Mocks.register("escalateOverdueReviewDelegate", new EscalateOverdueReviewDelegate(mailer));
-        Mocks.register("updateBreachSummaryDelegate", new UpdateBreachSummaryDelegate(PROPERTIES));
+        Mocks.register("updateBreachSummaryDelegate", new UpdateBreachSummaryDelegate(PROPERTIES, EngineClock.INSTANCE));
         Mocks.register("noteAlertResolvedDelegate", new NoteAlertResolvedDelegate());
-        Mocks.register("requestCorrectiveActionFromReviewDelegate", new RequestCorrectiveActionFromReviewDelegate(correctiveActions));
+        Mocks.register("requestCorrectiveActionFromReviewDelegate", new RequestCorrectiveActionFromReviewDelegate(published::add));
         Mocks.register("openIncidentCaseFromReviewDelegate",
-                new OpenIncidentCaseFromReviewDelegate(incidents, registry, engine.getIdentityService()));
+                new OpenIncidentCaseFromReviewDelegate(incidents, registry, engine.getIdentityService(), EngineClock.INSTANCE));
     }
 
     @AfterEach
@@ -100,8 +102,15 @@ class OversightReviewProcessTest {
 
         assertThat(review).hasPassed(OversightReviewProcess.TASK_RECORD_DECISION)
                 .isEnded().hasPassed(OversightReviewProcess.END_DISMISSED);
-        verify(register).record(eq("sys-a"), eq(LogEventType.OVERSIGHT_ACTION), eq("overseer"), eq("1.4.0"),
-                any(Map.class));
+        ArgumentCaptor<Object> recorded = ArgumentCaptor.forClass(Object.class);
+        verify(register).record(eq("sys-a"), eq(LogEventType.OVERSIGHT_ACTION), eq("overseer"), eq("1.4.0"), recorded.capture());
+        org.assertj.core.api.Assertions.assertThat(recorded.getValue()).isInstanceOfSatisfying(OversightDecisionRecorded.class,
+                decision -> {
+                    org.assertj.core.api.Assertions.assertThat(decision.decision()).isEqualTo("dismiss");
+                    org.assertj.core.api.Assertions.assertThat(decision.reason())
+                            .isEqualTo("Known seasonal dip, validated against last year");
+                    org.assertj.core.api.Assertions.assertThat(decision.review()).isEqualTo(review.getBusinessKey());
+                });
         assertThat(review).variables().containsEntry("decidedBy", "overseer");
     }
 
@@ -127,8 +136,11 @@ class OversightReviewProcessTest {
 
         assertThat(review).isEnded().hasPassed(OversightReviewProcess.TASK_REQUEST_CORRECTIVE_ACTION,
                 OversightReviewProcess.END_CORRECTIVE_ACTION_REQUESTED);
-        verify(correctiveActions).createMessageCorrelation(OversightReviewProcess.MESSAGE_CORRECTIVE_ACTION_REQUESTED);
-        verify(register).record(eq("sys-a"), eq(LogEventType.OVERSIGHT_ACTION), eq("overseer"), anyString(), any(Map.class));
+        org.assertj.core.api.Assertions.assertThat(published).containsExactly(new CorrectiveActionRequested("sys-a",
+                "Overseer's review of accuracy (latest value 0.7): Retrain on Q3 data", CorrectiveActionOrigin.OVERSIGHT_REVIEW,
+                review.getBusinessKey(), "overseer"));
+        verify(register).record(eq("sys-a"), eq(LogEventType.OVERSIGHT_ACTION), eq("overseer"), anyString(),
+                any(OversightDecisionRecorded.class));
     }
 
     @Test
@@ -162,7 +174,7 @@ class OversightReviewProcessTest {
 
         assertThat(review).isEnded().hasPassed(OversightReviewProcess.TASK_STOP_SYSTEM, OversightReviewProcess.END_SYSTEM_STOPPED);
         verify(stops).stop("sys-a", "Oversight review of accuracy: Accuracy collapsed", "overseer",
-                SystemStopProcess.ORIGIN_OVERSIGHT_REVIEW);
+                StopOrigin.OVERSIGHT_REVIEW);
     }
 
     @Test

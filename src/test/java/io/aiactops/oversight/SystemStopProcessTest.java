@@ -25,6 +25,7 @@ import io.aiactops.notification.Mailer;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
+import io.aiactops.support.EngineClock;
 import io.aiactops.support.ProcessTestEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -54,7 +55,7 @@ class SystemStopProcessTest {
         when(registry.suspend(anyString(), anyString(), anyString())).thenReturn(stopped);
         OversightProperties properties = new OversightProperties(Duration.ofHours(4), Duration.ofDays(2),
                 Duration.ofMinutes(15), Map.of());
-        Mocks.register("suspendAiSystemDelegate", new SuspendAiSystemDelegate(registry, properties));
+        Mocks.register("suspendAiSystemDelegate", new SuspendAiSystemDelegate(registry, properties, EngineClock.INSTANCE));
         Mocks.register("stopWebhook", webhook);
         Mocks.register("callStopWebhookDelegate", new CallStopWebhookDelegate(webhook));
         Mocks.register("escalateMissingConfirmationDelegate", new EscalateMissingConfirmationDelegate(mailer));
@@ -155,12 +156,12 @@ class SystemStopProcessTest {
 
         verify(registry).suspend("sys-a", "Deployer reported wrong refusals", "process-owner");
         assertThat(stop).variables().containsEntry("stoppedBy", "process-owner")
-                .containsEntry("stopOrigin", SystemStopProcess.ORIGIN_TASKLIST);
+                .containsEntry("stopOrigin", StopOrigin.TASKLIST.wireName());
     }
 
     private static ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey(SystemStopProcess.KEY, "sys-a",
-                SystemStopVariables.start("sys-a", "Accuracy collapsed", "overseer", SystemStopProcess.ORIGIN_API));
+                SystemStopVariables.start("sys-a", "Accuracy collapsed", "overseer", StopOrigin.API));
     }
 
     private static void confirm(ProcessInstance stop) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.support.Api;
 import io.aiactops.support.AppProcess;
 import io.aiactops.support.FakeSmtp;
+import io.aiactops.support.JobQueue;
 import io.aiactops.support.ProductionApp;
 import io.aiactops.support.TestPostgres;
 import io.aiactops.support.TestSystems;
@@ -150,7 +151,7 @@ class MailOutageIntegrationTest {
                 return c.get("reports").size() == 2 && c.get("reports").get(0).hasNonNull("sentAt")
                         && c.get("reports").get(1).hasNonNull("sentAt") ? c : null;
             });
-            Thread.sleep(2_000);
+            JobQueue.awaitIdle(admin, Duration.ofSeconds(60));
             assertThat(smtp.count(DE, caseId)).as("DE once in all").isEqualTo(1);
             assertThat(smtp.count(FR, caseId)).as("FR once in all").isEqualTo(1);
             assertThat(smtp.count(IM_MAIL, ESCALATION)).as("escalation once in all").isEqualTo(1);

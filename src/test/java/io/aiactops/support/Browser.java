@@ -96,6 +96,13 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Saves what the browser window shows as a PNG, creating the parent directories. */
+    /** Logs in through the Camunda webapps' sign-in form, which the browser is showing. */
+    public void logIn(String user, String password) {
+        click(By.cssSelector("form[name=signinForm] input[type=text]")).sendKeys(user);
+        click(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
+        click(By.cssSelector("form[name=signinForm] button[type=submit]"));
+    }
+
     public void screenshot(Path target) {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         try {

@@ -21,6 +21,16 @@ public class InvalidFieldException extends RuntimeException {
         this.field = field;
     }
 
+    /** Refuses a text that is absent, blank or longer than the column it goes into. */
+    public static void requireText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidFieldException(field, "must be at most " + maxLength + " characters");
+        }
+    }
+
     public HttpStatus status() {
         return status;
     }

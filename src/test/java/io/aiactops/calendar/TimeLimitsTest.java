@@ -1,4 +1,4 @@
-package io.aiactops.incidents;
+package io.aiactops.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TimeLimitsTest {
 
-    private final TimeLimits timeLimits = IncidentCalendars.timeLimits();
+    private final TimeLimits timeLimits = Calendars.timeLimits();
 
     @ParameterizedTest(name = "{0} {1} +{2}d: nominal {4}, adjusted {6} ({8})")
     @CsvSource({

@@ -1,4 +1,4 @@
-package io.aiactops.incidents;
+package io.aiactops.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;

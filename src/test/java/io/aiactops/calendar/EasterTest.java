@@ -1,4 +1,4 @@
-package io.aiactops.incidents;
+package io.aiactops.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

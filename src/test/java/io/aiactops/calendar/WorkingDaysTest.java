@@ -1,4 +1,4 @@
-package io.aiactops.incidents;
+package io.aiactops.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Periods in working days (Art. 79(2)): the start day is not counted, weekends and holidays are skipped. */
 class WorkingDaysTest {
 
-    private final WorkingDays workingDays = IncidentCalendars.workingDays();
+    private final WorkingDays workingDays = Calendars.workingDays();
 
     @ParameterizedTest(name = "{0} {1} + {2} working days = {3}")
     @CsvSource({

@@ -1,4 +1,4 @@
-package io.aiactops.incidents;
+package io.aiactops.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The shipped national holidays of FR and DE, fixed and Easter-based, plus the configured extra ones. */
 class PublicHolidaysTest {
 
-    private final PublicHolidays publicHolidays = new PublicHolidays(IncidentCalendars.bind(IncidentCalendars.EXTRA_HOLIDAYS));
+    private final PublicHolidays publicHolidays = new PublicHolidays(Calendars.bind(Calendars.EXTRA_HOLIDAYS));
 
     @ParameterizedTest(name = "{0} {1}: holiday {2} ({3})")
     @CsvSource({

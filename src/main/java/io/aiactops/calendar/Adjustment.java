@@ -1,4 +1,4 @@
-package io.aiactops.incidents;
+package io.aiactops.calendar;
 
 /** Why the adjusted end of a time limit differs from its nominal end (Regulation 1182/71). */
 public enum Adjustment {

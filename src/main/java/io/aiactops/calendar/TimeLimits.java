@@ -1,4 +1,4 @@
-package io.aiactops.incidents;
+package io.aiactops.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,8 +18,8 @@ public class TimeLimits {
     private final Map<String, ZoneId> timeZones;
     private final WorkingDays workingDays;
 
-    public TimeLimits(IncidentsProperties properties, WorkingDays workingDays) {
-        this.timeZones = properties.calendar().timeZones();
+    public TimeLimits(CalendarProperties properties, WorkingDays workingDays) {
+        this.timeZones = properties.timeZones();
         this.workingDays = workingDays;
     }
 

@@ -1,4 +1,4 @@
-package io.aiactops.incidents;
+package io.aiactops.calendar;
 
 import static java.time.Month.AUGUST;
 import static java.time.Month.DECEMBER;
@@ -55,9 +55,9 @@ public class PublicHolidays {
 
     private final Map<String, Set<LocalDate>> extraHolidays;
 
-    public PublicHolidays(IncidentsProperties properties) {
+    public PublicHolidays(CalendarProperties properties) {
         Map<String, Set<LocalDate>> extra = new HashMap<>();
-        properties.calendar().extraHolidays().forEach((memberState, days) -> extra.put(memberState, Set.copyOf(days)));
+        properties.extraHolidays().forEach((memberState, days) -> extra.put(memberState, Set.copyOf(days)));
         this.extraHolidays = Map.copyOf(extra);
     }
 

@@ -1,4 +1,4 @@
-package io.aiactops.incidents;
+package io.aiactops.registry;
 
 import java.util.HashMap;
 import java.util.Locale;
