@@ -28,7 +28,7 @@ class CloudEventCrashIntegrationTest {
 
     @Test
     void aHalfAcknowledgedBeforeAKillIsStillRecorded() throws Exception {
-        String database = TestPostgres.newDatabase("kserve-crash");
+        String database = TestPostgres.newDatabase("kserve_crash");
         String systemId = TestSystems.uniqueId("kserve-crash");
         String paired = UUID.randomUUID().toString();
         String lone = UUID.randomUUID().toString();
