@@ -85,6 +85,35 @@ class CloudEventIntegrationTest {
     }
 
     @Test
+    void halvesArrivingAtTheSameTimeOnConcurrentRequestsPairOnce() throws Exception {
+        List<java.util.concurrent.Callable<Api.Response>> sends = new ArrayList<>();
+        Instant at = Instant.now();
+        for (int i = 0; i < 25; i++) {
+            String id = UUID.randomUUID().toString();
+            sends.add(() -> kserve.request(id, at));
+            sends.add(() -> kserve.response(id, at));
+            sends.add(() -> kserve.response(id, at)); // a redelivery racing the first delivery
+        }
+        java.util.Collections.shuffle(sends);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<String> outcomes = new ArrayList<>();
+        try {
+            for (var sent : clients.invokeAll(sends)) {
+                outcomes.add(outcome(sent.get()));
+            }
+        } finally {
+            clients.shutdown();
+        }
+
+        assertThat(outcomes).filteredOn("paired"::equals).hasSize(25);
+        assertThat(outcomes).filteredOn("duplicate"::equals).hasSize(25);
+        assertThat(inferences()).hasSize(25).allSatisfy(e -> assertThat(e.get("payload").get("pairing").asText())
+                .isEqualTo("paired"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM cloudevent_pair WHERE system_id = ? AND due_at IS NOT NULL",
+                Long.class, systemId)).as("nothing left waiting").isZero();
+    }
+
+    @Test
     void aHalfWithoutPartnerIsRecordedAloneAfterTheWaitAndALatePartnerReferencesIt() {
         String id = UUID.randomUUID().toString();
         Instant requestedAt = Instant.now();
