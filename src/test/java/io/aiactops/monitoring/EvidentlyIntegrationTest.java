@@ -2,7 +2,6 @@ package io.aiactops.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.oversight.OversightReviewProcess;
 import io.aiactops.support.Api;
 import io.aiactops.support.IntegrationTest;
+import io.aiactops.support.RegisterEvents;
 import io.aiactops.support.TestSystems;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -77,12 +77,6 @@ class EvidentlyIntegrationTest {
     }
 
     private List<JsonNode> events(String type) {
-        List<JsonNode> events = new ArrayList<>();
-        api.as("auditor").get("/api/systems/" + systemId + "/logs").json().get("events").forEach(e -> {
-            if (type == null || type.equals(e.get("type").asText())) {
-                events.add(e);
-            }
-        });
-        return events;
+        return RegisterEvents.of(api, systemId, type);
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.registry.Registry;
 import io.aiactops.support.Api;
 import io.aiactops.support.IntegrationTest;
+import io.aiactops.support.RegisterEvents;
 import io.aiactops.support.TestSystems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,12 +231,6 @@ class CloudEventIntegrationTest {
     }
 
     private List<JsonNode> events(String type) {
-        List<JsonNode> events = new ArrayList<>();
-        api.as("auditor").get("/api/systems/" + systemId + "/logs").json().get("events").forEach(e -> {
-            if (type == null || type.equals(e.get("type").asText())) {
-                events.add(e);
-            }
-        });
-        return events;
+        return RegisterEvents.of(api, systemId, type);
     }
 }
