@@ -106,10 +106,6 @@ class InferencePairs {
                 .param(JdbcTime.utc(settledBefore)).update();
     }
 
-    long pending() {
-        return jdbc.sql("SELECT count(*) FROM cloudevent_pair WHERE due_at IS NOT NULL").query(Long.class).single();
-    }
-
     private static String column(boolean request, String suffix) {
         return (request ? "request_" : "response_") + suffix;
     }

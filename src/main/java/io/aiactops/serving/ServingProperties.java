@@ -9,10 +9,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code aiact.serving.*}: how CloudEvents from the serving stack are paired and recorded
- * (docs/integrations.md, docs/operations.md).
+ * (docs/integrations.md, docs/operations.md); {@code sweep-interval} is read by {@link LoneHalfSweeper}.
  *
  * @param pairingWait how long a KServe request or response waits for its partner before it is recorded alone
- * @param sweepInterval how often each node looks for halves that waited long enough
  * @param pairingRetention how long a settled pair is kept to recognise a redelivery
  * @param maxStoredData data larger than this is recorded as a reference (SHA-256 and size), not in full
  * @param modelVersions the model version of an InferenceService's component, where the registry's active
@@ -21,7 +20,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("aiact.serving")
 record ServingProperties(
         @DefaultValue("PT5M") Duration pairingWait,
-        @DefaultValue("PT30S") Duration sweepInterval,
         @DefaultValue("P7D") Duration pairingRetention,
         @DefaultValue("64KB") DataSize maxStoredData,
         @DefaultValue("1000") int maxEventsPerRequest,

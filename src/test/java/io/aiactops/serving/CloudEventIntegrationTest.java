@@ -119,15 +119,17 @@ class CloudEventIntegrationTest {
         String id = UUID.randomUUID().toString();
         Instant requestedAt = Instant.now();
         assertThat(outcome(kserve.request(id, requestedAt))).isEqualTo("pending");
-        assertThat(sweeper.sweep()).as("not due yet").isZero();
+        sweeper.sweep();
+        assertThat(inferences()).as("not due yet").isEmpty();
 
         jdbc.update("UPDATE cloudevent_pair SET due_at = ? WHERE system_id = ? AND ce_id = ?",
                 java.sql.Timestamp.from(Instant.now().minusSeconds(1)), systemId, id);
-        assertThat(sweeper.sweep()).isEqualTo(1);
-        assertThat(sweeper.sweep()).as("recorded once").isZero();
+        // The scheduled sweep may come first; either way the half is recorded once.
+        sweeper.sweep();
+        sweeper.sweep();
 
         List<JsonNode> inferences = inferences();
-        assertThat(inferences).hasSize(1);
+        assertThat(inferences).as("recorded once").hasSize(1);
         JsonNode alone = inferences.get(0);
         assertThat(alone.get("payload").get("pairing").asText()).isEqualTo("unpaired");
         assertThat(alone.get("payload").has("output")).as("no output: the response never came").isFalse();
