@@ -65,6 +65,11 @@ class AuthorizationMatrixIntegrationTest {
             new Endpoint("POST", "/api/integrations/mlflow", "/api/integrations/mlflow", "{}", Set.of()),
             // Monitoring: machine clients send signals and Alertmanager notifications.
             new Endpoint("POST", "/api/systems/{id}/signals", "/api/systems/{system}/signals", "{}", adminAnd(INGEST)),
+            new Endpoint("POST", "/api/systems/{id}/integrations/evidently", "/api/systems/{system}/integrations/evidently",
+                    "{}", adminAnd(INGEST)),
+            // Serving: the serving stack's CloudEvents (KServe's inference logger) into the register.
+            new Endpoint("POST", "/api/systems/{id}/cloudevents", "/api/systems/{system}/cloudevents", "{}",
+                    adminAnd(INGEST)),
             new Endpoint("POST", "/api/integrations/alertmanager", "/api/integrations/alertmanager", "{}",
                     adminAnd(INGEST)),
             // Oversight: every role reads the operational status (ingest: the serving layer polls it); overseers

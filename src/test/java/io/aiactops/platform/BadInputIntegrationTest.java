@@ -52,7 +52,7 @@ class BadInputIntegrationTest {
     private static final List<String> TABLES = List.of("ai_system", "ai_system_member_state", "ai_system_deployer",
             "model_version", "api_token", "evidence_hold", "incident_case", "incident_member_state",
             "incident_deadline", "incident_report", "log_chain_head", "log_event", "log_checkpoint",
-            "act_hi_procinst", "act_ru_task");
+            "act_hi_procinst", "act_ru_task", "cloudevent_pair");
 
     @LocalServerPort
     int port;
@@ -145,6 +145,9 @@ class BadInputIntegrationTest {
                 "multipart/form-data; boundary=x", null }) {
             send(api, method, known, contentType, "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
         }
+        if (pattern.endsWith("/cloudevents")) {
+            attackCloudEventHeaders(api, known);
+        }
         Map<String, Object> sample = sample(pattern, systemId);
         if (sample != null) {
             for (String field : sample.keySet()) {
@@ -188,6 +191,38 @@ class BadInputIntegrationTest {
             failures.add(what + " -> no answer: " + e.getCause());
             return;
         }
+        judge(what, method, response);
+    }
+
+    /** A CloudEvent in binary mode whose ce-* headers are wrong one at a time: attributes are headers there. */
+    private void attackCloudEventHeaders(Api api, String path) {
+        Map<String, String> valid = Map.of("ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(),
+                "ce-source", "http://localhost:9081/", "ce-type", "org.kubeflow.serving.inference.request");
+        for (String header : valid.keySet()) {
+            for (String value : List.of("", "0.3", "é", "x".repeat(2_100), "%zz")) {
+                Map<String, String> headers = new LinkedHashMap<>(valid);
+                headers.put(header, value);
+                if (header.equals("ce-type") && !value.isEmpty() && value.length() < 200) {
+                    continue; // any other type is a valid custom event
+                }
+                if (header.equals("ce-source") && !value.isEmpty() && value.length() <= 2000 && !value.equals("%zz")) {
+                    continue; // a source is any URI-reference
+                }
+                if (header.equals("ce-id") && !value.isEmpty() && value.length() <= 200 && !value.equals("%zz")) {
+                    continue;
+                }
+                requests++;
+                judge(path + " [" + header + ": " + value.substring(0, Math.min(value.length(), 40)) + "]", "POST",
+                        api.send("POST", path, "application/json", "{\"instances\": [[1]]}", headers));
+            }
+        }
+        requests++;
+        judge(path + " [ce-time: yesterday]", "POST", api.send("POST", path, "application/json", "{}",
+                new LinkedHashMap<>(Map.of("ce-specversion", "1.0", "ce-id", "t", "ce-source", "s",
+                        "ce-type", "t", "ce-time", "yesterday"))));
+    }
+
+    private void judge(String what, String method, Api.Response response) {
         int status = response.status();
         if (status >= 200 && status < 300 && !method.equals("GET")) {
             accepted.add(what + " -> " + status + " " + response.body());
@@ -297,6 +332,9 @@ class BadInputIntegrationTest {
                     "reporterContact", "corpus@example.org", "memberStates", List.of("FR"), "personsAffected", 0);
             case "/api/systems/{id}/holds", "/api/systems/{id}/stop" -> Map.of("reason", "Bad input corpus");
             case "/api/tokens" -> Map.of("name", "corpus");
+            case "/api/systems/{id}/integrations/evidently" -> Map.of("version", "0.3.2",
+                    "timestamp", "2026-11-25 09:00:00.000000", "metrics", List.of(Map.of("metric", "DatasetDriftMetric",
+                            "result", Map.of("share_of_drifted_columns", 0.2))));
             default -> null;
         };
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,10 +73,26 @@ public final class Api {
         return sendBody(method, path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
+    /** Sends a body with extra headers (CloudEvents' ce-* attributes); a null header value is left out. */
+    public Response send(String method, String path, String contentType, String body, Map<String, String> headers) {
+        return sendBody(method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), headers);
+    }
+
     private Response sendBody(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+        return sendBody(method, path, contentType, body, Map.of());
+    }
+
+    private Response sendBody(String method, String path, String contentType, HttpRequest.BodyPublisher body,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body);
+        headers.forEach((name, value) -> {
+            if (value != null) {
+                request.header(name, value);
+            }
+        });
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

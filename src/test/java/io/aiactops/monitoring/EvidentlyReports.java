@@ -1,0 +1,34 @@
+package io.aiactops.monitoring;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reports built by our tests in the layout of Evidently 0.3.2's {@code Report.json()}: the metric and
+ * result field names of its DataDriftTable, DatasetDriftMetric and ClassificationQualityMetric. They
+ * are not output of Evidently itself; docs/integrations.md says how the layout was checked against a
+ * report Evidently produced.
+ */
+final class EvidentlyReports {
+
+    private EvidentlyReports() {
+    }
+
+    /** A drift table of two columns: one tested with PSI, one with Kullback-Leibler divergence. */
+    static Map<String, Object> driftReport(double psiOfIncome, double klOfAge) {
+        return Map.of("version", "0.3.2", "timestamp", "2026-11-25 09:00:00.000000", "metrics", List.of(
+                Map.of("metric", "DataDriftTable", "result", Map.of(
+                        "number_of_columns", 2, "number_of_drifted_columns", 1, "share_of_drifted_columns", 0.5,
+                        "dataset_drift", true, "drift_by_columns", Map.of(
+                                "income", column("income", "cat", "PSI", 0.1, psiOfIncome),
+                                "age", column("age", "num", "Kullback-Leibler divergence", 0.1, klOfAge)))),
+                Map.of("metric", "ClassificationQualityMetric", "result", Map.of("target_name", "default",
+                        "current", Map.of("accuracy", 0.91, "precision", 0.88, "recall", 0.79, "f1", 0.83),
+                        "reference", Map.of("accuracy", 0.93, "precision", 0.9, "recall", 0.81, "f1", 0.85)))));
+    }
+
+    private static Map<String, Object> column(String name, String type, String stattest, double threshold, double score) {
+        return Map.of("column_name", name, "column_type", type, "stattest_name", stattest,
+                "stattest_threshold", threshold, "drift_score", score, "drift_detected", score > threshold);
+    }
+}
