@@ -6,12 +6,30 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Recomputes one chain, event by event in sequence order, from the purge anchor to the head, and
- * checks it against the recorded checkpoints. Stops at the first fault, which it names.
+ * Recomputes one chain, event by event in sequence order, from a trusted start (the purge anchor,
+ * or a checkpoint that still matches its event) to the head, and checks it against the recorded
+ * checkpoints. Stops at the first fault, which it names.
  */
 final class ChainVerifier {
 
+    /**
+     * Where recomputing starts: after {@code seq}, whose hash is {@code hash}. {@code checkpoint} is
+     * the checkpoint it came from ({@code null} for the anchor); {@code skipped} counts the newer
+     * checkpoints passed over because their event no longer matched them.
+     */
+    record Start(long seq, String hash, Checkpoint checkpoint, int skipped) {
+
+        static Start anchor(ChainHead head, int skipped) {
+            return new Start(head.anchorSeq(), head.anchorHash(), null, skipped);
+        }
+
+        static Start checkpoint(Checkpoint checkpoint, int skipped) {
+            return new Start(checkpoint.seq(), checkpoint.hash(), checkpoint, skipped);
+        }
+    }
+
     private final ChainHead head;
+    private final Start start;
     private final Map<Long, Checkpoint> checkpoints;
     private long expectedSeq;
     private String expectedPrevHash;
@@ -20,11 +38,16 @@ final class ChainVerifier {
     private String reason;
 
     ChainVerifier(ChainHead head, List<Checkpoint> checkpoints) {
+        this(head, checkpoints, Start.anchor(head, 0));
+    }
+
+    ChainVerifier(ChainHead head, List<Checkpoint> checkpoints, Start start) {
         this.head = head;
-        this.checkpoints = checkpoints.stream().filter(c -> c.seq() > head.anchorSeq())
+        this.start = start;
+        this.checkpoints = checkpoints.stream().filter(c -> c.seq() > start.seq())
                 .collect(Collectors.toMap(Checkpoint::seq, Function.identity(), (a, b) -> a));
-        this.expectedSeq = head.anchorSeq() + 1;
-        this.expectedPrevHash = head.anchorHash();
+        this.expectedSeq = start.seq() + 1;
+        this.expectedPrevHash = start.hash();
     }
 
     /** Checks the next event; false once the chain is known to be invalid. */
@@ -38,9 +61,11 @@ final class ChainVerifier {
                     : "event " + event.seq() + " appears out of order or twice");
         }
         if (!expectedPrevHash.equals(event.prevHash())) {
-            return fail(event.seq(), event.seq() == head.anchorSeq() + 1 && head.anchorSeq() > 0
-                    ? "prevHash does not match the retention anchor"
-                    : "prevHash does not match the hash of event " + (event.seq() - 1));
+            return fail(event.seq(), event.seq() != start.seq() + 1 || start.seq() == 0
+                    ? "prevHash does not match the hash of event " + (event.seq() - 1)
+                    : start.checkpoint() != null
+                            ? "prevHash does not match the checkpoint recorded at " + start.checkpoint().createdAt()
+                            : "prevHash does not match the retention anchor");
         }
         String computed = ChainHash.sha256(ChainHash.envelope(event));
         if (!computed.equals(event.hash())) {
@@ -73,7 +98,8 @@ final class ChainVerifier {
         }
         boolean valid = firstInvalidSeq == null;
         return new Verification(valid, checked, head.lastSeq(), head.lastHash(), firstInvalidSeq, reason,
-                head.anchorSeq(), (int) checkpoints.keySet().stream().filter(seq -> seq <= head.lastSeq()).count());
+                head.anchorSeq(), (int) checkpoints.keySet().stream().filter(seq -> seq <= head.lastSeq()).count(),
+                start.seq(), start.checkpoint(), start.skipped());
     }
 
     private boolean fail(long seq, String why) {
