@@ -1,5 +1,6 @@
 package io.aiactops.logs;
 
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,8 +51,11 @@ final class ChainVerifier {
         this.expectedPrevHash = start.hash();
     }
 
+    private final MessageDigest digest = ChainHash.newDigest();
+    private final Utf8Buffer envelope = new Utf8Buffer();
+
     /** Checks the next event; false once the chain is known to be invalid. */
-    boolean accept(LogEvent event) {
+    boolean accept(StoredRow event) {
         if (firstInvalidSeq != null) {
             return false;
         }
@@ -67,8 +71,10 @@ final class ChainVerifier {
                             ? "prevHash does not match the checkpoint recorded at " + start.checkpoint().createdAt()
                             : "prevHash does not match the retention anchor");
         }
-        String computed = ChainHash.sha256(ChainHash.envelope(event));
-        if (!computed.equals(event.hash())) {
+        envelope.truncate(0);
+        StoredEnvelope.write(event, envelope);
+        digest.update(envelope.bytes(), 0, envelope.length());
+        if (!ChainHash.hex(digest.digest()).equals(event.hash())) {
             return fail(event.seq(), "the hash does not match the event's content (altered after it was recorded)");
         }
         Checkpoint checkpoint = checkpoints.get(event.seq());

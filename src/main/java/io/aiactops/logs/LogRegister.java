@@ -166,7 +166,7 @@ public class LogRegister {
 
     private Verification verify(ChainHead head, List<Checkpoint> checkpoints, ChainVerifier.Start start) {
         ChainVerifier verifier = new ChainVerifier(head, checkpoints, start);
-        store.forEach(head.systemId(), start.seq(), verifier::accept);
+        store.forEachStored(head.systemId(), start.seq(), verifier::accept);
         return verifier.result();
     }
 
