@@ -18,6 +18,7 @@ import io.aiactops.platform.security.ApiAccessRules;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.platform.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -147,10 +148,20 @@ class LogController {
         out.flush();
     }
 
+    /** The whole chain, or with {@code fromCheckpoint=latest} only what was appended since the newest matching checkpoint. */
     @GetMapping("/verify")
-    @Operation(operationId = "verifyLogRegister", summary = "Verify the hash chain and checkpoints of the register")
-    Verification verify(@PathVariable String id) {
-        return register.verify(id);
+    @Operation(operationId = "verifyLogRegister", summary = "Verify the hash chain and checkpoints of the register: "
+            + "the whole chain, or with fromCheckpoint=latest the events after the newest checkpoint that still matches")
+    Verification verify(@PathVariable String id,
+            @Parameter(description = "latest: start at the newest checkpoint that still matches its event")
+            @RequestParam(required = false) String fromCheckpoint) {
+        if (fromCheckpoint == null) {
+            return register.verify(id);
+        }
+        if (!fromCheckpoint.equals("latest")) {
+            throw new InvalidFieldException("fromCheckpoint", "must be 'latest' (or left out for the whole chain)");
+        }
+        return register.verifySinceLatestCheckpoint(id);
     }
 
     @GetMapping("/checkpoints")

@@ -243,6 +243,27 @@ class LogEventStore {
         return jdbc.sql(sql.toString()).params(params).query(String.class).list();
     }
 
+    /**
+     * Streams a chain in sequence order as verification reads it: every column as the database's
+     * text, nothing parsed. A cursor on PostgreSQL, in large fetches: a round trip per fetch is
+     * time the hashing waits.
+     */
+    void forEachStored(String systemId, long afterSeq, Consumer<StoredRow> consumer) {
+        jdbcTemplate.query(connection -> {
+            var statement = connection.prepareStatement("SELECT system_id, seq, type, occurred_at, recorded_at, "
+                    + "model_version, actor, client_event_id, CAST(payload AS VARCHAR), prev_hash, hash FROM log_event "
+                    + "WHERE system_id = ? AND seq > ? ORDER BY seq");
+            statement.setFetchSize(VERIFY_FETCH_SIZE);
+            statement.setString(1, systemId);
+            statement.setLong(2, afterSeq);
+            return statement;
+        }, (RowCallbackHandler) rs -> consumer.accept(new StoredRow(rs.getString(1), rs.getLong(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11))));
+    }
+
+    private static final int VERIFY_FETCH_SIZE = 5_000;
+
     /** Sequence number and recorded time of the oldest events after the anchor, in order. */
     List<Map.Entry<Long, Instant>> oldest(String systemId, long afterSeq, int limit) {
         return jdbc.sql("SELECT seq, recorded_at FROM log_event WHERE system_id = ? AND seq > ? ORDER BY seq LIMIT ?")

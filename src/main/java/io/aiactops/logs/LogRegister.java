@@ -161,11 +161,37 @@ public class LogRegister {
         store.forEach(systemId, head.anchorSeq(), from, to, List.of(), consumer);
     }
 
+    /** Recomputes the whole chain, from the retention anchor to the head; one snapshot. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify(String systemId) {
         ChainHead head = requireChain(systemId);
-        ChainVerifier verifier = new ChainVerifier(head, store.checkpoints(systemId));
-        store.forEach(systemId, head.anchorSeq(), verifier::accept);
+        return verify(head, store.checkpoints(systemId), ChainVerifier.Start.anchor(head, 0));
+    }
+
+    /**
+     * Recomputes only the events after the newest checkpoint whose event still has the checkpoint's
+     * hash; from the anchor when none does. A newer checkpoint that no longer matches is not trusted
+     * as a start, and recomputing from the older one reaches it and reports the chain broken there.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Verification verifySinceLatestCheckpoint(String systemId) {
+        ChainHead head = requireChain(systemId);
+        List<Checkpoint> checkpoints = store.checkpoints(systemId);
+        int skipped = 0;
+        for (int i = checkpoints.size() - 1; i >= 0 && checkpoints.get(i).seq() > head.anchorSeq(); i--) {
+            Checkpoint checkpoint = checkpoints.get(i);
+            if (checkpoint.seq() <= head.lastSeq()
+                    && store.hashAt(systemId, checkpoint.seq()).filter(checkpoint.hash()::equals).isPresent()) {
+                return verify(head, checkpoints, ChainVerifier.Start.checkpoint(checkpoint, skipped));
+            }
+            skipped++;
+        }
+        return verify(head, checkpoints, ChainVerifier.Start.anchor(head, skipped));
+    }
+
+    private Verification verify(ChainHead head, List<Checkpoint> checkpoints, ChainVerifier.Start start) {
+        ChainVerifier verifier = new ChainVerifier(head, checkpoints, start);
+        store.forEachStored(head.systemId(), start.seq(), verifier::accept);
         return verifier.result();
     }
 
