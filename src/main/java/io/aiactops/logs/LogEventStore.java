@@ -187,16 +187,23 @@ class LogEventStore {
      * caps the sort. Without a window the page is a range of the primary key.
      */
     List<LogEvent> find(String systemId, LogQuery query) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql(page(systemId, query, params)).params(params).query(this::event).list();
+    }
+
+    /** The query plan of a page read, as PostgreSQL's EXPLAIN prints it (docs and tests). */
+    List<String> explainFind(String systemId, LogQuery query) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("EXPLAIN " + page(systemId, query, params)).params(params).query(String.class).list();
+    }
+
+    private static String page(String systemId, LogQuery query, List<Object> params) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE system_id = ? AND seq > ?");
-        List<Object> params = new ArrayList<>(List.of(systemId, query.afterSeq()));
-        boolean window = window(sql, params, query.from(), query.to());
-        if (!query.types().isEmpty()) {
-            sql.append(" AND type = ANY(?)");
-            params.add(new SqlArrayValue("varchar", query.types().toArray()));
-        }
+        params.addAll(List.of(systemId, query.afterSeq()));
+        boolean window = filters(sql, params, query.from(), query.to(), query.types());
         sql.append(window ? " ORDER BY seq + 0 LIMIT ?" : " ORDER BY seq LIMIT ?");
         params.add(query.limit());
-        return jdbc.sql(sql.toString()).params(params).query(this::event).list();
+        return sql.toString();
     }
 
     /** Streams a chain in sequence order without holding it in memory (a cursor on PostgreSQL). */
@@ -214,11 +221,7 @@ class LogEventStore {
             Consumer<LogEvent> consumer) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE system_id = ? AND seq > ?");
         List<Object> params = new ArrayList<>(List.of(systemId, afterSeq));
-        window(sql, params, from, to);
-        if (!types.isEmpty()) {
-            sql.append(" AND type = ANY(?)");
-            params.add(new SqlArrayValue("varchar", types.toArray()));
-        }
+        filters(sql, params, from, to, types);
         sql.append(" ORDER BY seq");
         jdbcTemplate.query(connection -> {
             var statement = connection.prepareStatement(sql.toString());
@@ -228,7 +231,8 @@ class LogEventStore {
         }, (RowCallbackHandler) rs -> consumer.accept(event(rs, 0)));
     }
 
-    private static boolean window(StringBuilder sql, List<Object> params, Instant from, Instant to) {
+    /** Appends the filters of a read to its SQL and parameters; whether it has a window. */
+    private static boolean filters(StringBuilder sql, List<Object> params, Instant from, Instant to, List<String> types) {
         if (from != null) {
             sql.append(" AND occurred_at >= ?");
             params.add(JdbcTime.utc(from));
@@ -237,22 +241,13 @@ class LogEventStore {
             sql.append(" AND occurred_at < ?");
             params.add(JdbcTime.utc(to));
         }
+        if (!types.isEmpty()) {
+            sql.append(" AND type = ANY(?)");
+            params.add(new SqlArrayValue("varchar", types.toArray()));
+        }
         return from != null || to != null;
     }
 
-    /** The query plan of a page read, as PostgreSQL's EXPLAIN prints it (docs and tests). */
-    List<String> explainFind(String systemId, LogQuery query) {
-        StringBuilder sql = new StringBuilder("EXPLAIN SELECT * FROM log_event WHERE system_id = ? AND seq > ?");
-        List<Object> params = new ArrayList<>(List.of(systemId, query.afterSeq()));
-        boolean window = window(sql, params, query.from(), query.to());
-        if (!query.types().isEmpty()) {
-            sql.append(" AND type = ANY(?)");
-            params.add(new SqlArrayValue("varchar", query.types().toArray()));
-        }
-        sql.append(window ? " ORDER BY seq + 0 LIMIT ?" : " ORDER BY seq LIMIT ?");
-        params.add(query.limit());
-        return jdbc.sql(sql.toString()).params(params).query(String.class).list();
-    }
 
     /**
      * Streams a chain in sequence order as verification reads it: every column as the database's
@@ -348,15 +343,6 @@ class LogEventStore {
                 .query(String.class).single();
         jdbc.sql("SELECT log_event_drop_partition(?)").param(name).query((rs, n) -> 1).list();
         jdbc.sql("SELECT set_config('lock_timeout', '0', true)").query(String.class).single();
-    }
-
-    /** Table and index bytes of log_event, all partitions (PostgreSQL), for the benchmarks. */
-    long bytes() {
-        if (!postgres) {
-            return 0;
-        }
-        return jdbc.sql("SELECT coalesce(sum(pg_total_relation_size(format('%I', partition_name)::regclass)), 0) "
-                + "FROM log_event_partitions()").query(Long.class).single();
     }
 
     private static Instant bound(ResultSet rs, int column) throws SQLException {

@@ -111,10 +111,6 @@ class LogPartitions implements SmartInitializingSingleton {
         return created == null ? 0 : created;
     }
 
-    Instant coveredUntil() {
-        return coveredUntil;
-    }
-
     /** The start and end of the partitions that cover {@code now} without a gap; [now, now) when none does. */
     static Instant[] covered(List<LogEventStore.Partition> partitions, Instant now) {
         Instant from = now;

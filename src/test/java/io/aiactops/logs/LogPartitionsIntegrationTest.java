@@ -24,32 +24,32 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.support.Api;
 import io.aiactops.support.IntegrationTest;
+import io.aiactops.registry.Registry;
 import io.aiactops.support.TestSystems;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The partitioned register on PostgreSQL, on a database of its own with a clock the tests move:
- * appends across a month boundary and into a month without a partition yet, the idempotency window,
- * retention by partition with and without an evidence hold, window reads and their plans, and two
- * nodes creating partitions at once.
+ * The partitioned register on PostgreSQL: appends across a month boundary and into a month without a
+ * partition yet, the idempotency window, retention by partition with and without an evidence hold,
+ * window reads and their plans, and two nodes creating partitions at once. Where time matters the
+ * test appends through a register of its own on the shared beans with a clock it moves (one context
+ * serves all integration tests: a second one could not start its own process engine), each call in a
+ * transaction as the app's proxy would open it; its systems are its own, in months no other test uses.
  */
 @IntegrationTest
-@Import(LogPartitionsIntegrationTest.MovableClockConfig.class)
 class LogPartitionsIntegrationTest {
 
-    /** The app's clock, moved by the tests; it keeps running from where it is set. */
+    /** The test register's clock; it keeps running from where it is set. */
     static final class MovableClock extends Clock {
 
         private final Clock base = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
@@ -79,40 +79,41 @@ class LogPartitionsIntegrationTest {
         }
     }
 
-    @TestConfiguration
-    static class MovableClockConfig {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
-
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    MovableClock clock;
-    @Autowired
-    RetentionPurge retention;
-    @Autowired
     LogEventStore store;
     @Autowired
-    LogPartitions partitions;
+    Registry registry;
+    @Autowired
+    ObjectMapper objectMapper;
+    @Autowired
+    LogMetrics metrics;
+    @Autowired
+    LogsProperties properties;
+    @Autowired
+    EvidenceHolds holds;
+    @Autowired
+    PlatformTransactionManager transactionManager;
     @Value("${spring.datasource.url}")
     String databaseUrl;
 
     Api api;
+    final MovableClock clock = new MovableClock();
+    LogPartitions partitions;
+    LogRegister register;
+    RetentionPurge retention;
+    TransactionTemplate transactions;
 
     @BeforeEach
-    void api() {
+    void registerWithAMovableClock() {
         api = Api.anonymous(port);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        transactions = new TransactionTemplate(transactionManager);
+        partitions = new LogPartitions(store, properties, clock, transactionManager);
+        register = new LogRegister(store, registry, objectMapper, clock, metrics, partitions, properties);
+        retention = new RetentionPurge(store, register, holds, registry, transactions, properties, clock);
     }
 
     @Test
@@ -129,9 +130,7 @@ class LogPartitionsIntegrationTest {
             stored.add(writers.submit(() -> {
                 int appended = 0;
                 for (int batch = 0; System.nanoTime() < until; batch++) {
-                    Api.Response response = ingest(systemId, events("w" + writer + "-" + batch + "-", 50, null));
-                    assertThat(response.status()).as(response.body()).isEqualTo(201);
-                    appended += response.json().get("appended").asInt();
+                    appended += append(systemId, "w" + writer + "-" + batch + "-", 50).appended();
                 }
                 return appended;
             }));
@@ -154,7 +153,7 @@ class LogPartitionsIntegrationTest {
         Instant later = monthStart(Instant.now(), 8).plus(Duration.ofDays(3));
         assertThat(store.partitions()).noneMatch(p -> !p.from().isAfter(later) && p.to().isAfter(later));
         clock.set(later);
-        assertThat(ingest(systemId, events("later-", 3, null)).status()).isEqualTo(201);
+        assertThat(append(systemId, "later-", 3).appended()).isEqualTo(3);
         assertThat(store.partitions()).anyMatch(p -> p.name().equals("log_event_" + monthName(later)));
         assertVerifiesGapFree(systemId, total + 4);
     }
@@ -164,24 +163,24 @@ class LogPartitionsIntegrationTest {
         String systemId = TestSystems.register(api.as("process-owner"), "part-idempotent");
         Instant first = Instant.now().plus(Duration.ofDays(1));
         clock.set(first);
-        Api.Response stored = ingest(systemId, "[{\"type\":\"custom\",\"clientEventId\":\"req-1\"}]");
-        assertThat(stored.status()).isEqualTo(201);
-        long firstSeq = stored.json().get("firstSeq").asLong();
+        AppendResult stored = append(systemId, "req-", 1);
+        assertThat(stored.appended()).isEqualTo(1);
+        long firstSeq = stored.firstSeq();
 
         clock.set(first.plus(Duration.ofDays(7)).minusSeconds(5));
-        Api.Response repeated = ingest(systemId, "[{\"type\":\"custom\",\"clientEventId\":\"req-1\"}]");
-        assertThat(repeated.status()).isEqualTo(200);
-        assertThat(repeated.json().at("/duplicates/0/seq").asLong()).isEqualTo(firstSeq);
+        AppendResult repeated = append(systemId, "req-", 1);
+        assertThat(repeated.appended()).isZero();
+        assertThat(repeated.duplicates()).extracting(AppendResult.Duplicate::seq).containsExactly(firstSeq);
 
         // Outside the 7-day window the id is stored again, as a new event of the chain.
         clock.set(first.plus(Duration.ofDays(7)).plusSeconds(5));
-        Api.Response again = ingest(systemId, "[{\"type\":\"custom\",\"clientEventId\":\"req-1\"}]");
-        assertThat(again.status()).isEqualTo(201);
-        long secondSeq = again.json().get("firstSeq").asLong();
+        AppendResult again = append(systemId, "req-", 1);
+        assertThat(again.appended()).isEqualTo(1);
+        long secondSeq = again.firstSeq();
         assertThat(secondSeq).isGreaterThan(firstSeq);
-        Api.Response thenRepeated = ingest(systemId, "[{\"type\":\"custom\",\"clientEventId\":\"req-1\"}]");
-        assertThat(thenRepeated.status()).isEqualTo(200);
-        assertThat(thenRepeated.json().at("/duplicates/0/seq").asLong()).isEqualTo(secondSeq);
+        AppendResult thenRepeated = append(systemId, "req-", 1);
+        assertThat(thenRepeated.appended()).isZero();
+        assertThat(thenRepeated.duplicates()).extracting(AppendResult.Duplicate::seq).containsExactly(secondSeq);
         assertVerifiesGapFree(systemId, secondSeq);
 
         // The lookup only visits the partitions the window overlaps.
@@ -197,19 +196,24 @@ class LogPartitionsIntegrationTest {
     @Test
     void retentionDropsAWholePartitionOnlyWhenNoSystemInItIsHeldAndKeepsEveryChainVerifiable() throws Exception {
         Instant old = monthStart(Instant.now(), -14).plus(Duration.ofDays(2));
+        // Registered in the tables directly: a registration through the API would record its event now.
+        String kept = TestSystems.uniqueId("part-kept");
+        String held = TestSystems.uniqueId("part-held");
+        try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "postgres")) {
+            RegisterSeeder.createSystem(c, kept, 365, old);
+            RegisterSeeder.createSystem(c, held, 365, old);
+        }
         clock.set(old);
-        String kept = TestSystems.register(api.as("process-owner"), "part-kept");
-        String held = TestSystems.register(api.as("process-owner"), "part-held");
         for (String system : List.of(kept, held)) {
-            assertThat(ingest(system, events(system + "-a-", 20, null)).status()).isEqualTo(201);
+            assertThat(append(system, system + "-a-", 21).appended()).isEqualTo(21);
         }
         clock.set(old.plus(Duration.ofDays(31)));
         for (String system : List.of(kept, held)) {
-            assertThat(ingest(system, events(system + "-b-", 20, null)).status()).isEqualTo(201);
+            assertThat(append(system, system + "-b-", 20).appended()).isEqualTo(20);
         }
         clock.reset();
         for (String system : List.of(kept, held)) {
-            assertThat(ingest(system, events(system + "-now-", 5, null)).status()).isEqualTo(201);
+            assertThat(append(system, system + "-now-", 5).appended()).isEqualTo(5);
         }
         String first = "log_event_" + monthName(old);
         String second = "log_event_" + monthName(old.plus(Duration.ofDays(31)));
@@ -387,7 +391,6 @@ class LogPartitionsIntegrationTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(partitions::afterSingletonsInstantiated)
                     .hasMessageContaining("The log register cannot start").hasMessageContaining(name);
         } finally {
-            clock.reset();
             try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "postgres");
                     Statement s = c.createStatement()) {
                 s.execute("DROP TABLE " + name);
@@ -426,18 +429,18 @@ class LogPartitionsIntegrationTest {
         return jdbc.sql("SELECT COUNT(*) FROM log_event WHERE system_id = ?").param(systemId).query(Long.class).single();
     }
 
-    private Api.Response ingest(String systemId, String body) {
-        return api.as("ingest").send("POST", logs(systemId, ""), "application/json", body);
+    /** Appends {@code n} inferences with client event ids prefix0… through the test's register, as the API does. */
+    private AppendResult append(String systemId, String prefix, int n) {
+        List<LogRegister.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            entries.add(new LogRegister.Entry(LogEventType.INFERENCE, clock.instant(), null, prefix + i,
+                    Map.of("inputRef", "r", "output", i)));
+        }
+        return transactions.execute(tx -> register.recordAll(systemId, "ingest", entries));
     }
 
-    private static String events(String prefix, int n, String type) {
-        StringBuilder body = new StringBuilder("[");
-        for (int i = 0; i < n; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"type\":\"").append(type == null ? "inference" : type)
-                    .append("\",\"clientEventId\":\"").append(prefix).append(i).append("\",\"payload\":{\"inputRef\":\"r\",\"output\":").append(i)
-                    .append("}}");
-        }
-        return body.append(']').toString();
+    private Api.Response ingest(String systemId, String body) {
+        return api.as("ingest").send("POST", logs(systemId, ""), "application/json", body);
     }
 
     private static String logs(String systemId, String suffix) {
