@@ -150,13 +150,18 @@ final class ChainHash {
     }
 
     static String sha256(String text) {
-        return HexFormat.of().formatHex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return hex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
     }
 
     /** Cloned for every event: cheaper than looking the algorithm up among the providers each time. */
     private static final MessageDigest SHA_256 = sha256Digest();
 
-    private static MessageDigest newDigest() {
+    /** A fresh SHA-256; {@code digest()} resets it, so one serves a whole chain. */
+    static MessageDigest newDigest() {
         try {
             return (MessageDigest) SHA_256.clone();
         } catch (CloneNotSupportedException e) {

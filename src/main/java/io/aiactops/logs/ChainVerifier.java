@@ -1,17 +1,36 @@
 package io.aiactops.logs;
 
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Recomputes one chain, event by event in sequence order, from the purge anchor to the head, and
- * checks it against the recorded checkpoints. Stops at the first fault, which it names.
+ * Recomputes one chain, event by event in sequence order, from a trusted start (the purge anchor,
+ * or a checkpoint that still matches its event) to the head, and checks it against the recorded
+ * checkpoints. Stops at the first fault, which it names.
  */
 final class ChainVerifier {
 
+    /**
+     * Where recomputing starts: after {@code seq}, whose hash is {@code hash}. {@code checkpoint} is
+     * the checkpoint it came from ({@code null} for the anchor); {@code skipped} counts the newer
+     * checkpoints passed over because their event no longer matched them.
+     */
+    record Start(long seq, String hash, Checkpoint checkpoint, int skipped) {
+
+        static Start anchor(ChainHead head, int skipped) {
+            return new Start(head.anchorSeq(), head.anchorHash(), null, skipped);
+        }
+
+        static Start checkpoint(Checkpoint checkpoint, int skipped) {
+            return new Start(checkpoint.seq(), checkpoint.hash(), checkpoint, skipped);
+        }
+    }
+
     private final ChainHead head;
+    private final Start start;
     private final Map<Long, Checkpoint> checkpoints;
     private long expectedSeq;
     private String expectedPrevHash;
@@ -20,15 +39,23 @@ final class ChainVerifier {
     private String reason;
 
     ChainVerifier(ChainHead head, List<Checkpoint> checkpoints) {
-        this.head = head;
-        this.checkpoints = checkpoints.stream().filter(c -> c.seq() > head.anchorSeq())
-                .collect(Collectors.toMap(Checkpoint::seq, Function.identity(), (a, b) -> a));
-        this.expectedSeq = head.anchorSeq() + 1;
-        this.expectedPrevHash = head.anchorHash();
+        this(head, checkpoints, Start.anchor(head, 0));
     }
 
+    ChainVerifier(ChainHead head, List<Checkpoint> checkpoints, Start start) {
+        this.head = head;
+        this.start = start;
+        this.checkpoints = checkpoints.stream().filter(c -> c.seq() > start.seq())
+                .collect(Collectors.toMap(Checkpoint::seq, Function.identity(), (a, b) -> a));
+        this.expectedSeq = start.seq() + 1;
+        this.expectedPrevHash = start.hash();
+    }
+
+    private final MessageDigest digest = ChainHash.newDigest();
+    private final Utf8Buffer envelope = new Utf8Buffer();
+
     /** Checks the next event; false once the chain is known to be invalid. */
-    boolean accept(LogEvent event) {
+    boolean accept(StoredRow event) {
         if (firstInvalidSeq != null) {
             return false;
         }
@@ -38,12 +65,16 @@ final class ChainVerifier {
                     : "event " + event.seq() + " appears out of order or twice");
         }
         if (!expectedPrevHash.equals(event.prevHash())) {
-            return fail(event.seq(), event.seq() == head.anchorSeq() + 1 && head.anchorSeq() > 0
-                    ? "prevHash does not match the retention anchor"
-                    : "prevHash does not match the hash of event " + (event.seq() - 1));
+            return fail(event.seq(), event.seq() != start.seq() + 1 || start.seq() == 0
+                    ? "prevHash does not match the hash of event " + (event.seq() - 1)
+                    : start.checkpoint() != null
+                            ? "prevHash does not match the checkpoint recorded at " + start.checkpoint().createdAt()
+                            : "prevHash does not match the retention anchor");
         }
-        String computed = ChainHash.sha256(ChainHash.envelope(event));
-        if (!computed.equals(event.hash())) {
+        envelope.truncate(0);
+        StoredEnvelope.write(event, envelope);
+        digest.update(envelope.bytes(), 0, envelope.length());
+        if (!ChainHash.hex(digest.digest()).equals(event.hash())) {
             return fail(event.seq(), "the hash does not match the event's content (altered after it was recorded)");
         }
         Checkpoint checkpoint = checkpoints.get(event.seq());
@@ -73,7 +104,8 @@ final class ChainVerifier {
         }
         boolean valid = firstInvalidSeq == null;
         return new Verification(valid, checked, head.lastSeq(), head.lastHash(), firstInvalidSeq, reason,
-                head.anchorSeq(), (int) checkpoints.keySet().stream().filter(seq -> seq <= head.lastSeq()).count());
+                head.anchorSeq(), (int) checkpoints.keySet().stream().filter(seq -> seq <= head.lastSeq()).count(),
+                start.seq(), start.checkpoint(), start.skipped());
     }
 
     private boolean fail(long seq, String why) {

@@ -18,6 +18,7 @@ import io.aiactops.platform.security.ApiAccessRules;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.platform.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -108,19 +109,27 @@ class LogController {
         types.stream().filter(t -> LogEventType.fromWireName(t) == null).findFirst().ifPresent(t -> {
             throw new InvalidFieldException("type", "unknown event type '" + t + "'; one of " + LogEventType.wireNames());
         });
+        requireOrdered(from, to);
         return register.find(id, new LogQuery(from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
                 types, afterSeq, limit));
     }
 
-    /** Streams the whole chain (from the retention anchor) as NDJSON, one hashed envelope per line, or CSV. */
+    /**
+     * Streams the whole chain (from the retention anchor), or the events that occurred in [from, to),
+     * as NDJSON, one hashed envelope per line, or CSV.
+     */
     @GetMapping("/export")
-    @Operation(operationId = "exportLogRegister", summary = "Export the whole chain as NDJSON (hashed envelopes) or CSV")
+    @Operation(operationId = "exportLogRegister",
+            summary = "Export the whole chain, or the events that occurred in [from, to), as NDJSON (hashed envelopes) or CSV")
     @ApiResponse(responseCode = "200", description = "The chain, from the retention anchor", content = {
             @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
     void export(@PathVariable String id, @RequestParam(defaultValue = "ndjson") String format,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             HttpServletResponse response) throws IOException {
         ExportFormat exportFormat = ExportFormat.of(format);
+        requireOrdered(from, to);
         register.checkpoints(id);
         response.setContentType(exportFormat.contentType);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
@@ -129,7 +138,7 @@ class LogController {
         if (exportFormat == ExportFormat.CSV) {
             out.write(LogExportFormat.CSV_HEADER);
         }
-        register.export(id, event -> {
+        register.export(id, from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), event -> {
             try {
                 out.write(exportFormat == ExportFormat.CSV ? LogExportFormat.csvLine(event) : LogExportFormat.ndjsonLine(event));
             } catch (IOException e) {
@@ -139,10 +148,20 @@ class LogController {
         out.flush();
     }
 
+    /** The whole chain, or with {@code fromCheckpoint=latest} only what was appended since the newest matching checkpoint. */
     @GetMapping("/verify")
-    @Operation(operationId = "verifyLogRegister", summary = "Verify the hash chain and checkpoints of the register")
-    Verification verify(@PathVariable String id) {
-        return register.verify(id);
+    @Operation(operationId = "verifyLogRegister", summary = "Verify the hash chain and checkpoints of the register: "
+            + "the whole chain, or with fromCheckpoint=latest the events after the newest checkpoint that still matches")
+    Verification verify(@PathVariable String id,
+            @Parameter(description = "latest: start at the newest checkpoint that still matches its event")
+            @RequestParam(required = false) String fromCheckpoint) {
+        if (fromCheckpoint == null) {
+            return register.verify(id);
+        }
+        if (!fromCheckpoint.equals("latest")) {
+            throw new InvalidFieldException("fromCheckpoint", "must be 'latest' (or left out for the whole chain)");
+        }
+        return register.verifySinceLatestCheckpoint(id);
     }
 
     @GetMapping("/checkpoints")
@@ -156,6 +175,12 @@ class LogController {
     @Operation(operationId = "purgeLogRegister", summary = "Run the retention purge of this system now")
     RetentionPurge.Outcome purge(@PathVariable String id) {
         return purge.purge(id);
+    }
+
+    private static void requireOrdered(OffsetDateTime from, OffsetDateTime to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidFieldException("from", "must not be after to (" + to + ")");
+        }
     }
 
     private enum ExportFormat {

@@ -20,10 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.platform.jdbc.JdbcTime;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,15 +127,30 @@ class LogEventStore {
                 .params(anchorSeq, anchorHash, systemId).update();
     }
 
-    /** The sequence numbers of those client event ids that are already stored for the system. */
-    Map<String, Long> storedClientEventIds(String systemId, List<String> clientEventIds) {
+    /**
+     * The sequence numbers of those client event ids that were stored for the system at or after
+     * {@code since} (the idempotency window). The bound on recorded_at, the partition key, keeps the
+     * lookup to the one or two partitions the window overlaps, each with its own index.
+     */
+    Map<String, Long> storedClientEventIds(String systemId, List<String> clientEventIds, Instant since) {
         Map<String, Long> stored = new HashMap<>();
         if (clientEventIds.isEmpty()) {
             return stored;
         }
-        jdbc.sql("SELECT client_event_id, seq FROM log_event WHERE system_id = ? AND client_event_id = ANY(?)")
-                .params(systemId, new SqlArrayValue("varchar", clientEventIds.toArray()))
-                .query((RowCallbackHandler) rs -> stored.put(rs.getString(1), rs.getLong(2)));
+        Object[] params = { systemId, new SqlArrayValue("varchar", clientEventIds.toArray()), JdbcTime.utc(since) };
+        jdbcTemplate.query(connection -> {
+            var statement = connection.prepareStatement("SELECT client_event_id, seq FROM log_event WHERE system_id = ? "
+                    + "AND client_event_id = ANY(?) AND recorded_at >= ?");
+            if (postgres) {
+                // Planned at every call, never as a cached generic plan: a plan cached while this month's
+                // partition was new and its statistics said "empty" would scan the partition for every
+                // append until the next ANALYZE (and with autovacuum off, for ever). Planning costs
+                // well under a millisecond per request.
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
+            new ArgumentPreparedStatementSetter(params).setValues(statement);
+            return statement;
+        }, (RowCallbackHandler) rs -> stored.put(rs.getString(1), rs.getLong(2)));
         return stored;
     }
 
@@ -161,36 +178,97 @@ class LogEventStore {
         }
     }
 
+    /**
+     * One page in sequence order. With a window ({@code from}/{@code to}) the page is taken from the
+     * window's events through the index on (system_id, occurred_at) of each partition and sorted:
+     * ordering by {@code seq + 0} keeps the planner from walking the chain in sequence order in the hope
+     * of meeting {@code limit} matches early, which for a narrow window deep in a long chain means a
+     * scan of the chain. The window's width is capped for this read (aiact.logs.max-read-window), which
+     * caps the sort. Without a window the page is a range of the primary key.
+     */
     List<LogEvent> find(String systemId, LogQuery query) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql(page(systemId, query, params)).params(params).query(this::event).list();
+    }
+
+    /** The query plan of a page read, as PostgreSQL's EXPLAIN prints it (docs and tests). */
+    List<String> explainFind(String systemId, LogQuery query) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("EXPLAIN " + page(systemId, query, params)).params(params).query(String.class).list();
+    }
+
+    private static String page(String systemId, LogQuery query, List<Object> params) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE system_id = ? AND seq > ?");
-        List<Object> params = new ArrayList<>(List.of(systemId, query.afterSeq()));
-        if (query.from() != null) {
-            sql.append(" AND occurred_at >= ?");
-            params.add(JdbcTime.utc(query.from()));
-        }
-        if (query.to() != null) {
-            sql.append(" AND occurred_at < ?");
-            params.add(JdbcTime.utc(query.to()));
-        }
-        if (!query.types().isEmpty()) {
-            sql.append(" AND type = ANY(?)");
-            params.add(new SqlArrayValue("varchar", query.types().toArray()));
-        }
-        sql.append(" ORDER BY seq LIMIT ?");
+        params.addAll(List.of(systemId, query.afterSeq()));
+        boolean window = filters(sql, params, query.from(), query.to(), query.types());
+        sql.append(window ? " ORDER BY seq + 0 LIMIT ?" : " ORDER BY seq LIMIT ?");
         params.add(query.limit());
-        return jdbc.sql(sql.toString()).params(params).query(this::event).list();
+        return sql.toString();
     }
 
     /** Streams a chain in sequence order without holding it in memory (a cursor on PostgreSQL). */
     void forEach(String systemId, long afterSeq, Consumer<LogEvent> consumer) {
+        forEach(systemId, afterSeq, null, null, List.of(), consumer);
+    }
+
+    /**
+     * Streams the events of a chain that occurred in [from, to) (either may be null) and are of the
+     * given types (all when empty), in sequence order, through a cursor: constant memory here, whatever
+     * the window. The planner chooses between the window's index and a walk of the chain by its
+     * estimate of the window's share of the chain.
+     */
+    void forEach(String systemId, long afterSeq, Instant from, Instant to, List<String> types,
+            Consumer<LogEvent> consumer) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE system_id = ? AND seq > ?");
+        List<Object> params = new ArrayList<>(List.of(systemId, afterSeq));
+        filters(sql, params, from, to, types);
+        sql.append(" ORDER BY seq");
         jdbcTemplate.query(connection -> {
-            var statement = connection.prepareStatement(SELECT + " WHERE system_id = ? AND seq > ? ORDER BY seq");
+            var statement = connection.prepareStatement(sql.toString());
             statement.setFetchSize(1000);
-            statement.setString(1, systemId);
-            statement.setLong(2, afterSeq);
+            new ArgumentPreparedStatementSetter(params.toArray()).setValues(statement);
             return statement;
         }, (RowCallbackHandler) rs -> consumer.accept(event(rs, 0)));
     }
+
+    /** Appends the filters of a read to its SQL and parameters; whether it has a window. */
+    private static boolean filters(StringBuilder sql, List<Object> params, Instant from, Instant to, List<String> types) {
+        if (from != null) {
+            sql.append(" AND occurred_at >= ?");
+            params.add(JdbcTime.utc(from));
+        }
+        if (to != null) {
+            sql.append(" AND occurred_at < ?");
+            params.add(JdbcTime.utc(to));
+        }
+        if (!types.isEmpty()) {
+            sql.append(" AND type = ANY(?)");
+            params.add(new SqlArrayValue("varchar", types.toArray()));
+        }
+        return from != null || to != null;
+    }
+
+
+    /**
+     * Streams a chain in sequence order as verification reads it: every column as the database's
+     * text, nothing parsed. A cursor on PostgreSQL, in large fetches: a round trip per fetch is
+     * time the hashing waits.
+     */
+    void forEachStored(String systemId, long afterSeq, Consumer<StoredRow> consumer) {
+        jdbcTemplate.query(connection -> {
+            var statement = connection.prepareStatement("SELECT system_id, seq, type, occurred_at, recorded_at, "
+                    + "model_version, actor, client_event_id, CAST(payload AS VARCHAR), prev_hash, hash FROM log_event "
+                    + "WHERE system_id = ? AND seq > ? ORDER BY seq");
+            statement.setFetchSize(VERIFY_FETCH_SIZE);
+            statement.setString(1, systemId);
+            statement.setLong(2, afterSeq);
+            return statement;
+        }, (RowCallbackHandler) rs -> consumer.accept(new StoredRow(rs.getString(1), rs.getLong(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11))));
+    }
+
+    private static final int VERIFY_FETCH_SIZE = 5_000;
 
     /** Sequence number and recorded time of the oldest events after the anchor, in order. */
     List<Map.Entry<Long, Instant>> oldest(String systemId, long afterSeq, int limit) {
@@ -211,6 +289,75 @@ class LogEventStore {
             return jdbc.sql("SELECT log_purge(?, ?)").params(systemId, throughSeq).query(Long.class).single();
         }
         return jdbc.sql("DELETE FROM log_event WHERE system_id = ? AND seq <= ?").params(systemId, throughSeq).update();
+    }
+
+    /** A partition of log_event: events recorded in [from, to). */
+    record Partition(String name, Instant from, Instant to) {
+    }
+
+    /** The partitions of log_event, oldest first; none on H2, where log_event is a plain table. */
+    List<Partition> partitions() {
+        if (!postgres) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT partition_name, range_from, range_to FROM log_event_partitions() ORDER BY range_from")
+                .query((rs, n) -> new Partition(rs.getString(1), bound(rs, 2), bound(rs, 3))).list();
+    }
+
+    /** Creates the missing monthly partitions from the month of {@code at} on; how many it created (0 on H2). */
+    int ensurePartitions(Instant at, int monthsAhead) {
+        if (!postgres) {
+            return 0;
+        }
+        return jdbc.sql("SELECT log_event_ensure_partitions(?, ?)").params(JdbcTime.utc(at), monthsAhead)
+                .query(Integer.class).single();
+    }
+
+    /** First and last sequence number of a system's events recorded in [from, to), if it has any there. */
+    Optional<long[]> seqRange(String systemId, Instant from, Instant to) {
+        return jdbc.sql("SELECT min(seq), max(seq) FROM log_event WHERE system_id = ? AND recorded_at >= ? AND recorded_at < ?")
+                .params(systemId, JdbcTime.utc(from), JdbcTime.utc(to))
+                .query((rs, n) -> rs.getObject(1) == null ? null : new long[] { rs.getLong(1), rs.getLong(2) })
+                .optional();
+    }
+
+    /**
+     * Whether a system has an event with a sequence number in (afterSeq, throughSeq] recorded outside
+     * [from, to): then [from, to) does not hold that stretch of its chain alone (clocks of two nodes
+     * that disagree near a partition boundary can do this).
+     */
+    boolean hasEventsOutside(String systemId, long afterSeq, long throughSeq, Instant from, Instant to) {
+        return jdbc.sql("SELECT 1 FROM log_event WHERE system_id = ? AND seq > ? AND seq <= ? "
+                + "AND (recorded_at < ? OR recorded_at >= ?) LIMIT 1")
+                .params(systemId, afterSeq, throughSeq, JdbcTime.utc(from), JdbcTime.utc(to))
+                .query(Integer.class).optional().isPresent();
+    }
+
+    /**
+     * Detaches and drops a partition in the caller's transaction, waiting at most {@code lockTimeout}
+     * for its lock (appends queue behind a waiting drop). The database function refuses unless every
+     * event in it is at or before its chain's anchor and none is under an evidence hold.
+     */
+    void dropPartition(String name, java.time.Duration lockTimeout) {
+        jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(lockTimeout.toMillis() + "ms")
+                .query(String.class).single();
+        jdbc.sql("SELECT log_event_drop_partition(?)").param(name).query((rs, n) -> 1).list();
+        jdbc.sql("SELECT set_config('lock_timeout', '0', true)").query(String.class).single();
+    }
+
+    private static Instant bound(ResultSet rs, int column) throws SQLException {
+        // -infinity and infinity come back as the driver's extreme values; MIN and MAX stand for them.
+        var value = rs.getObject(column, java.time.OffsetDateTime.class);
+        if (value == null) {
+            return null;
+        }
+        if (value.equals(java.time.OffsetDateTime.MIN) || value.getYear() < -4000) {
+            return Instant.MIN;
+        }
+        if (value.equals(java.time.OffsetDateTime.MAX) || value.getYear() > 200000) {
+            return Instant.MAX;
+        }
+        return value.toInstant();
     }
 
     List<Checkpoint> checkpoints(String systemId) {

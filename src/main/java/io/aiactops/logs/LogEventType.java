@@ -32,6 +32,8 @@ public enum LogEventType {
     INSTRUCTIONS_FOR_USE,
     /** A signed post-market review report (Art. 72): its period, sign-off and the SHA-256 of its frozen JSON. */
     POST_MARKET_REPORT,
+    /** The scheduled verification found this chain broken: where, and why (docs/log-register.md). */
+    CHAIN_VERIFICATION_FAILED,
     CUSTOM;
 
     private final String wireName = name().toLowerCase(java.util.Locale.ROOT);

@@ -2,6 +2,7 @@ package io.aiactops.logs;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.platform.web.ConflictException;
+import io.aiactops.platform.web.InvalidFieldException;
 import io.aiactops.platform.web.NotFoundException;
 import io.aiactops.registry.Registry;
 import io.aiactops.registry.SystemStatus;
@@ -29,21 +31,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LogRegister {
 
-    /** Events read per query by {@link #events}. */
-    private static final int PAGE = 1_000;
-
     private final LogEventStore store;
     private final Registry registry;
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final LogMetrics metrics;
+    private final LogPartitions partitions;
+    private final LogsProperties properties;
 
-    LogRegister(LogEventStore store, Registry registry, ObjectMapper objectMapper, Clock clock, LogMetrics metrics) {
+    LogRegister(LogEventStore store, Registry registry, ObjectMapper objectMapper, Clock clock, LogMetrics metrics,
+            LogPartitions partitions, LogsProperties properties) {
         this.store = store;
         this.registry = registry;
         this.objectMapper = objectMapper;
         this.clock = clock;
         this.metrics = metrics;
+        this.partitions = partitions;
+        this.properties = properties;
     }
 
     /**
@@ -101,9 +105,27 @@ public class LogRegister {
         store.createHead(systemId);
     }
 
+    /**
+     * A page of the read API. A window ({@code from}/{@code to}) is at most aiact.logs.max-read-window
+     * wide, measured to now when {@code to} is left out: each page of it costs a look at every event
+     * in it. Longer periods are exported.
+     */
     @Transactional(readOnly = true)
     LogPage find(String systemId, LogQuery query) {
         requireChain(systemId);
+        if (query.from() != null || query.to() != null) {
+            Duration max = properties.maxReadWindow();
+            String export = "; export a longer period with GET /api/systems/" + systemId + "/logs/export?from=&to=";
+            if (query.from() == null) {
+                throw new InvalidFieldException("from", "required with to: a read covers at most " + max + export);
+            }
+            Instant end = query.to() != null ? query.to() : clock.instant();
+            if (Duration.between(query.from(), end).compareTo(max) > 0) {
+                throw new InvalidFieldException(query.to() != null ? "to" : "from", "the window from " + query.from()
+                        + " to " + (query.to() != null ? query.to() : "now") + " is longer than the " + max
+                        + " a read covers (aiact.logs.max-read-window)" + export);
+            }
+        }
         List<LogEvent> events = store.find(systemId, query);
         Long next = events.size() == query.limit() ? events.get(events.size() - 1).seq() : null;
         return new LogPage(events, next);
@@ -112,35 +134,64 @@ public class LogRegister {
     /**
      * Every event of the given types that occurred in [from, to), in chain order: for reports other
      * capabilities compile from the register (effectiveness of a corrective action, post-market review).
+     * Whole periods, in one query through a cursor: the interactive read's window limit does not apply.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<LogEvent> events(String systemId, Set<LogEventType> types, Instant from, Instant to) {
         requireChain(systemId);
         List<String> wireNames = types.stream().map(LogEventType::wireName).toList();
         List<LogEvent> all = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            List<LogEvent> page = store.find(systemId, new LogQuery(from, to, wireNames, after, PAGE));
-            all.addAll(page);
-            if (page.size() < PAGE) {
-                return all;
-            }
-            after = page.get(page.size() - 1).seq();
-        }
+        store.forEach(systemId, 0, from, to, wireNames, all::add);
+        return all;
     }
 
     /** Streams the whole chain in order; one snapshot, so concurrent appends do not tear it. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     void export(String systemId, Consumer<LogEvent> consumer) {
-        ChainHead head = requireChain(systemId);
-        store.forEach(systemId, head.anchorSeq(), consumer);
+        export(systemId, null, null, consumer);
     }
 
+    /**
+     * Streams the events that occurred in [from, to) (either may be null: the whole chain), in chain
+     * order, from one snapshot and through a cursor, so in constant memory whatever the window.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    void export(String systemId, Instant from, Instant to, Consumer<LogEvent> consumer) {
+        ChainHead head = requireChain(systemId);
+        store.forEach(systemId, head.anchorSeq(), from, to, List.of(), consumer);
+    }
+
+    /** Recomputes the whole chain, from the retention anchor to the head; one snapshot. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify(String systemId) {
         ChainHead head = requireChain(systemId);
-        ChainVerifier verifier = new ChainVerifier(head, store.checkpoints(systemId));
-        store.forEach(systemId, head.anchorSeq(), verifier::accept);
+        return verify(head, store.checkpoints(systemId), ChainVerifier.Start.anchor(head, 0));
+    }
+
+    /**
+     * Recomputes only the events after the newest checkpoint whose event still has the checkpoint's
+     * hash; from the anchor when none does. A newer checkpoint that no longer matches is not trusted
+     * as a start, and recomputing from the older one reaches it and reports the chain broken there.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Verification verifySinceLatestCheckpoint(String systemId) {
+        ChainHead head = requireChain(systemId);
+        List<Checkpoint> checkpoints = store.checkpoints(systemId);
+        int skipped = 0;
+        for (int i = checkpoints.size() - 1; i >= 0 && checkpoints.get(i).seq() > head.anchorSeq(); i--) {
+            Checkpoint checkpoint = checkpoints.get(i);
+            if (checkpoint.seq() <= head.lastSeq()
+                    && store.hashAt(systemId, checkpoint.seq()).filter(checkpoint.hash()::equals).isPresent()) {
+                return verify(head, checkpoints, ChainVerifier.Start.checkpoint(checkpoint, skipped));
+            }
+            skipped++;
+        }
+        return verify(head, checkpoints, ChainVerifier.Start.anchor(head, skipped));
+    }
+
+    private Verification verify(ChainHead head, List<Checkpoint> checkpoints, ChainVerifier.Start start) {
+        ChainVerifier verifier = new ChainVerifier(head, checkpoints, start);
+        store.forEachStored(head.systemId(), start.seq(), verifier::accept);
         return verifier.result();
     }
 
@@ -178,12 +229,16 @@ public class LogRegister {
             copyColumns.add(store.copyColumns(systemId, event.type().wireName(), occurredAt, event.modelVersion(), actor,
                     event.clientEventId(), event.canonicalPayload(), payload));
         }
+        partitions.ensureCovered(clock.instant());
         ChainHead head = store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
+        Instant now = clock.instant();
+        // Under the head's lock, so no other append of this system can store the same id meanwhile.
         List<String> clientIds = events.stream().map(NewLogEvent::clientEventId).filter(Objects::nonNull).distinct().toList();
-        Map<String, Long> known = new HashMap<>(store.storedClientEventIds(systemId, clientIds));
+        Map<String, Long> known = new HashMap<>(store.storedClientEventIds(systemId, clientIds,
+                now.minus(properties.idempotencyWindow())));
         List<AppendResult.Duplicate> duplicates = new ArrayList<>();
         List<LogEventStore.Row> rows = new ArrayList<>(events.size());
-        String recordedAt = ChainHash.timestamp(clock.instant());
+        String recordedAt = ChainHash.timestamp(now);
         long seq = head.lastSeq();
         String prevHash = head.lastHash();
         for (int i = 0; i < events.size(); i++) {

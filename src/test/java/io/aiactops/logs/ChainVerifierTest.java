@@ -82,8 +82,15 @@ class ChainVerifierTest {
 
     private static Verification verify(ChainHead head, List<LogEvent> events, List<Checkpoint> checkpoints) {
         ChainVerifier verifier = new ChainVerifier(head, checkpoints);
-        events.forEach(verifier::accept);
+        events.forEach(event -> verifier.accept(stored(event)));
         return verifier.result();
+    }
+
+    /** As H2 gives it back: the payload's canonical text. */
+    private static StoredRow stored(LogEvent e) {
+        return new StoredRow(e.systemId(), e.seq(), e.type(), ChainHash.timestamp(e.occurredAt()),
+                ChainHash.timestamp(e.recordedAt()), e.modelVersion(), e.actor(), e.clientEventId(),
+                CanonicalJson.write(e.payload()), e.prevHash(), e.hash());
     }
 
     private static ChainHead head(List<LogEvent> chain) {

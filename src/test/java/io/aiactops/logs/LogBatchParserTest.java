@@ -17,7 +17,8 @@ import org.springframework.util.unit.DataSize;
 class LogBatchParserTest {
 
     private final LogBatchParser parser = new LogBatchParser(
-            new LogsProperties(10_000, DataSize.ofMegabytes(32), 1000, Duration.ofHours(1), 50_000));
+            new LogsProperties(10_000, DataSize.ofMegabytes(32), 1000, Duration.ofHours(1), 50_000,
+                    Duration.ofDays(7), Duration.ofDays(1), 2, Duration.ofSeconds(2)));
 
     @Test
     void readsAJsonArrayOfEvents() {
@@ -76,7 +77,8 @@ class LogBatchParserTest {
                     assertThat(e.field()).isEqualTo("Content-Type");
                 });
         LogBatchParser small = new LogBatchParser(
-                new LogsProperties(10_000, DataSize.ofBytes(100), 1000, Duration.ofHours(1), 50_000));
+                new LogsProperties(10_000, DataSize.ofBytes(100), 1000, Duration.ofHours(1), 50_000,
+                    Duration.ofDays(7), Duration.ofDays(1), 2, Duration.ofSeconds(2)));
         byte[] big = ("[{\"type\":\"custom\",\"payload\":{\"x\":\"" + "y".repeat(200) + "\"}}]").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> small.parse("application/json", -1, new ByteArrayInputStream(big)))
                 .isInstanceOfSatisfying(InvalidFieldException.class,

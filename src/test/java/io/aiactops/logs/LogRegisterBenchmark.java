@@ -87,8 +87,8 @@ class LogRegisterBenchmark {
         }
     }
 
-    /** Sends the batches from {@code clients} threads; returns events per second. */
-    private static double run(Api api, String systemId, List<byte[]> batches, int clients) throws Exception {
+    /** Sends the batches from {@code clients} threads; returns events per second. Also the growth benchmark's. */
+    static double run(Api api, String systemId, List<byte[]> batches, int clients) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();

@@ -99,6 +99,24 @@ class LogRegisterIntegrationTest {
         assertThat(offlineVerifier(export.body(), null).get("valid").asBoolean()).isTrue();
     }
 
+    /** Verification writes envelopes from PostgreSQL's jsonb text: every shape it prints must hash as ingested. */
+    @Test
+    void payloadsOfEveryShapeVerifyAsPostgresqlGivesThemBack() throws Exception {
+        Api.Response appended = ingest("""
+                [{"type":"custom","payload":{"zz":1,"a":2,"\\uFF21":3,"\\uD83D\\uDE00":4,"B":5,"é":6,"":7}},
+                 {"type":"custom","payload":{"s":"tab\\t nl\\n bell\\u0007 us\\u001f quote\\" back\\\\ slash/ \\u2028 Grüße 😀"}},
+                 {"type":"custom","payload":{"n":[1.50,1e3,-0.0,-0,1E-7,0.000,12345678901234567890123,-7.25,2.500e2]}},
+                 {"type":"custom","payload":{"long":1234567890.12345678901234567890123456789012345678901234567890}},
+                 {"type":"custom","payload":{"deep":{"b":[{"y":{},"x":[]},[[true,false,null]]],"a":{"dd":"x","c":"y"}}}},
+                 {"type":"custom","clientEventId":"id \\"quoted\\" é","modelVersion":"v\\\\1","payload":{}}]""");
+        assertThat(appended.status()).as(appended.body()).isEqualTo(201);
+
+        JsonNode verification = api.as("auditor").get(logs("/verify")).json();
+        assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("eventsChecked").asLong()).isEqualTo(7);
+        assertThat(offlineVerifier(api.as("auditor").get(logs("/export")).body(), null).get("valid").asBoolean()).isTrue();
+    }
+
     @Test
     void acceptsNdjsonAndStoresARepeatedClientEventIdOnce() {
         Api.Response first = api.as("ingest").send("POST", logs(""), "application/x-ndjson",

@@ -2,9 +2,14 @@ package io.aiactops.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aiactops.logs.RegisterSeeder;
 import io.aiactops.support.Api;
 import io.aiactops.support.AppProcess;
 import io.aiactops.support.ProductionApp;
@@ -130,6 +136,122 @@ class CrashRecoveryIntegrationTest {
                 + " {} review tasks survived, {} timers due during the downtime fired once each after the restart",
                 ROUNDS, acknowledgedRequests.get(), acknowledged.size(), acknowledgedSignals.get(), cutOff,
                 acknowledged.size(), stored, reviewTasks.size(), reviewTasks.size());
+    }
+
+    /**
+     * SIGKILL while the app creates monthly partitions (its start-up, held up on the table's lock) and
+     * while it drops an expired one (its retention purge, held up the same way): each time nothing half
+     * made or half dropped is left, every chain verifies, and the next start finishes the work. And a
+     * start whose partitions cannot be made stops with a message that says so.
+     */
+    @Test
+    void partitionCreationAndDropKilledMidwayLeaveEveryChainVerifiable() throws Exception {
+        String database = TestPostgres.newDatabase("crash_partitions");
+        String current = TestSystems.uniqueId("crash-part");
+        try (AppProcess app = ProductionApp.start(database)) {
+            Api api = ProductionApp.admin(app);
+            assertThat(api.post("/api/systems", TestSystems.registration(current)).status()).isEqualTo(201);
+            assertThat(api.send("POST", "/api/systems/" + current + "/logs", "application/json",
+                    "[{\"type\":\"custom\"},{\"type\":\"custom\"}]").status()).isEqualTo(201);
+        }
+        // A system whose first 2,000 events were recorded 14 months ago: their partition may be dropped.
+        String old = TestSystems.uniqueId("crash-old");
+        Instant oldMonth = ZonedDateTime.now(ZoneOffset.UTC).withDayOfMonth(3).minusMonths(14).toInstant();
+        String oldPartition = "log_event_" + DateTimeFormatter.ofPattern("yyyy_MM").withZone(ZoneOffset.UTC).format(oldMonth);
+        try (Connection c = DriverManager.getConnection(database, "postgres", "postgres")) {
+            RegisterSeeder.createSystem(c, old, 365, oldMonth);
+            RegisterSeeder.append(c, old, oldMonth, Duration.ofSeconds(60), 2_000);
+            RegisterSeeder.append(c, old, Instant.now(), Duration.ofMillis(1), 10);
+        }
+
+        // Creation: the partitions for months 3 to 6 ahead wait for a lock the test holds, and the app is killed.
+        List<String> ahead = new ArrayList<>();
+        for (int month = 3; month <= 6; month++) {
+            ahead.add("log_event_" + DateTimeFormatter.ofPattern("yyyy_MM").withZone(ZoneOffset.UTC)
+                    .format(ZonedDateTime.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(month)));
+        }
+        try (Connection lock = DriverManager.getConnection(database, "postgres", "postgres")) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("LOCK TABLE log_event IN SHARE UPDATE EXCLUSIVE MODE");
+            try (AppProcess app = ProductionApp.launch(database, "--aiact.logs.partitions-ahead=6")) {
+                awaitWaitingOnALock(database, "log_event_ensure_partitions");
+                app.kill();
+            }
+            lock.rollback();
+        }
+        awaitGone(database, "log_event_ensure_partitions");
+        assertThat(ProductionApp.column(database, "SELECT relname FROM pg_class WHERE relname = ANY(?)",
+                (Object) ahead.toArray(String[]::new))).as("nothing half made").isEmpty();
+
+        // A start that cannot make its partitions stops, and says why.
+        String blocker = ahead.get(ahead.size() - 1);
+        execute(database, "CREATE TABLE " + blocker + " (LIKE log_event)");
+        try (AppProcess app = ProductionApp.launch(database, "--aiact.logs.partitions-ahead=6")) {
+            assertThat(app.awaitExit(Duration.ofSeconds(180))).isNotZero();
+            assertThat(app.output()).contains("The log register cannot start").contains(blocker);
+        }
+        execute(database, "DROP TABLE " + blocker);
+
+        // Drop: the purge waits for the old partition, which the test is reading, and the app is killed.
+        String[] purgeEverySecond = { "--aiact.logs.retention-cron=* * * * * *", "--aiact.logs.partitions-ahead=6",
+                "--aiact.logs.partition-drop-lock-timeout=PT10M" };
+        try (Connection reader = DriverManager.getConnection(database, "postgres", "postgres")) {
+            reader.setAutoCommit(false);
+            reader.createStatement().execute("SELECT count(*) FROM " + oldPartition);
+            try (AppProcess app = ProductionApp.start(database, purgeEverySecond)) {
+                assertThat(ProductionApp.column(database, "SELECT relname FROM pg_class WHERE relname = ANY(?)",
+                        (Object) ahead.toArray(String[]::new))).as("made by the start after the kill").hasSize(4);
+                awaitWaitingOnALock(database, "log_event_drop_partition");
+                app.kill();
+            }
+            reader.rollback();
+        }
+        awaitGone(database, "log_event_drop_partition");
+        assertThat(ProductionApp.column(database, "SELECT partition_name FROM log_event_partitions()"))
+                .as("not dropped half").contains(oldPartition);
+        assertThat(ProductionApp.column(database, "SELECT anchor_seq FROM log_chain_head WHERE system_id = ?", old))
+                .containsExactly("0");
+
+        try (AppProcess app = ProductionApp.start(database, "--aiact.logs.retention-cron=* * * * * *")) {
+            Api api = ProductionApp.admin(app);
+            assertVerifies(api, current);
+            assertVerifies(api, old);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (ProductionApp.column(database, "SELECT partition_name FROM log_event_partitions()").contains(oldPartition)) {
+                assertThat(Instant.now()).as("the purge drops %s", oldPartition).isBefore(deadline);
+                Thread.sleep(250);
+            }
+            JsonNode verification = api.get("/api/systems/" + old + "/logs/verify").json();
+            assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
+            assertThat(verification.get("anchorSeq").asLong()).isEqualTo(2_000);
+            assertVerifies(api, current);
+        }
+    }
+
+    private static void execute(String database, String sql) throws java.sql.SQLException {
+        try (Connection c = DriverManager.getConnection(database, "postgres", "postgres")) {
+            c.createStatement().execute(sql);
+        }
+    }
+
+    /** Until a session running {@code function} waits for a lock. */
+    private static void awaitWaitingOnALock(String database, String function) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (ProductionApp.column(database, "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                + "AND query LIKE ?", "%" + function + "%").isEmpty()) {
+            assertThat(Instant.now()).as("a session of %s waiting for a lock", function).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Until the session of the killed app has ended (it notices when its lock is granted). */
+    private static void awaitGone(String database, String function) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!ProductionApp.column(database, "SELECT pid FROM pg_stat_activity WHERE query LIKE ? "
+                + "AND pid <> pg_backend_pid() AND state <> 'idle'", "%" + function + "%").isEmpty()) {
+            assertThat(Instant.now()).as("the killed app's session of %s ends", function).isBefore(deadline);
+            Thread.sleep(100);
+        }
     }
 
     private void writeLogs(Api api, String systemId, String prefix, AtomicBoolean running, AtomicInteger failures) {

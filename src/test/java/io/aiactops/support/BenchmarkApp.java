@@ -13,6 +13,9 @@ public final class BenchmarkApp implements AutoCloseable {
 
     /** The logger benchmarks print their results to; the app itself logs warnings only. */
     public static final String RESULTS = "benchmark";
+    /** The administrator the benchmarks call the API as. */
+    public static final String USER = "bench";
+    public static final String PASSWORD = "bench-secret";
 
     private final ConfigurableApplicationContext context;
     private final String databaseUrl;
@@ -28,14 +31,18 @@ public final class BenchmarkApp implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AiactOpsApplication.class)
                 .profiles("postgres")
                 .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres", "--camunda.bpm.admin-user.id=bench",
-                        "--camunda.bpm.admin-user.password=bench-secret", "--logging.level.root=WARN",
+                        "--spring.datasource.password=postgres", "--camunda.bpm.admin-user.id=" + USER,
+                        "--camunda.bpm.admin-user.password=" + PASSWORD, "--logging.level.root=WARN",
                         "--logging.level." + RESULTS + "=INFO");
         return new BenchmarkApp(context, url);
     }
 
     public Api api() {
-        return Api.anonymous(((WebServerApplicationContext) context).getWebServer().getPort()).as("bench", "bench-secret");
+        return Api.anonymous(port()).as(USER, PASSWORD);
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     public String databaseUrl() {

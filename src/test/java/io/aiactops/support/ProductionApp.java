@@ -26,16 +26,21 @@ public final class ProductionApp {
 
     /** Starts one node on the database at {@code jdbcUrl}, with these extra arguments, and waits until healthy. */
     public static AppProcess start(String jdbcUrl, String... args) {
-        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres"));
-        arguments.addAll(List.of(args));
-        AppProcess app = AppProcess.start(Map.of("DB_URL", jdbcUrl, "DB_USER", "postgres", "DB_PASSWORD", "postgres",
-                "AIACT_ADMIN_USER", ADMIN, "AIACT_ADMIN_PASSWORD", ADMIN_PASSWORD), arguments.toArray(String[]::new));
+        AppProcess app = launch(jdbcUrl, args);
         try {
             return app.awaitHealthy(Duration.ofSeconds(180));
         } catch (AssertionError e) {
             app.close();
             throw e;
         }
+    }
+
+    /** Starts one node without waiting for it: for a start that is meant to fail or to be killed. */
+    public static AppProcess launch(String jdbcUrl, String... args) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres"));
+        arguments.addAll(List.of(args));
+        return AppProcess.start(Map.of("DB_URL", jdbcUrl, "DB_USER", "postgres", "DB_PASSWORD", "postgres",
+                "AIACT_ADMIN_USER", ADMIN, "AIACT_ADMIN_PASSWORD", ADMIN_PASSWORD), arguments.toArray(String[]::new));
     }
 
     public static Api admin(AppProcess app) {
