@@ -347,9 +347,10 @@ class LogRegisterIntegrationTest {
                     Files.writeString(files.resolve("checkpoints-" + System.nanoTime() + ".json"), checkpoints).toString()));
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        process.waitFor();
-        return JSON.readTree(output);
+        JsonNode output = JSON.readTree(new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        // What an auditor's script acts on: 0 valid, 1 not.
+        assertThat(process.waitFor()).as(output.toString()).isEqualTo(output.path("valid").asBoolean() ? 0 : 1);
+        return output;
     }
 
     private Api.Response ingest(String body) {
