@@ -35,7 +35,11 @@ public final class BenchmarkApp implements AutoCloseable {
     }
 
     public Api api() {
-        return Api.anonymous(((WebServerApplicationContext) context).getWebServer().getPort()).as("bench", "bench-secret");
+        return Api.anonymous(port()).as("bench", "bench-secret");
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     public String databaseUrl() {
