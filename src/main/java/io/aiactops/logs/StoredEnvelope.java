@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code ChainHash.envelope} gives for the same event, straight from the columns' text: the hot
  * path of verification. What is not in the common forms takes the general path (the payload parsed
  * and canonicalised as a tree, the timestamp read by the JDK); {@code StoredEnvelopeTest} keeps the
- * two equal on random events.
+ * two equal on random events. One instance serves a whole chain.
  */
 final class StoredEnvelope {
 
@@ -30,10 +30,9 @@ final class StoredEnvelope {
             .optionalStart().appendLiteral('T').optionalEnd().append(DateTimeFormatter.ISO_LOCAL_TIME)
             .appendOffset("+HH:mm:ss", "Z").toFormatter();
 
-    private StoredEnvelope() {
-    }
+    private final StoredJson payloads = new StoredJson();
 
-    static void write(StoredRow row, Utf8Buffer out) {
+    void write(StoredRow row, Utf8Buffer out) {
         out.ascii("{\"actor\":");
         string(row.actor(), out);
         out.ascii(",\"clientEventId\":");
@@ -41,7 +40,7 @@ final class StoredEnvelope {
         out.ascii(",\"modelVersion\":");
         nullable(row.modelVersion(), out);
         out.ascii(",\"occurredAt\":\"").ascii(timestamp(row.occurredAt())).ascii("\",\"payload\":");
-        if (!StoredJson.canonical(row.payload(), out)) {
+        if (!payloads.canonical(row.payload(), out)) {
             out.text(CanonicalJson.write(readTree(row.payload())));
         }
         out.ascii(",\"prevHash\":");
