@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -330,13 +327,7 @@ class LogRegisterIntegrationTest {
     }
 
     private void asSuperuser(String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "postgres", "postgres");
-                Statement statement = connection.createStatement()) {
-            statement.execute("SET session_replication_role = replica");
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+        Tampering.asSuperuser(databaseUrl, statements);
     }
 
     private JsonNode offlineVerifier(String export, String checkpoints) throws Exception {
