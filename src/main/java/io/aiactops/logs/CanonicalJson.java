@@ -26,20 +26,17 @@ final class CanonicalJson {
     static final int MAX_NUMBER_DIGITS = 400;
 
     /** Code point order; String.compareTo is UTF-16 order, which differs above U+FFFF. */
-    static final Comparator<String> CODE_POINT_ORDER = (a, b) -> compareCodePoints(a, 0, a.length(), b, 0, b.length());
-
-    /** {@link #CODE_POINT_ORDER} of two ranges of text. */
-    static int compareCodePoints(String a, int aFrom, int aTo, String b, int bFrom, int bTo) {
-        int n = Math.min(aTo - aFrom, bTo - bFrom);
+    static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+        int n = Math.min(a.length(), b.length());
         for (int i = 0; i < n; i++) {
-            char x = a.charAt(aFrom + i);
-            char y = b.charAt(bFrom + i);
+            char x = a.charAt(i);
+            char y = b.charAt(i);
             if (x != y) {
                 return codePointRank(x) - codePointRank(y);
             }
         }
-        return (aTo - aFrom) - (bTo - bFrom);
-    }
+        return a.length() - b.length();
+    };
 
     private static final Comparator<Map.Entry<String, JsonNode>> BY_KEY = (a, b) ->
             CODE_POINT_ORDER.compare(a.getKey(), b.getKey());

@@ -53,6 +53,7 @@ final class ChainVerifier {
 
     private final MessageDigest digest = ChainHash.newDigest();
     private final Utf8Buffer envelope = new Utf8Buffer();
+    private final StoredEnvelope envelopes = new StoredEnvelope();
 
     /** Checks the next event; false once the chain is known to be invalid. */
     boolean accept(StoredRow event) {
@@ -72,7 +73,7 @@ final class ChainVerifier {
                             : "prevHash does not match the retention anchor");
         }
         envelope.truncate(0);
-        StoredEnvelope.write(event, envelope);
+        envelopes.write(event, envelope);
         digest.update(envelope.bytes(), 0, envelope.length());
         if (!ChainHash.hex(digest.digest()).equals(event.hash())) {
             return fail(event.seq(), "the hash does not match the event's content (altered after it was recorded)");

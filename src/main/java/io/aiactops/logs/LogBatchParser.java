@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.aiactops.platform.time.IsoInstants;
 import io.aiactops.platform.web.BoundedInputStream;
 import io.aiactops.platform.web.InvalidFieldException;
 import org.springframework.http.HttpStatus;

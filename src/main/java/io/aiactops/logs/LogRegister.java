@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LogRegister {
 
+    /** From this many events on, one thread reads and another hashes. */
+    private static final long PIPELINED = 20_000;
+
     private final LogEventStore store;
     private final Registry registry;
     private final ObjectMapper objectMapper;
@@ -191,7 +194,14 @@ public class LogRegister {
 
     private Verification verify(ChainHead head, List<Checkpoint> checkpoints, ChainVerifier.Start start) {
         ChainVerifier verifier = new ChainVerifier(head, checkpoints, start);
-        store.forEachStored(head.systemId(), start.seq(), verifier::accept);
+        if (head.lastSeq() - start.seq() < PIPELINED) {
+            store.forEachStored(head.systemId(), start.seq(), verifier::accept);
+            return verifier.result();
+        }
+        try (HashingPipeline hashing = new HashingPipeline("log-verify-" + head.systemId(), verifier::accept)) {
+            store.forEachStored(head.systemId(), start.seq(), hashing);
+            hashing.finish();
+        }
         return verifier.result();
     }
 

@@ -1,22 +1,16 @@
 package io.aiactops.logs;
 
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiactops.platform.time.IsoInstants;
 
 /**
  * Writes the canonical envelope of a {@link StoredRow} as UTF-8, byte for byte what
  * {@code ChainHash.envelope} gives for the same event, straight from the columns' text: the hot
  * path of verification. What is not in the common forms takes the general path (the payload parsed
  * and canonicalised as a tree, the timestamp read by the JDK); {@code StoredEnvelopeTest} keeps the
- * two equal on random events.
+ * two equal on random events. One instance serves a whole chain.
  */
 final class StoredEnvelope {
 
@@ -24,16 +18,9 @@ final class StoredEnvelope {
     private static final ObjectMapper PAYLOAD_READER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    /** Timestamps as PostgreSQL and H2 print them ({@code 2026-11-25 09:30:00.1234+01}) or as ISO-8601. */
-    private static final DateTimeFormatter PRINTED = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendLiteral('T').optionalEnd().append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .appendOffset("+HH:mm:ss", "Z").toFormatter();
+    private final StoredJson payloads = new StoredJson();
 
-    private StoredEnvelope() {
-    }
-
-    static void write(StoredRow row, Utf8Buffer out) {
+    void write(StoredRow row, Utf8Buffer out) {
         out.ascii("{\"actor\":");
         string(row.actor(), out);
         out.ascii(",\"clientEventId\":");
@@ -41,7 +28,7 @@ final class StoredEnvelope {
         out.ascii(",\"modelVersion\":");
         nullable(row.modelVersion(), out);
         out.ascii(",\"occurredAt\":\"").ascii(timestamp(row.occurredAt())).ascii("\",\"payload\":");
-        if (!StoredJson.canonical(row.payload(), out)) {
+        if (!payloads.canonical(row.payload(), out)) {
             out.text(CanonicalJson.write(readTree(row.payload())));
         }
         out.ascii(",\"prevHash\":");
@@ -56,71 +43,17 @@ final class StoredEnvelope {
 
     /** The register's form ({@code ChainHash.timestamp}) of a timestamp as the database prints it. */
     static String timestamp(String printed) {
-        Instant fast = common(printed);
-        return ChainHash.timestamp(fast != null ? fast : OffsetDateTime.parse(printed, PRINTED).toInstant());
+        return ChainHash.timestamp(IsoInstants.parse(iso(printed)));
     }
 
-    /** {@code yyyy-MM-dd HH:mm:ss[.fraction](Z|±HH[:mm])}, separator ' ' or 'T'; else null. */
-    private static Instant common(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != ' ' && s.charAt(10) != 'T')
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
-            return null;
-        }
-        int year = number(s, 0, 4);
-        int month = number(s, 5, 2);
-        int day = number(s, 8, 2);
-        int hour = number(s, 11, 2);
-        int minute = number(s, 14, 2);
-        int second = number(s, 17, 2);
-        if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
-            return null;
-        }
-        int i = 19;
-        int nanos = 0;
-        if (s.charAt(i) == '.') {
-            int digits = 0;
-            for (i++; i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++, digits++) {
-                nanos = nanos * 10 + (s.charAt(i) - '0');
-            }
-            if (digits == 0 || digits > 9) {
-                return null;
-            }
-            for (int d = digits; d < 9; d++) {
-                nanos *= 10;
-            }
-        }
-        int offset;
-        if (i == n - 1 && s.charAt(i) == 'Z') {
-            offset = 0;
-        } else if ((i == n - 3 || (i == n - 6 && s.charAt(i + 3) == ':')) && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            int hours = number(s, i + 1, 2);
-            int minutes = i == n - 3 ? 0 : number(s, i + 4, 2);
-            if ((hours | minutes) < 0 || minutes > 59) {
-                return null;
-            }
-            offset = (s.charAt(i) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
-        } else {
-            return null;
-        }
-        try {
-            long days = LocalDate.of(year, month, day).toEpochDay();
-            return Instant.ofEpochSecond(days * 86_400 + hour * 3600 + minute * 60 + second - offset, nanos);
-        } catch (DateTimeException e) {
-            return null; // not a date: the JDK parser words the error
-        }
-    }
-
-    private static int number(String s, int from, int length) {
-        int value = 0;
-        for (int i = from; i < from + length; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+    /**
+     * PostgreSQL and H2 print {@code 2026-11-25 10:30:00.5+01}: ISO-8601 but for the space before the
+     * time and the offset without its minutes.
+     */
+    private static String iso(String printed) {
+        int n = printed.length();
+        String text = n > 10 && printed.charAt(10) == ' ' ? printed.replace(' ', 'T') : printed;
+        return n > 3 && (printed.charAt(n - 3) == '+' || printed.charAt(n - 3) == '-') ? text + ":00" : text;
     }
 
     private static void nullable(String value, Utf8Buffer out) {

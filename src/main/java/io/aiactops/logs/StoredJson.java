@@ -1,30 +1,36 @@
 package io.aiactops.logs;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * The canonical JSON of a stored payload written straight from the text the database gives back
  * (PostgreSQL's jsonb output, or the canonical text H2 keeps), without building a tree: keys
  * re-sorted in code point order, separators' spaces dropped, trailing zeros of decimals stripped.
- * Strings are copied as they are, since the database escapes exactly as {@link CanonicalJson}
- * does. Whatever is not in these common forms (an exponent, an escaped key, an escape the canonical
- * form would write differently, a duplicate key, very long numbers, deep nesting) makes it give up,
- * and the caller takes the general path: {@code CanonicalJson.write} of the parsed tree.
+ * It works on the UTF-8 bytes, whose order is code point order. Strings are copied as they are,
+ * since the database escapes exactly as {@link CanonicalJson} does. Whatever is not in these common
+ * forms (an exponent, an escaped key, an escape the canonical form would write differently, a
+ * duplicate key, very long numbers, deep nesting) makes it give up, and the caller takes the general
+ * path: {@code CanonicalJson.write} of the parsed tree. One instance serves a whole chain.
  */
 final class StoredJson {
 
-    private final String s;
-    private final Utf8Buffer out;
+    private byte[] s;
+    private int n;
     private int i;
-
-    private StoredJson(String text, Utf8Buffer out) {
-        this.s = text;
-        this.out = out;
-    }
+    private Utf8Buffer out;
+    /** The members of an object being reordered, per nesting depth: key start and end, output start and end. */
+    private int[][] members = new int[8][];
+    private byte[] reordered = new byte[1024];
 
     /** Appends the canonical form of {@code text} to {@code out}; false (and nothing appended) to give up. */
-    static boolean canonical(String text, Utf8Buffer out) {
+    boolean canonical(String text, Utf8Buffer out) {
+        this.s = text.getBytes(StandardCharsets.UTF_8);
+        this.n = s.length;
+        this.i = 0;
+        this.out = out;
         int mark = out.length();
-        StoredJson json = new StoredJson(text, out);
-        if (json.value(0) && json.skipSpace() == text.length()) {
+        if (value(0) && skipSpace() == n) {
             return true;
         }
         out.truncate(mark);
@@ -32,17 +38,17 @@ final class StoredJson {
     }
 
     private int skipSpace() {
-        while (i < s.length() && s.charAt(i) == ' ') {
+        while (i < n && s[i] == ' ') {
             i++;
         }
         return i;
     }
 
     private boolean value(int depth) {
-        if (depth > CanonicalJson.MAX_DEPTH || skipSpace() == s.length()) {
+        if (depth > CanonicalJson.MAX_DEPTH || skipSpace() == n) {
             return false;
         }
-        char c = s.charAt(i);
+        byte c = s[i];
         return switch (c) {
             case '{' -> object(depth);
             case '[' -> array(depth);
@@ -55,48 +61,39 @@ final class StoredJson {
     }
 
     private boolean literal(String word) {
-        if (!s.startsWith(word, i)) {
+        int length = word.length();
+        if (i + length > n) {
             return false;
         }
-        out.ascii(word);
-        i += word.length();
+        for (int k = 0; k < length; k++) {
+            if (s[i + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        out.bytes(s, i, length);
+        i += length;
         return true;
     }
 
     /** A string literal, copied; for a key, escapes give up (keys are compared as they are written). */
     private boolean string(boolean key) {
-        out.ascii('"');
-        i++;
-        int n = s.length();
+        int run = i++;
         while (i < n) {
-            int run = i;
-            char c = s.charAt(i);
-            while (c >= ' ' && c < 0x80 && c != '"' && c != '\\') {
-                if (++i == n) {
-                    return false;
-                }
-                c = s.charAt(i);
-            }
-            out.ascii(s, run, i);
+            byte c = s[i];
             if (c == '"') {
-                out.ascii('"');
-                i++;
+                out.bytes(s, run, ++i - run);
                 return true;
             }
             if (c == '\\') {
+                out.bytes(s, run, i - run);
                 if (key || !escape()) {
                     return false;
                 }
-            } else if (c < ' ') {
+                run = i;
+            } else if (c >= 0 && c < ' ') {
                 return false; // not JSON
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                out.codePoint(Character.toCodePoint(c, s.charAt(i + 1)));
-                i += 2;
-            } else if (Character.isSurrogate(c)) {
-                return false; // unpaired: the general path names it
             } else {
-                out.codePoint(c);
-                i++;
+                i++; // printable ASCII, or a byte of a UTF-8 sequence: copied as it is
             }
         }
         return false;
@@ -104,71 +101,72 @@ final class StoredJson {
 
     /** An escape exactly as {@code CanonicalJson.string} writes it: short forms, else lower-case \\u00xx. */
     private boolean escape() {
-        if (i + 1 >= s.length()) {
+        if (i + 1 >= n) {
             return false;
         }
-        char e = s.charAt(i + 1);
-        if ("\"\\bfnrt".indexOf(e) >= 0) {
-            out.ascii(s, i, i + 2);
-            i += 2;
-            return true;
+        byte e = s[i + 1];
+        int length;
+        if (e == '"' || e == '\\' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+            length = 2;
+        } else {
+            if (e != 'u' || i + 6 > n || s[i + 2] != '0' || s[i + 3] != '0') {
+                return false;
+            }
+            int high = hex(s[i + 4]);
+            int low = hex(s[i + 5]);
+            int c = high << 4 | low;
+            if (high < 0 || high > 1 || low < 0 || c == 0 || c == '\b' || c == '\f' || c == '\n' || c == '\r'
+                    || c == '\t') {
+                return false; // NUL is refused, the short forms are written short
+            }
+            length = 6;
         }
-        if (e != 'u' || i + 6 > s.length() || !s.startsWith("00", i + 2)) {
-            return false;
-        }
-        int high = hex(s.charAt(i + 4));
-        int low = hex(s.charAt(i + 5));
-        int c = high << 4 | low;
-        if (high < 0 || high > 1 || low < 0 || c == 0 || "\b\f\n\r\t".indexOf(c) >= 0) {
-            return false; // NUL is refused, the short forms are written short
-        }
-        out.ascii(s, i, i + 6);
-        i += 6;
+        out.bytes(s, i, length);
+        i += length;
         return true;
     }
 
-    private static int hex(char c) {
+    private static int hex(byte c) {
         return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 
     /** Plain decimal notation, trailing zeros of the fraction stripped, -0 as 0. */
     private boolean number() {
         int start = i;
-        int n = s.length();
-        if (s.charAt(i) == '-') {
+        if (s[i] == '-') {
             i++;
         }
         int digits = i;
-        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
             i++;
         }
-        if (i == digits || (s.charAt(digits) == '0' && i - digits > 1)) {
+        if (i == digits || (s[digits] == '0' && i - digits > 1)) {
             return false;
         }
         int end = i;
-        if (i < n && s.charAt(i) == '.') {
+        if (i < n && s[i] == '.') {
             int fraction = ++i;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            while (i < n && s[i] >= '0' && s[i] <= '9') {
                 i++;
             }
             if (i == fraction) {
                 return false;
             }
             end = i;
-            while (s.charAt(end - 1) == '0') {
+            while (s[end - 1] == '0') {
                 end--;
             }
             if (end == fraction) {
                 end--; // the dot
             }
         }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E') || i - start > 40) {
+        if (i < n && (s[i] == 'e' || s[i] == 'E') || i - start > 40) {
             return false;
         }
-        if (end - start == 2 && s.charAt(start) == '-' && s.charAt(start + 1) == '0') {
+        if (end - start == 2 && s[start] == '-' && s[start + 1] == '0') {
             out.ascii('0');
         } else {
-            out.ascii(s, start, end);
+            out.bytes(s, start, end - start);
         }
         return true;
     }
@@ -176,16 +174,16 @@ final class StoredJson {
     private boolean array(int depth) {
         out.ascii('[');
         i++;
-        if (skipSpace() < s.length() && s.charAt(i) == ']') {
+        if (skipSpace() < n && s[i] == ']') {
             out.ascii(']');
             i++;
             return true;
         }
         while (true) {
-            if (!value(depth + 1) || skipSpace() == s.length()) {
+            if (!value(depth + 1) || skipSpace() == n) {
                 return false;
             }
-            char c = s.charAt(i++);
+            byte c = s[i++];
             if (c == ']') {
                 out.ascii(']');
                 return true;
@@ -205,40 +203,37 @@ final class StoredJson {
         int open = out.length();
         out.ascii('{');
         i++;
-        if (skipSpace() < s.length() && s.charAt(i) == '}') {
+        if (skipSpace() < n && s[i] == '}') {
             out.ascii('}');
             i++;
             return true;
         }
-        // Per member: key start and end in the text, start and end in the output.
-        int[] members = new int[32];
+        int[] m = members(depth, 32);
         int count = 0;
         while (true) {
-            if (skipSpace() == s.length() || s.charAt(i) != '"') {
+            if (skipSpace() == n || s[i] != '"') {
                 return false;
             }
-            if (count * 4 == members.length) {
-                members = java.util.Arrays.copyOf(members, members.length * 2);
-            }
-            members[count * 4] = i + 1;
-            members[count * 4 + 2] = out.length();
+            m = members(depth, count * 4 + 4);
+            m[count * 4] = i + 1;
+            m[count * 4 + 2] = out.length();
             if (!string(true)) {
                 return false;
             }
-            members[count * 4 + 1] = i - 1;
-            if (skipSpace() == s.length() || s.charAt(i++) != ':') {
+            m[count * 4 + 1] = i - 1;
+            if (skipSpace() == n || s[i++] != ':') {
                 return false;
             }
             out.ascii(':');
             if (!value(depth + 1)) {
                 return false;
             }
-            members[count * 4 + 3] = out.length();
+            m[count * 4 + 3] = out.length();
             count++;
-            if (skipSpace() == s.length()) {
+            if (skipSpace() == n) {
                 return false;
             }
-            char c = s.charAt(i++);
+            byte c = s[i++];
             if (c == '}') {
                 break;
             }
@@ -246,37 +241,54 @@ final class StoredJson {
                 return false;
             }
         }
+        return reorder(m, count, open);
+    }
+
+    private boolean reorder(int[] m, int count, int open) {
         int[] order = new int[count];
-        for (int m = 0; m < count; m++) {
-            int at = m;
+        for (int k = 0; k < count; k++) {
+            int at = k;
             while (at > 0) {
-                int cmp = compareKeys(members, order[at - 1], m);
+                int a = order[at - 1];
+                int cmp = Arrays.compareUnsigned(s, m[a * 4], m[a * 4 + 1], s, m[k * 4], m[k * 4 + 1]);
                 if (cmp == 0) {
                     return false; // a duplicate key: the general path decides which one counts
                 }
                 if (cmp < 0) {
                     break;
                 }
-                order[at] = order[at - 1];
+                order[at] = a;
                 at--;
             }
-            order[at] = m;
+            order[at] = k;
         }
-        byte[] written = java.util.Arrays.copyOfRange(out.bytes(), open + 1, out.length());
+        int length = out.length() - open - 1;
+        if (reordered.length < length) {
+            reordered = new byte[Math.max(length, reordered.length * 2)];
+        }
+        System.arraycopy(out.bytes(), open + 1, reordered, 0, length);
         out.truncate(open + 1);
-        for (int m = 0; m < count; m++) {
-            if (m > 0) {
+        for (int k = 0; k < count; k++) {
+            if (k > 0) {
                 out.ascii(',');
             }
-            int member = order[m];
-            out.bytes(written, members[member * 4 + 2] - open - 1, members[member * 4 + 3] - members[member * 4 + 2]);
+            int member = order[k];
+            out.bytes(reordered, m[member * 4 + 2] - open - 1, m[member * 4 + 3] - m[member * 4 + 2]);
         }
         out.ascii('}');
         return true;
     }
 
-    private int compareKeys(int[] members, int a, int b) {
-        return CanonicalJson.compareCodePoints(s, members[a * 4], members[a * 4 + 1], s, members[b * 4],
-                members[b * 4 + 1]);
+    /** The member array of this depth, with room for {@code size} ints. */
+    private int[] members(int depth, int size) {
+        if (depth >= members.length) {
+            members = Arrays.copyOf(members, Math.max(depth + 1, members.length * 2));
+        }
+        int[] m = members[depth];
+        if (m == null || m.length < size) {
+            m = m == null ? new int[Math.max(size, 32)] : Arrays.copyOf(m, Math.max(size, m.length * 2));
+            members[depth] = m;
+        }
+        return m;
     }
 }

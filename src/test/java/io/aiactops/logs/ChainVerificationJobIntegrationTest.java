@@ -2,10 +2,6 @@ package io.aiactops.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +59,7 @@ class ChainVerificationJobIntegrationTest {
 
     @Test
     void aTamperedChainTurnsTheGaugeToZeroIsRecordedAndMailedOnce() throws Exception {
-        asSuperuser("UPDATE log_event SET payload = '{\"n\": 666}' WHERE system_id = '%s' AND seq = 5".formatted(tampered));
+        Tampering.asSuperuser(databaseUrl, "UPDATE log_event SET payload = '{\"n\": 666}' WHERE system_id = '%s' AND seq = 5".formatted(tampered));
 
         job.verifyAll();
 
@@ -144,11 +140,4 @@ class ChainVerificationJobIntegrationTest {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
-    private void asSuperuser(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "postgres", "postgres");
-                Statement statement = connection.createStatement()) {
-            statement.execute("SET session_replication_role = replica");
-            statement.execute(sql);
-        }
-    }
 }

@@ -2,10 +2,7 @@ package io.aiactops.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.support.Api;
@@ -131,10 +128,6 @@ class IncrementalVerificationIntegrationTest {
     }
 
     private void asSuperuser(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "postgres", "postgres");
-                Statement statement = connection.createStatement()) {
-            statement.execute("SET session_replication_role = replica");
-            statement.execute(sql.formatted(systemId));
-        }
+        Tampering.asSuperuser(databaseUrl, sql.formatted(systemId));
     }
 }

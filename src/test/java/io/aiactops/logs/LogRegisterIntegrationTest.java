@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -330,13 +327,7 @@ class LogRegisterIntegrationTest {
     }
 
     private void asSuperuser(String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "postgres", "postgres");
-                Statement statement = connection.createStatement()) {
-            statement.execute("SET session_replication_role = replica");
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+        Tampering.asSuperuser(databaseUrl, statements);
     }
 
     private JsonNode offlineVerifier(String export, String checkpoints) throws Exception {
@@ -347,9 +338,10 @@ class LogRegisterIntegrationTest {
                     Files.writeString(files.resolve("checkpoints-" + System.nanoTime() + ".json"), checkpoints).toString()));
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        process.waitFor();
-        return JSON.readTree(output);
+        JsonNode output = JSON.readTree(new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        // What an auditor's script acts on: 0 valid, 1 not.
+        assertThat(process.waitFor()).as(output.toString()).isEqualTo(output.path("valid").asBoolean() ? 0 : 1);
+        return output;
     }
 
     private Api.Response ingest(String body) {

@@ -3,7 +3,6 @@ package io.aiactops.platform.web;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aiactops.platform.time.IsoInstants;
 
 /**
  * Reads the fields of one JSON object of a request, refusing bad values with an
@@ -107,7 +107,7 @@ public final class JsonFields {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return IsoInstants.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(path(name), "must be an ISO-8601 date-time with offset, e.g. 2026-11-25T09:30:00Z");
         }

@@ -1,4 +1,4 @@
-package io.aiactops.logs;
+package io.aiactops.platform.time;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -8,17 +8,18 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * ISO-8601 date-times with offset, as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} reads them. The
- * common shape ({@code 2026-11-25T09:30:00.123Z}, {@code …+02:00}) is read by hand, because every
- * ingested event carries one; anything else goes to the JDK parser, which also words the errors.
+ * ISO-8601 date-times with offset, as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} reads them: the
+ * one reader of instants in API input. The common shape ({@code 2026-11-25T09:30:00.123Z},
+ * {@code …+02:00}) is read by hand, because every ingested log event carries one; anything else goes
+ * to the JDK parser, which also words the errors.
  */
-final class IsoInstants {
+public final class IsoInstants {
 
     private IsoInstants() {
     }
 
     /** The instant, or a {@link java.time.format.DateTimeParseException} like the JDK parser's. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         Instant fast = common(text);
         return fast != null ? fast : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     }

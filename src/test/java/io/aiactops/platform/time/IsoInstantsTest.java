@@ -1,4 +1,4 @@
-package io.aiactops.logs;
+package io.aiactops.platform.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
