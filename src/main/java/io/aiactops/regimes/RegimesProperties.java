@@ -1,17 +1,60 @@
 package io.aiactops.regimes;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the regimes beside Art. 73 ({@code aiact.regimes.*}, docs/incident-clock.md §5).
+ * Settings of the regimes beside Art. 73 ({@code aiact.regimes.*}, docs/incident-clock.md §5): the time
+ * limits, and each regime's recipient per Member State, {@code aiact.regimes.<regime>.<ISO>.email} and
+ * optional {@code .name} (the data-protection authority, the CSIRT, the financial supervisor, the
+ * medical-device competent authority).
  *
  * @param periods the time limits of each regime's stages
  */
 @ConfigurationProperties("aiact.regimes")
-public record RegimesProperties(@DefaultValue Periods periods) {
+public record RegimesProperties(@DefaultValue Periods periods, Map<String, Recipient> gdpr, Map<String, Recipient> nis2,
+        Map<String, Recipient> dora, Map<String, Recipient> mdr) {
+
+    public record Recipient(String email, String name) {
+    }
+
+    public RegimesProperties {
+        gdpr = byIsoCode(gdpr);
+        nis2 = byIsoCode(nis2);
+        dora = byIsoCode(dora);
+        mdr = byIsoCode(mdr);
+    }
+
+    /** The recipient of {@code regime}'s reports in {@code memberState}; empty when none or no address is set. */
+    public Optional<Recipient> recipient(Regime regime, String memberState) {
+        Map<String, Recipient> recipients = switch (regime) {
+            case GDPR -> gdpr;
+            case NIS2 -> nis2;
+            case DORA -> dora;
+            case MDR -> mdr;
+        };
+        return Optional.ofNullable(recipients.get(memberState)).filter(r -> r.email() != null && !r.email().isBlank());
+    }
+
+    /** The setting that names {@code regime}'s recipient in {@code memberState}, for a refusal that says what to set. */
+    public static String recipientSetting(Regime regime, String memberState) {
+        return "aiact.regimes." + regime.wireName() + "." + memberState + ".email";
+    }
+
+    // Environment variables lose the case of map keys; Member States are upper-case codes.
+    private static Map<String, Recipient> byIsoCode(Map<String, Recipient> recipients) {
+        Map<String, Recipient> byCode = new HashMap<>();
+        if (recipients != null) {
+            recipients.forEach((code, recipient) -> byCode.put(code.toUpperCase(Locale.ROOT), recipient));
+        }
+        return Map.copyOf(byCode);
+    }
 
     /**
      * The time limits ({@code aiact.regimes.periods.*}). Configuration, not literals: NIS2 is transposed
