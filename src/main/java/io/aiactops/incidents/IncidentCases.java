@@ -21,6 +21,7 @@ import io.aiactops.platform.web.NotFoundException;
 import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.MemberStates;
 import io.aiactops.registry.Registry;
+import io.aiactops.regimes.RegimeChecks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,9 +44,11 @@ public class IncidentCases {
     private final IncidentClock incidentClock;
     private final Reportability reportability;
     private final Clock clock;
+    private final RegimeChecks regimeChecks;
 
     IncidentCases(JdbcClient jdbc, Registry registry, LogRegister register, EvidenceHolds holds,
-            IncidentCaseRepository repository, IncidentClock incidentClock, Reportability reportability, Clock clock) {
+            IncidentCaseRepository repository, IncidentClock incidentClock, Reportability reportability, Clock clock,
+            RegimeChecks regimeChecks) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.register = register;
@@ -54,6 +57,7 @@ public class IncidentCases {
         this.incidentClock = incidentClock;
         this.reportability = reportability;
         this.clock = clock;
+        this.regimeChecks = regimeChecks;
     }
 
     /** Refuses a new incident that could not be opened, naming the field; changes nothing. */
@@ -143,6 +147,14 @@ public class IncidentCases {
         if (classification.rationale() != null && classification.rationale().length() > 4000) {
             throw new InvalidFieldException("classificationRationale", "must be at most 4000 characters");
         }
+        regimeChecks.validate(classification.regimes(), current.awareAt(), classification.memberStates(),
+                clock.instant().plus(CLOCK_SKEW));
+    }
+
+    /** Whether the case's system falls under a sectoral regime (MDR/IVDR): its classification preselects that regime. */
+    @Transactional(readOnly = true)
+    public boolean underSectoralRegime(String caseId) {
+        return registry.get(get(caseId).aiSystemId()).sectoralRegime();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.aiactops.incidents;
 
 import static io.aiactops.incidents.SeriousIncidentVariables.CLASSIFICATION_DUE_AT;
 import static io.aiactops.incidents.SeriousIncidentVariables.INCIDENT_ID;
+import static io.aiactops.incidents.SeriousIncidentVariables.MDR_APPLIES;
 import static io.aiactops.incidents.SeriousIncidentVariables.MEMBER_STATES;
 import static io.aiactops.incidents.SeriousIncidentVariables.REPORTER;
 import static io.aiactops.incidents.SeriousIncidentVariables.STARTED_BY;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Opens the case from the start variables (API, oversight review or Tasklist start form) and makes
  * its id the business key. Classification is due within the shortest Art. 73 period: until the
- * incident is classified, it might be the 2-day case.
+ * incident is classified, it might be the 2-day case. A system under a sectoral regime has MDR/IVDR
+ * preselected in "Classify incident".
  */
 @Component("openIncidentCaseDelegate")
 public class OpenIncidentCaseDelegate implements JavaDelegate {
@@ -44,6 +46,7 @@ public class OpenIncidentCaseDelegate implements JavaDelegate {
         IncidentCase opened = cases.get(id);
         MEMBER_STATES.set(execution, String.join(", ", opened.memberStates()));
         CLASSIFICATION_DUE_AT.set(execution, Date.from(clock.classificationDue(opened.awareAt())));
+        MDR_APPLIES.set(execution, cases.underSectoralRegime(id));
     }
 
     private String emailOf(String userId) {

@@ -3,6 +3,7 @@ package io.aiactops.incidents;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumSet;
@@ -12,8 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.aiactops.platform.WireName;
 import io.aiactops.platform.process.ProcessVariable;
 import io.aiactops.platform.web.InvalidFieldException;
+import io.aiactops.regimes.MdrCase;
+import io.aiactops.regimes.Regime;
+import io.aiactops.regimes.RegimeChoice;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -103,6 +108,39 @@ public final class SeriousIncidentVariables {
     public static final ProcessVariable<Boolean> REGIME_DORA = ProcessVariable.of("regimeDora", Boolean.class);
     public static final ProcessVariable<Boolean> REGIME_MDR = ProcessVariable.of("regimeMdr", Boolean.class);
 
+    // The regimes that apply beside Art. 73 and the facts their clocks need (regimeGdpr … above only say
+    // where the incident was already reported). A blank moment of awareness is the AI Act's.
+    public static final ProcessVariable<Boolean> GDPR_APPLIES = ProcessVariable.of("gdprApplies", Boolean.class);
+    public static final ProcessVariable<String> GDPR_AWARE_AT = ProcessVariable.of("gdprAwareAt", String.class);
+    public static final ProcessVariable<Boolean> NIS2_APPLIES = ProcessVariable.of("nis2Applies", Boolean.class);
+    public static final ProcessVariable<String> NIS2_AWARE_AT = ProcessVariable.of("nis2AwareAt", String.class);
+    public static final ProcessVariable<Boolean> NIS2_TRUST_SERVICE = ProcessVariable.of("nis2TrustService", Boolean.class);
+    public static final ProcessVariable<Boolean> DORA_APPLIES = ProcessVariable.of("doraApplies", Boolean.class);
+    public static final ProcessVariable<String> DORA_AWARE_AT = ProcessVariable.of("doraAwareAt", String.class);
+    public static final ProcessVariable<String> DORA_CLASSIFIED_AT = ProcessVariable.of("doraClassifiedAt", String.class);
+    /** Preselected for a system under a sectoral regime (its Art. 73 reporting is narrowed to fundamental rights). */
+    public static final ProcessVariable<Boolean> MDR_APPLIES = ProcessVariable.of("mdrApplies", Boolean.class);
+    public static final ProcessVariable<String> MDR_AWARE_AT = ProcessVariable.of("mdrAwareAt", String.class);
+    public static final ProcessVariable<String> MDR_CASE = ProcessVariable.of("mdrCase", String.class);
+
+    public static ProcessVariable<Boolean> applies(Regime regime) {
+        return switch (regime) {
+            case GDPR -> GDPR_APPLIES;
+            case NIS2 -> NIS2_APPLIES;
+            case DORA -> DORA_APPLIES;
+            case MDR -> MDR_APPLIES;
+        };
+    }
+
+    public static ProcessVariable<String> awareAt(Regime regime) {
+        return switch (regime) {
+            case GDPR -> GDPR_AWARE_AT;
+            case NIS2 -> NIS2_AWARE_AT;
+            case DORA -> DORA_AWARE_AT;
+            case MDR -> MDR_AWARE_AT;
+        };
+    }
+
     public static ProcessVariable<Boolean> harm(Harm harm) {
         return switch (harm) {
             case DEATH -> HARM_DEATH;
@@ -168,7 +206,31 @@ public final class SeriousIncidentVariables {
         }
         return new Classification(Boolean.TRUE.equals(SERIOUS.from(scope)), harms, Boolean.TRUE.equals(WIDESPREAD.from(scope)),
                 link, instant(CAUSAL_LINK_AT.name(), CAUSAL_LINK_AT.from(scope)), memberStates(MEMBER_STATES.from(scope)),
-                regimes, blankToNull(CLASSIFICATION_RATIONALE.from(scope)));
+                regimes, blankToNull(CLASSIFICATION_RATIONALE.from(scope)), regimeChoices(scope));
+    }
+
+    /** The regimes ticked as applying, in {@link Regime}'s order, each with the facts entered for it. */
+    static List<RegimeChoice> regimeChoices(VariableScope scope) {
+        List<RegimeChoice> choices = new ArrayList<>();
+        for (Regime regime : Regime.values()) {
+            if (Boolean.TRUE.equals(applies(regime).from(scope))) {
+                ProcessVariable<String> awareAt = awareAt(regime);
+                choices.add(new RegimeChoice(regime, instant(awareAt.name(), awareAt.from(scope)),
+                        regime == Regime.DORA ? instant(DORA_CLASSIFIED_AT.name(), DORA_CLASSIFIED_AT.from(scope)) : null,
+                        regime == Regime.NIS2 && Boolean.TRUE.equals(NIS2_TRUST_SERVICE.from(scope)),
+                        regime == Regime.MDR ? mdrCase(scope) : null));
+            }
+        }
+        return choices;
+    }
+
+    private static MdrCase mdrCase(VariableScope scope) {
+        String text = blankToNull(MDR_CASE.from(scope));
+        if (text == null) {
+            return null;
+        }
+        return WireName.find(MdrCase.class, text).orElseThrow(() -> new InvalidFieldException(MDR_CASE.name(),
+                "must be one of " + WireName.list(MdrCase.class)));
     }
 
     /** The report the incident manager wrote in "Prepare authority report". */

@@ -52,6 +52,6 @@ class ReportabilityTest {
 
     private static Classification classification(boolean serious, Set<Harm> harms, boolean widespread) {
         return new Classification(serious, harms, widespread, CausalLink.ESTABLISHED, AWARE, List.of("FR", " DE"), Set.of(),
-                "rationale");
+                "rationale", List.of());
     }
 }

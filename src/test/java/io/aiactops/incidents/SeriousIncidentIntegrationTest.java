@@ -188,8 +188,13 @@ class SeriousIncidentIntegrationTest {
     void aSystemUnderASectoralRegimeReportsOnlyFundamentalRightsInfringements() {
         assertThat(api.as("process-owner").patch("/api/systems/" + systemId, Map.of("sectoralRegime", true)).status()).isEqualTo(200);
         String id = report(incident()).json().get("id").asText();
-        complete(id, SeriousIncidentProcess.TASK_CLASSIFY, Map.of("serious", true, "harmHealth", true, "causalLink", "suspected",
-                "causalLinkAt", Instant.now().toString(), "memberStates", "FR"));
+        Map<String, Object> classification = Map.of("serious", true, "harmHealth", true, "causalLink", "suspected",
+                "causalLinkAt", Instant.now().toString(), "memberStates", "FR");
+        // MDR/IVDR is preselected for such a system, and its clock needs the case of Art. 87.
+        assertThatThrownBy(() -> complete(id, SeriousIncidentProcess.TASK_CLASSIFY, classification)).hasMessageContaining("mdrCase");
+        assertThat(api.as("incident-manager").get("/api/incidents/" + id).json().hasNonNull("outcome")).isFalse();
+
+        complete(id, SeriousIncidentProcess.TASK_CLASSIFY, with(classification, "mdrCase", "death_or_serious_deterioration"));
 
         JsonNode closed = api.as("incident-manager").get("/api/incidents/" + id).json();
         assertThat(closed.get("outcome").asText()).isEqualTo("NOT_REPORTABLE");
@@ -212,6 +217,25 @@ class SeriousIncidentIntegrationTest {
         assertBad(report(with(incident, "severity", "high")), "severity");
         assertThat(api.as("auditor").post("/api/incidents", incident).status()).isEqualTo(403);
         assertThat(cases()).isEqualTo(before);
+    }
+
+    @Test
+    void aRegimeWhoseClockCouldNotRunIsRefusedInTheClassificationNamingTheFieldAndNothingIsRecorded() {
+        String id = report(incident()).json().get("id").asText();
+        Map<String, Object> classification = Map.of("serious", true, "harmHealth", true, "causalLink", "suspected",
+                "causalLinkAt", Instant.now().minusSeconds(60).toString(), "memberStates", "FR");
+        String awareAt = api.as("incident-manager").get("/api/incidents/" + id).json().get("awareAt").asText();
+
+        assertThatThrownBy(() -> complete(id, SeriousIncidentProcess.TASK_CLASSIFY, with(with(classification, "doraApplies", true),
+                "doraClassifiedAt", Instant.parse(awareAt).minusSeconds(3600).toString())))
+                .hasMessageContaining("doraClassifiedAt").hasMessageContaining("cannot be before awareness");
+        assertThatThrownBy(() -> complete(id, SeriousIncidentProcess.TASK_CLASSIFY, with(with(classification, "gdprApplies", true),
+                "memberStates", "FR, IT"))).hasMessageContaining("set aiact.regimes.gdpr.IT.email");
+
+        JsonNode unchanged = api.as("incident-manager").get("/api/incidents/" + id).json();
+        assertThat(unchanged.hasNonNull("outcome")).isFalse();
+        assertThat(unchanged.get("memberStates").toString()).isEqualTo("[\"FR\",\"DE\"]");
+        assertThat(unchanged.get("currentTasks").get(0).get("name").asText()).isEqualTo("Classify incident");
     }
 
     @Test

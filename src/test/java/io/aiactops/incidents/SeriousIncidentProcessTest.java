@@ -136,6 +136,17 @@ class SeriousIncidentProcessTest {
         assertThat(task(incident)).hasCandidateGroup(Roles.INCIDENT_MANAGERS)
                 .hasDueDate(java.util.Date.from(AWARE_AT.plus(Duration.ofDays(2))));
         verify(cases).attachProcess(CASE, incident.getId());
+        assertThat(incident).variables().containsEntry(SeriousIncidentVariables.MDR_APPLIES.name(), false);
+    }
+
+    @Test
+    void aSystemUnderASectoralRegimeHasMdrPreselectedInTheClassification() {
+        when(cases.underSectoralRegime(CASE)).thenReturn(true);
+
+        ProcessInstance incident = start();
+
+        assertThat(incident).isWaitingAt(SeriousIncidentProcess.TASK_CLASSIFY)
+                .variables().containsEntry(SeriousIncidentVariables.MDR_APPLIES.name(), true);
     }
 
     @Test

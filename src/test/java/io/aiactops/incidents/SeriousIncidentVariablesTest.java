@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.aiactops.platform.web.InvalidFieldException;
+import io.aiactops.regimes.MdrCase;
+import io.aiactops.regimes.Regime;
+import io.aiactops.regimes.RegimeChoice;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +39,31 @@ class SeriousIncidentVariablesTest {
         assertThat(classification.causalLinkAt()).isEqualTo(Instant.parse("2026-11-25T09:00:00Z"));
         assertThat(classification.otherRegimes()).containsExactly("NIS2");
         assertThat(classification.rationale()).isNull();
+    }
+
+    @Test
+    void theRegimesThatApplyComeWithTheFactsEnteredForEachAndOnlyThose() {
+        Classification classification = SeriousIncidentVariables.classification(scope(Map.of("memberStates", "FR",
+                "regimeGdpr", true, "doraApplies", true, "doraClassifiedAt", "2026-11-25T23:15:00+01:00",
+                "nis2Applies", false, "nis2TrustService", true, "mdrApplies", true, "mdrCase", "public_health_threat",
+                "mdrAwareAt", "2026-11-25T08:00:00Z", "gdprAwareAt", "2026-11-20T08:00:00Z")));
+
+        assertThat(classification.otherRegimes()).containsExactly("GDPR");
+        assertThat(classification.regimes()).containsExactly(
+                new RegimeChoice(Regime.DORA, null, Instant.parse("2026-11-25T22:15:00Z"), false, null),
+                new RegimeChoice(Regime.MDR, Instant.parse("2026-11-25T08:00:00Z"), null, false, MdrCase.PUBLIC_HEALTH_THREAT));
+    }
+
+    @Test
+    void eachRegimesFormFieldsAreTheOnesItsRefusalsName() {
+        for (Regime regime : Regime.values()) {
+            assertThat(SeriousIncidentVariables.applies(regime).name()).isEqualTo(RegimeChoice.appliesField(regime));
+            assertThat(SeriousIncidentVariables.awareAt(regime).name()).isEqualTo(RegimeChoice.awareAtField(regime));
+        }
+        assertThatThrownBy(() -> SeriousIncidentVariables.classification(scope(Map.of("mdrApplies", true, "mdrCase", "87(9)"))))
+                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("mdrCase");
+        assertThatThrownBy(() -> SeriousIncidentVariables.classification(scope(Map.of("doraApplies", true, "doraClassifiedAt", "noon"))))
+                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("doraClassifiedAt");
     }
 
     @Test
