@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -39,7 +40,8 @@ class OidcSecurityConfig {
     @Order(0)
     SecurityFilterChain engineRestSecurity(HttpSecurity http, SingleSignOn singleSignOn, ProblemSecurityHandlers problems)
             throws Exception {
-        http.securityMatcher("/engine-rest/**")
+        // An Ant matcher: /engine-rest is Jersey's servlet, which Spring MVC's path matching does not see.
+        http.securityMatcher(new AntPathRequestMatcher("/engine-rest/**"))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
