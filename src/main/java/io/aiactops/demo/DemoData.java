@@ -2,6 +2,7 @@ package io.aiactops.demo;
 
 import java.util.List;
 
+import io.aiactops.platform.security.OidcProperties;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.registry.AiSystemDetails;
 import io.aiactops.registry.Deployer;
@@ -13,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Idempotent, so a restart on a persistent database changes nothing.
  */
 @Component
-@ConditionalOnProperty(name = "aiact.demo.enabled", havingValue = "true")
+// Under single sign-on people come from the provider: demo users with a known password must not exist.
+@ConditionalOnExpression("${aiact.demo.enabled:false} && '${" + OidcProperties.ISSUER_KEY + ":}' == ''")
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class DemoData implements ApplicationRunner {
 

@@ -2,6 +2,7 @@ package io.aiactops.notification;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
@@ -49,13 +50,15 @@ public class Mailer {
     }
 
     /**
-     * Mails every member of the given groups who has an address; returns the recipients. Fails when
-     * nobody can be reached, so that an escalation without a recipient becomes an incident.
+     * Mails every member of the given groups who has an address, and each group's configured mailbox;
+     * returns the recipients. Fails when nobody can be reached, so that an escalation without a
+     * recipient becomes an incident.
      */
     public List<String> toGroups(List<String> groupIds, String subject, String text) {
         List<String> recipients = groupIds.stream()
-                .flatMap(group -> identityService.createUserQuery().memberOfGroup(group).list().stream())
-                .map(User::getEmail)
+                .flatMap(group -> Stream.concat(
+                        identityService.createUserQuery().memberOfGroup(group).list().stream().map(User::getEmail),
+                        Stream.ofNullable(properties.groupMailboxes().get(group))))
                 .filter(Objects::nonNull)
                 .filter(email -> !email.isBlank())
                 .distinct()

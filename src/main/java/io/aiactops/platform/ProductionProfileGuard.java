@@ -2,6 +2,7 @@ package io.aiactops.platform;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -20,12 +21,19 @@ class ProductionProfileGuard implements EnvironmentPostProcessor {
             "AIACT_ADMIN_USER", "camunda.bpm.admin-user.id",
             "AIACT_ADMIN_PASSWORD", "camunda.bpm.admin-user.password");
 
+    /** Single sign-on, once its issuer is set, needs our client at the provider as well. */
+    private static final Map<String, String> OIDC_REQUIRED = Map.of(
+            "AIACT_OIDC_CLIENT_ID", "aiact.security.oidc.client-id",
+            "AIACT_OIDC_CLIENT_SECRET", "aiact.security.oidc.client-secret");
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!List.of(environment.getActiveProfiles()).contains("postgres")) {
             return;
         }
-        List<String> missing = REQUIRED.entrySet().stream()
+        boolean singleSignOn = !environment.getProperty("aiact.security.oidc.issuer-uri", "").isBlank();
+        List<String> missing = Stream.concat(REQUIRED.entrySet().stream(),
+                        singleSignOn ? OIDC_REQUIRED.entrySet().stream() : Stream.empty())
                 .filter(e -> environment.getProperty(e.getValue(), "").isBlank())
                 .map(Map.Entry::getKey)
                 .sorted()

@@ -2,11 +2,15 @@ package io.aiactops.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Map;
 
 import io.aiactops.support.TestMail;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -43,13 +47,33 @@ class MailerTest {
         assertThat(meters.get(Mailer.MAILS_FAILED).counter().count()).isZero();
     }
 
+    @Test
+    void aGroupWithoutMembersInTheIdentityServiceIsReachedThroughItsMailbox() {
+        // Under single sign-on the identity tables hold no members: the provider knows them, only in tokens.
+        IdentityService noMembers = mock(IdentityService.class, RETURNS_DEEP_STUBS);
+        when(noMembers.createUserQuery().memberOfGroup(anyString()).list()).thenReturn(List.of());
+        Mailer mailer = new Mailer(sender(TestMail.port()), noMembers, new NotificationProperties("aiact-ops@localhost",
+                "http://localhost:8080", Map.of("ai-overseers", "overseers-mailer-test@example.org")), meters);
+
+        List<String> recipients = mailer.toGroups(List.of("ai-overseers"), "Reminder: review due (mailer test)", "text");
+
+        assertThat(recipients).containsExactly("overseers-mailer-test@example.org");
+        assertThat(TestMail.server().getReceivedMessagesForDomain("overseers-mailer-test@example.org")).hasSize(1);
+        assertThatThrownBy(() -> mailer.toGroups(List.of("auditors"), "Reminder without mailbox", "text"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     private Mailer mailerOn(int port) {
+        return new Mailer(sender(port), mock(IdentityService.class),
+                new NotificationProperties("aiact-ops@localhost", "http://localhost:8080", Map.of()), meters);
+    }
+
+    private static JavaMailSenderImpl sender(int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(port);
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
-        return new Mailer(sender, mock(IdentityService.class),
-                new NotificationProperties("aiact-ops@localhost", "http://localhost:8080"), meters);
+        return sender;
     }
 
     private static int closedPort() throws IOException {

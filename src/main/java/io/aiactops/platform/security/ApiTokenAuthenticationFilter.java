@@ -23,18 +23,31 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final IdentityService identityService;
     private final ProblemSecurityHandlers problems;
+    /** Under single sign-on, other bearer tokens are the provider's JWTs, for the resource server. */
+    private final boolean jwtsAccepted;
 
-    ApiTokenAuthenticationFilter(ApiTokens tokens, IdentityService identityService, ProblemSecurityHandlers problems) {
+    ApiTokenAuthenticationFilter(ApiTokens tokens, IdentityService identityService, ProblemSecurityHandlers problems,
+            OidcProperties oidc) {
         this.tokens = tokens;
         this.identityService = identityService;
         this.problems = problems;
+        this.jwtsAccepted = oidc.enabled();
+    }
+
+    /** Whether an Authorization header carries one of our API tokens (never a JWT, whose first part is JSON). */
+    static boolean isApiToken(String header) {
+        return isBearer(header) && header.substring(BEARER.length()).trim().startsWith(ApiTokens.PREFIX);
+    }
+
+    private static boolean isBearer(String header) {
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (!isBearer(header) || (jwtsAccepted && !isApiToken(header))) {
             chain.doFilter(request, response);
             return;
         }

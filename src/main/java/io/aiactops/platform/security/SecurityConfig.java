@@ -1,6 +1,7 @@
 package io.aiactops.platform.security;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import jakarta.servlet.Filter;
@@ -23,7 +24,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * One identity for every HTTP surface. Our /api, its OpenAPI description and the actuator use Spring
  * Security (HTTP Basic against Camunda's identity service, or an API token); the webapps keep their
  * own login and /engine-rest uses Camunda's authentication filter, both against the same identity
- * service.
+ * service. Under single sign-on ({@link OidcSecurityConfig}) the provider's login and tokens come first,
+ * and Spring Security hands the caller to the webapps and /engine-rest.
  */
 @Configuration
 class SecurityConfig {
@@ -38,8 +40,11 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiAccess access,
-            ApiTokenAuthenticationFilter tokenFilter, ProblemSecurityHandlers problems, ProblemWriter problemWriter)
-            throws Exception {
+            ApiTokenAuthenticationFilter tokenFilter, ProblemSecurityHandlers problems, ProblemWriter problemWriter,
+            Optional<SingleSignOn> singleSignOn) throws Exception {
+        if (singleSignOn.isPresent()) {
+            singleSignOn.get().acceptTokens(http);
+        }
         http.securityMatcher(API_PATHS)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -82,7 +87,14 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain camundaSurfaces(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaSurfaces(HttpSecurity http, Optional<SingleSignOn> singleSignOn) throws Exception {
+        if (singleSignOn.isPresent()) {
+            http.securityMatcher("/**")
+                    .csrf(AbstractHttpConfigurer::disable)
+                    .headers(AbstractHttpConfigurer::disable);
+            singleSignOn.get().logIn(http);
+            return http.build();
+        }
         http.securityMatcher("/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable)
@@ -92,12 +104,16 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** HTTP Basic for /engine-rest (Camunda Modeler deployments, scripts) against the identity service. */
+    /**
+     * HTTP Basic for /engine-rest (Camunda Modeler deployments, scripts) against the identity service;
+     * under single sign-on, the caller Spring Security authenticated (a JWT, or Basic of a local service account).
+     */
     @Bean
-    FilterRegistrationBean<Filter> engineRestAuthentication() {
+    FilterRegistrationBean<Filter> engineRestAuthentication(OidcProperties oidc) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", oidc.enabled()
+                ? SpringSecurityAuthentication.class.getName() : HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
     }

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,10 @@ public class WebappLogin {
      * membership an administrator removed must stop counting at once, as it does for /api.
      */
     public Optional<org.springframework.security.core.Authentication> current(HttpServletRequest request) {
+        // Under single sign-on the person and their mapped groups come from the provider's login, not the identity tables.
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken person) {
+            return Optional.of(person);
+        }
         // Never create a session here: only the webapps' login does.
         HttpSession session = request.getSession(false);
         if (session == null) {

@@ -1,0 +1,37 @@
+package io.aiactops.support;
+
+/**
+ * The production profile with single sign-on against a {@link TestOidcProvider}, as an operator runs
+ * it: its own JVM, on its own database. The app is addressed as 127.0.0.1, the provider as localhost.
+ */
+public record SingleSignOnRun(TestOidcProvider provider, AppProcess app) implements AutoCloseable {
+
+    public static SingleSignOnRun start(String databasePrefix) {
+        TestOidcProvider provider = TestOidcProvider.start();
+        try {
+            AppProcess app = ProductionApp.start(TestPostgres.newDatabase(databasePrefix),
+                    provider.appArguments().toArray(String[]::new));
+            return new SingleSignOnRun(provider, app);
+        } catch (RuntimeException | AssertionError e) {
+            provider.close();
+            throw e;
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    public Api api() {
+        return Api.anonymous(app.port());
+    }
+
+    @Override
+    public void close() {
+        try {
+            app.close();
+        } finally {
+            provider.close();
+        }
+    }
+}
