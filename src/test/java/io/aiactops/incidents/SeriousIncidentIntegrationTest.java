@@ -224,7 +224,8 @@ class SeriousIncidentIntegrationTest {
         String id = report(incident()).json().get("id").asText();
         Map<String, Object> classification = Map.of("serious", true, "harmHealth", true, "causalLink", "suspected",
                 "causalLinkAt", Instant.now().minusSeconds(60).toString(), "memberStates", "FR");
-        String awareAt = api.as("incident-manager").get("/api/incidents/" + id).json().get("awareAt").asText();
+        JsonNode before = api.as("incident-manager").get("/api/incidents/" + id).json();
+        String awareAt = before.get("awareAt").asText();
 
         assertThatThrownBy(() -> complete(id, SeriousIncidentProcess.TASK_CLASSIFY, with(with(classification, "doraApplies", true),
                 "doraClassifiedAt", Instant.parse(awareAt).minusSeconds(3600).toString())))
@@ -234,7 +235,7 @@ class SeriousIncidentIntegrationTest {
 
         JsonNode unchanged = api.as("incident-manager").get("/api/incidents/" + id).json();
         assertThat(unchanged.hasNonNull("outcome")).isFalse();
-        assertThat(unchanged.get("memberStates").toString()).isEqualTo("[\"FR\",\"DE\"]");
+        assertThat(unchanged.get("memberStates")).isEqualTo(before.get("memberStates"));
         assertThat(unchanged.get("currentTasks").get(0).get("name").asText()).isEqualTo("Classify incident");
     }
 
