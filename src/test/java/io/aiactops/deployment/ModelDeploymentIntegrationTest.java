@@ -1,5 +1,6 @@
 package io.aiactops.deployment;
 
+import io.aiactops.support.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -279,13 +280,8 @@ class ModelDeploymentIntegrationTest {
     }
 
     private void awaitVersions(String systemId, List<String> expected) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        List<String> actual = versions(systemId);
-        while (!actual.equals(expected) && Instant.now().isBefore(deadline)) {
-            sleep();
-            actual = versions(systemId);
-        }
-        assertThat(actual).isEqualTo(expected);
+        Await.until("versions " + expected + " of " + systemId, Duration.ofSeconds(30), () -> versions(systemId),
+                expected::equals);
     }
 
     private List<String> versions(String systemId) {
@@ -296,22 +292,9 @@ class ModelDeploymentIntegrationTest {
         return versions;
     }
 
-    private static List<MimeMessage> awaitMails(String subject) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> found = new ArrayList<>();
-            for (MimeMessage message : TestMail.server().getReceivedMessages()) {
-                if (message.getSubject().equals(subject)) {
-                    found.add(message);
-                }
-            }
-            if (!found.isEmpty()) {
-                // One mail to all deployers; GreenMail keeps a copy per recipient.
-                return found;
-            }
-            sleep();
-        }
-        throw new AssertionError("No mail '" + subject + "'");
+    /** One mail to all deployers; GreenMail keeps a copy per recipient. */
+    private static List<MimeMessage> awaitMails(String subject) {
+        return TestMail.await("'" + subject + "'", subject::equals, 1);
     }
 
     private Api.Response deliver(String deliveryId, Instant at, String body) throws Exception {
@@ -366,12 +349,4 @@ class ModelDeploymentIntegrationTest {
         return changed;
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }

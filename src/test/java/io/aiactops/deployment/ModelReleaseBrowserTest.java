@@ -1,12 +1,12 @@
 package io.aiactops.deployment;
 
+import io.aiactops.support.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,21 +119,9 @@ class ModelReleaseBrowserTest {
     }
 
     private JsonNode awaitActive(String systemId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode chain;
-        do {
-            chain = api.as("auditor").get("/api/systems/" + systemId + "/model-versions").json();
-            if (chain.get(0).get("status").asText().equals("ACTIVE")) {
-                return chain.get(0);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("Version 3.1 of " + systemId + " not ACTIVE within 30 s: " + chain);
+        return Await.until("the newest version of " + systemId + " ACTIVE", Duration.ofSeconds(30),
+                () -> api.as("auditor").get("/api/systems/" + systemId + "/model-versions").json().get(0),
+                newest -> newest.get("status").asText().equals("ACTIVE"));
     }
 
     /** A form-js field, found the way a person finds it: by its label. */

@@ -1,12 +1,12 @@
 package io.aiactops.incidents;
 
+import io.aiactops.support.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -346,35 +346,14 @@ class SeriousIncidentIntegrationTest {
     }
 
     private JsonNode awaitCase(String id, java.util.function.Predicate<JsonNode> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode incident = null;
-        while (Instant.now().isBefore(deadline)) {
-            incident = api.as("incident-manager").get("/api/incidents/" + id).json();
-            if (condition.test(incident)) {
-                return incident;
-            }
-            sleep();
-        }
-        throw new AssertionError("Case " + id + " did not reach the expected state: " + incident);
+        return Await.until("case " + id + " in the expected state", Duration.ofSeconds(30),
+                () -> api.as("incident-manager").get("/api/incidents/" + id).json(), condition);
     }
 
-    private static List<MimeMessage> awaitMails(String subjectPart, int count) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        List<MimeMessage> found = new ArrayList<>();
-        while (Instant.now().isBefore(deadline)) {
-            found.clear();
-            for (MimeMessage message : TestMail.server().getReceivedMessages()) {
-                if (message.getSubject().contains(subjectPart)) {
-                    found.add(message);
-                }
-            }
-            if (found.size() >= count) {
-                assertThat(found).hasSize(count);
-                return found;
-            }
-            sleep();
-        }
-        throw new AssertionError("Expected " + count + " mails '" + subjectPart + "', got " + found.size());
+    private static List<MimeMessage> awaitMails(String subjectPart, int count) {
+        List<MimeMessage> found = TestMail.await("'" + subjectPart + "'", subject -> subject.contains(subjectPart), count);
+        assertThat(found).hasSize(count);
+        return found;
     }
 
     private static byte[] attachment(MimeMessage mail, String suffix) throws Exception {
@@ -390,14 +369,6 @@ class SeriousIncidentIntegrationTest {
         throw new AssertionError("No " + suffix + " attachment in " + mail.getSubject());
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         Map<String, Object> changed = new HashMap<>(body);

@@ -2,9 +2,7 @@ package io.aiactops.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -171,22 +169,8 @@ class CorrectiveActionIntegrationTest {
         return api.send("POST", "/acknowledgements/" + token, "application/x-www-form-urlencoded", "");
     }
 
-    private static List<MimeMessage> awaitMails(String subjectPart, int count) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        List<MimeMessage> found = new ArrayList<>();
-        while (Instant.now().isBefore(deadline)) {
-            found.clear();
-            for (MimeMessage message : TestMail.server().getReceivedMessages()) {
-                if (message.getSubject().contains(subjectPart)) {
-                    found.add(message);
-                }
-            }
-            if (found.size() >= count) {
-                return found;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Expected " + count + " mails '" + subjectPart + "', got " + found.size());
+    private static List<MimeMessage> awaitMails(String subjectPart, int count) {
+        return TestMail.await("'" + subjectPart + "'", subject -> subject.contains(subjectPart), count);
     }
 
     private static void assertBad(Api.Response response, String field) {

@@ -2,8 +2,6 @@ package io.aiactops.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,22 +102,8 @@ class InstructionsIntegrationTest {
         }
     }
 
-    private static List<MimeMessage> awaitMails(String subject, int count) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> found = java.util.Arrays.stream(TestMail.server().getReceivedMessages()).filter(m -> {
-                try {
-                    return m.getSubject().equals(subject);
-                } catch (jakarta.mail.MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Expected " + count + " mails '" + subject + "'");
+    private static List<MimeMessage> awaitMails(String subject, int count) {
+        return TestMail.await("'" + subject + "'", subject::equals, count);
     }
 
     private static void assertBad(Api.Response response, String field) {

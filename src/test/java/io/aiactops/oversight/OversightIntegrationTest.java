@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -277,17 +276,9 @@ class OversightIntegrationTest {
                 .taskDefinitionKey(OversightReviewProcess.TASK_REVIEW_ALERT).singleResult();
     }
 
-    private MimeMessage awaitMail(String subjectPart) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            for (MimeMessage message : TestMail.server().getReceivedMessages()) {
-                if (message.getSubject().contains(systemId) && message.getSubject().contains(subjectPart)) {
-                    return message;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("No mail '" + subjectPart + "' for " + systemId);
+    private MimeMessage awaitMail(String subjectPart) {
+        return TestMail.await("'" + subjectPart + "' for " + systemId,
+                subject -> subject.contains(systemId) && subject.contains(subjectPart), 1).get(0);
     }
 
     private static void assertBad(Api.Response response, int status, String field) {

@@ -1,5 +1,6 @@
 package io.aiactops.oversight;
 
+import io.aiactops.support.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
@@ -164,27 +165,12 @@ class OversightReviewBrowserTest {
 
     /** The decision is written when the task completes; poll briefly rather than assume the timing. */
     private JsonNode awaitOversightAction(String systemId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        Api.Response logs;
-        do {
-            logs = api.as("auditor").get("/api/systems/" + systemId + "/logs?type=oversight_action");
+        JsonNode events = Await.until("an oversight_action in the log register of " + systemId, Duration.ofSeconds(20), () -> {
+            Api.Response logs = api.as("auditor").get("/api/systems/" + systemId + "/logs?type=oversight_action");
             assertThat(logs.status()).as(logs.body()).isEqualTo(200);
-            JsonNode events = logs.json().get("events");
-            if (events.size() > 0) {
-                assertThat(events).as("one decision, one event").hasSize(1);
-                return events.get(0);
-            }
-            pause();
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("No oversight_action in the log register of " + systemId + " within 20 s: " + logs);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+            return logs.json().get("events");
+        }, found -> found.size() > 0);
+        assertThat(events).as("one decision, one event").hasSize(1);
+        return events.get(0);
     }
 }

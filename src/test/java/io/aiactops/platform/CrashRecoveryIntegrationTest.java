@@ -1,5 +1,6 @@
 package io.aiactops.platform;
 
+import io.aiactops.support.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -23,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.logs.RegisterSeeder;
@@ -216,11 +216,8 @@ class CrashRecoveryIntegrationTest {
             Api api = ProductionApp.admin(app);
             assertVerifies(api, current);
             assertVerifies(api, old);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (ProductionApp.column(database, "SELECT partition_name FROM log_event_partitions()").contains(oldPartition)) {
-                assertThat(Instant.now()).as("the purge drops %s", oldPartition).isBefore(deadline);
-                Thread.sleep(250);
-            }
+            Await.until("the purge drops " + oldPartition, Duration.ofSeconds(60), () -> !ProductionApp.column(database,
+                    "SELECT partition_name FROM log_event_partitions()").contains(oldPartition));
             JsonNode verification = api.get("/api/systems/" + old + "/logs/verify").json();
             assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
             assertThat(verification.get("anchorSeq").asLong()).isEqualTo(2_000);
@@ -235,23 +232,17 @@ class CrashRecoveryIntegrationTest {
     }
 
     /** Until a session running {@code function} waits for a lock. */
-    private static void awaitWaitingOnALock(String database, String function) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (ProductionApp.column(database, "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                + "AND query LIKE ?", "%" + function + "%").isEmpty()) {
-            assertThat(Instant.now()).as("a session of %s waiting for a lock", function).isBefore(deadline);
-            Thread.sleep(100);
-        }
+    private static void awaitWaitingOnALock(String database, String function) {
+        Await.until("a session of " + function + " waiting for a lock", Duration.ofSeconds(180), () -> !ProductionApp.column(
+                database, "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ?",
+                "%" + function + "%").isEmpty());
     }
 
     /** Until the session of the killed app has ended (it notices when its lock is granted). */
-    private static void awaitGone(String database, String function) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!ProductionApp.column(database, "SELECT pid FROM pg_stat_activity WHERE query LIKE ? "
-                + "AND pid <> pg_backend_pid() AND state <> 'idle'", "%" + function + "%").isEmpty()) {
-            assertThat(Instant.now()).as("the killed app's session of %s ends", function).isBefore(deadline);
-            Thread.sleep(100);
-        }
+    private static void awaitGone(String database, String function) {
+        Await.until("the killed app's session of " + function + " ends", Duration.ofSeconds(60), () -> ProductionApp.column(
+                database, "SELECT pid FROM pg_stat_activity WHERE query LIKE ? AND pid <> pg_backend_pid() AND state <> 'idle'",
+                "%" + function + "%").isEmpty());
     }
 
     private void writeLogs(Api api, String systemId, String prefix, AtomicBoolean running, AtomicInteger failures) {
@@ -308,21 +299,12 @@ class CrashRecoveryIntegrationTest {
         assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
     }
 
-    private static void awaitEscalation(String systemId) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (mails(systemId) == 0) {
-            assertThat(Instant.now()).as("escalation of the review on %s after the restart", systemId).isBefore(deadline);
-            Thread.sleep(250);
-        }
+    private static void awaitEscalation(String systemId) {
+        Await.until("escalation of the review on " + systemId + " after the restart", Duration.ofSeconds(60),
+                () -> mails(systemId) > 0);
     }
 
-    private static long mails(String systemId) throws Exception {
-        long count = 0;
-        for (MimeMessage message : TestMail.server().getReceivedMessages()) {
-            if (message.getSubject().contains(systemId + " " + ESCALATION)) {
-                count++;
-            }
-        }
-        return count;
+    private static long mails(String systemId) {
+        return TestMail.received(subject -> subject.contains(systemId + " " + ESCALATION)).size();
     }
 }

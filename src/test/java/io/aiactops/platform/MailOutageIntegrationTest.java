@@ -1,5 +1,6 @@
 package io.aiactops.platform;
 
+import io.aiactops.support.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -195,19 +196,6 @@ class MailOutageIntegrationTest {
     }
 
     private static <T> T await(String what, Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            assertThat(Instant.now()).as(what).isBefore(deadline);
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return Await.until(what, Duration.ofSeconds(60), probe::get, java.util.Objects::nonNull);
     }
 }

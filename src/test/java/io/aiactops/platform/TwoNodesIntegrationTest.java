@@ -1,5 +1,6 @@
 package io.aiactops.platform;
 
+import io.aiactops.support.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -98,11 +99,8 @@ class TwoNodesIntegrationTest {
                     chained);
 
             // Each escalation mail exactly once, counted when nothing is left that could send another.
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-            while (systems.stream().mapToLong(TwoNodesIntegrationTest::escalations).sum() < REVIEWS) {
-                assertThat(Instant.now()).as("escalations of %d reviews", REVIEWS).isBefore(deadline);
-                Thread.sleep(500);
-            }
+            Await.until("escalations of " + REVIEWS + " reviews", Duration.ofSeconds(90),
+                    () -> systems.stream().mapToLong(TwoNodesIntegrationTest::escalations).sum() >= REVIEWS);
             JobQueue.awaitIdle(apiA, Duration.ofSeconds(90));
             for (String system : systems) {
                 assertThat(escalations(system)).as("escalations of %s", system).isEqualTo(1);
@@ -178,16 +176,11 @@ class TwoNodesIntegrationTest {
         }
     }
 
-    private static JsonNode awaitOversightAction(Api api, String systemId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            JsonNode events = api.get("/api/systems/" + systemId + "/logs?type=oversight_action").json().get("events");
-            if (events != null && events.size() > 0) {
-                assertThat(events).as("one decision, one event").hasSize(1);
-                return events.get(0);
-            }
-            assertThat(Instant.now()).as("oversight_action of %s", systemId).isBefore(deadline);
-            Thread.sleep(250);
-        }
+    private static JsonNode awaitOversightAction(Api api, String systemId) {
+        JsonNode events = Await.until("oversight_action of " + systemId, Duration.ofSeconds(30),
+                () -> api.get("/api/systems/" + systemId + "/logs?type=oversight_action").json().get("events"),
+                e -> e != null && e.size() > 0);
+        assertThat(events).as("one decision, one event").hasSize(1);
+        return events.get(0);
     }
 }

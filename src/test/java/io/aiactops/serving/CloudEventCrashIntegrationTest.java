@@ -1,12 +1,12 @@
 package io.aiactops.serving;
 
+import io.aiactops.support.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,17 +79,13 @@ class CloudEventCrashIntegrationTest {
     }
 
     /** Waits until the sweeper on the restarted node has recorded the lone half. */
-    private static List<JsonNode> awaitInferences(Api api, String systemId, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            List<JsonNode> inferences = new ArrayList<>();
-            api.get("/api/systems/" + systemId + "/logs?type=inference").json().get("events").forEach(inferences::add);
-            if (inferences.size() >= count) {
-                assertThat(inferences).as("each acknowledged half once").hasSize(count);
-                return inferences;
-            }
-            assertThat(Instant.now()).as("%d inference events of %s", count, systemId).isBefore(deadline);
-            Thread.sleep(250);
-        }
+    private static List<JsonNode> awaitInferences(Api api, String systemId, int count) {
+        List<JsonNode> inferences = Await.until(count + " inference events of " + systemId, Duration.ofSeconds(30), () -> {
+            List<JsonNode> found = new ArrayList<>();
+            api.get("/api/systems/" + systemId + "/logs?type=inference").json().get("events").forEach(found::add);
+            return found;
+        }, found -> found.size() >= count);
+        assertThat(inferences).as("each acknowledged half once").hasSize(count);
+        return inferences;
     }
 }

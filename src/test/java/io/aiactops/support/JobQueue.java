@@ -3,7 +3,6 @@ package io.aiactops.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The engine's job queue, read through {@code /engine-rest} (one database: any node sees every job).
@@ -20,16 +19,8 @@ public final class JobQueue {
      * later due date). Timers due later, such as a reminder cycle, do not count: they are not queued yet.
      */
     public static void awaitIdle(Api admin, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (count(admin, "executable=true") > 0 || count(admin, "messages=true&withRetriesLeft=true") > 0) {
-            assertThat(Instant.now()).as("the job queue empty and no retry due").isBefore(deadline);
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Await.until("the job queue empty and no retry due", timeout,
+                () -> count(admin, "executable=true") == 0 && count(admin, "messages=true&withRetriesLeft=true") == 0);
     }
 
     private static long count(Api admin, String query) {

@@ -1,7 +1,14 @@
 package io.aiactops.support;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /** One real SMTP server (GreenMail) per test JVM; tests read what it received. */
 public final class TestMail {
@@ -22,5 +29,24 @@ public final class TestMail {
 
     public static int port() {
         return server().getSmtp().getPort();
+    }
+
+    /** The received mails whose subject matches; GreenMail keeps one copy per recipient. */
+    public static List<MimeMessage> received(Predicate<String> subject) {
+        return Arrays.stream(server().getReceivedMessages()).filter(m -> subject.test(subject(m))).toList();
+    }
+
+    /** Waits until at least {@code count} mails whose subject matches have arrived, and returns them all. */
+    public static List<MimeMessage> await(String what, Predicate<String> subject, int count) {
+        return Await.until(count + " mail(s) " + what, Duration.ofSeconds(30), () -> received(subject),
+                found -> found.size() >= count);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
