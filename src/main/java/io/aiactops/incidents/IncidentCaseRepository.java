@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.aiactops.incidents.IncidentCase.ClassificationView;
@@ -33,8 +32,8 @@ import org.springframework.stereotype.Repository;
  * Reads incident cases with everything the case board shows of them in a fixed number of queries,
  * however many cases there are: the cases, then their Member States, deadlines, reports and informed
  * recipients, each for all the cases at once. A list costs {@value #QUERIES} queries of its own, one of
- * {@link TrackedRecipients} for the recipients, and the evidence holds of each AI system ({@link
- * EvidenceHolds} reads them per system only).
+ * {@link TrackedRecipients} for the recipients and one of {@link EvidenceHolds} for the holds of all
+ * the cases' AI systems.
  */
 @Repository
 class IncidentCaseRepository {
@@ -77,8 +76,7 @@ class IncidentCaseRepository {
                 byCase("SELECT * FROM incident_report WHERE case_id IN (:ids) ORDER BY report_number, member_state", ids,
                         IncidentCaseRepository::report),
                 recipients.list(ids),
-                chosen.stream().map(c -> c[1]).distinct()
-                        .collect(Collectors.toMap(Function.identity(), holds::list)));
+                holds.listFor(chosen.stream().map(c -> c[1]).collect(Collectors.toSet())));
         return jdbc.sql("SELECT * FROM incident_case WHERE id IN (:ids) ORDER BY created_at DESC, id DESC").param("ids", ids)
                 .query((rs, n) -> incidentCase(rs, details)).list();
     }

@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +78,18 @@ public class EvidenceHolds {
     public List<EvidenceHold> list(String systemId) {
         store.head(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
         return jdbc.sql(SELECT + " WHERE system_id = ? ORDER BY id").param(systemId).query(EvidenceHolds::hold).list();
+    }
+
+    /** Every hold, active and released, of each of these systems, in one query; a system without any maps to an empty list. */
+    @Transactional(readOnly = true)
+    public Map<String, List<EvidenceHold>> listFor(Collection<String> systemIds) {
+        Map<String, List<EvidenceHold>> bySystem = new HashMap<>();
+        systemIds.forEach(id -> bySystem.put(id, new ArrayList<>()));
+        if (!systemIds.isEmpty()) {
+            jdbc.sql(SELECT + " WHERE system_id IN (:ids) ORDER BY id").param("ids", systemIds).query(EvidenceHolds::hold)
+                    .list().forEach(hold -> bySystem.get(hold.systemId()).add(hold));
+        }
+        return bySystem;
     }
 
     @Transactional(readOnly = true)

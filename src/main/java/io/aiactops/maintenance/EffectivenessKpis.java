@@ -10,10 +10,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.logs.LogEvent;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
+import io.aiactops.monitoring.MonitoringSignalRecorded;
+import io.aiactops.monitoring.ThresholdBreachRecorded;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,17 +54,16 @@ public class EffectivenessKpis {
         Map<String, DoubleSummaryStatistics[]> signals = new TreeMap<>();
         Map<String, long[]> breaches = new TreeMap<>();
         for (LogEvent event : events) {
-            JsonNode payload = event.payload();
-            String metric = payload.path("metric").asText(null);
-            if (metric == null) {
-                continue;
-            }
             int half = event.occurredAt().isBefore(activatedAt) ? 0 : 1;
-            if (event.type().equals(LogEventType.MONITORING_SIGNAL.wireName()) && payload.path("value").isNumber()) {
-                signals.computeIfAbsent(metric, m -> new DoubleSummaryStatistics[] {new DoubleSummaryStatistics(),
-                        new DoubleSummaryStatistics()})[half].accept(payload.get("value").asDouble());
+            if (event.type().equals(LogEventType.MONITORING_SIGNAL.wireName())) {
+                event.payloadAs(MonitoringSignalRecorded.class)
+                        .filter(signal -> signal.metric() != null && signal.value() != null)
+                        .ifPresent(signal -> signals.computeIfAbsent(signal.metric(), m -> new DoubleSummaryStatistics[] {
+                                new DoubleSummaryStatistics(), new DoubleSummaryStatistics()})[half]
+                                .accept(signal.value().doubleValue()));
             } else if (event.type().equals(LogEventType.THRESHOLD_BREACH.wireName())) {
-                breaches.computeIfAbsent(metric, m -> new long[2])[half]++;
+                event.payloadAs(ThresholdBreachRecorded.class).map(ThresholdBreachRecorded::metric)
+                        .ifPresent(metric -> breaches.computeIfAbsent(metric, m -> new long[2])[half]++);
             }
         }
         return java.util.stream.Stream.concat(signals.keySet().stream(), breaches.keySet().stream()).distinct().sorted()

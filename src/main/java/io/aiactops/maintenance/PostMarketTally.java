@@ -13,9 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.incidents.IncidentRecorded;
 import io.aiactops.logs.LogEvent;
 import io.aiactops.logs.LogEventType;
@@ -33,9 +31,6 @@ final class PostMarketTally {
     static final String DISMISS = "dismiss";
     static final List<String> DECISIONS = List.of("dismiss", "keep_watching", "request_corrective_action", "report_incident",
             "stop_system");
-
-    /** Plain Jackson: the payload records say themselves which fields they ignore and leave out. */
-    private static final ObjectMapper PAYLOADS = new ObjectMapper();
 
     private PostMarketTally() {
     }
@@ -67,16 +62,16 @@ final class PostMarketTally {
                                 .merge(payload.path("severity").asText("unspecified"), 1L, Long::sum);
                     }
                 }
-                case OVERSIGHT_ACTION -> read(payload, OversightDecisionRecorded.class).map(OversightDecisionRecorded::decision)
+                case OVERSIGHT_ACTION -> LogEvent.read(payload, OversightDecisionRecorded.class).map(OversightDecisionRecorded::decision)
                         .ifPresent(decision -> decisions.merge(decision, 1L, Long::sum));
                 case SYSTEM_STOPPED -> stopped++;
                 case SYSTEM_RESUMED -> resumed++;
-                case INCIDENT -> read(payload, IncidentRecorded.AnyStep.class).map(IncidentRecorded.AnyStep::incidentId)
+                case INCIDENT -> LogEvent.read(payload, IncidentRecorded.AnyStep.class).map(IncidentRecorded.AnyStep::incidentId)
                         .ifPresent(incidentIds::add);
-                case REPORT_SENT -> read(payload, IncidentRecorded.ReportSent.class).map(IncidentRecorded.ReportSent::incidentId)
+                case REPORT_SENT -> LogEvent.read(payload, IncidentRecorded.ReportSent.class).map(IncidentRecorded.ReportSent::incidentId)
                         .ifPresent(incidentIds::add);
                 case CORRECTIVE_ACTION -> {
-                    Optional<CorrectiveActionRecorded> step = read(payload, CorrectiveActionRecorded.class);
+                    Optional<CorrectiveActionRecorded> step = LogEvent.read(payload, CorrectiveActionRecorded.class);
                     step.map(CorrectiveActionRecorded::correctiveActionId).ifPresent(actionIds::add);
                     actionEvents.merge(step.map(CorrectiveActionRecorded::event).orElse("unspecified"), 1L, Long::sum);
                 }
@@ -105,18 +100,6 @@ final class PostMarketTally {
                 new PostMarketFindings.Incidents(cases.size(), cases.stream().filter(c -> c.deadline().equals("met")).count(),
                         cases.stream().filter(c -> c.deadline().equals("missed")).count(), cases),
                 new PostMarketFindings.CorrectiveActionFindings(actionIds.size(), actionEvents), deployerReports);
-    }
-
-    /**
-     * An event's payload as the record its writer recorded; empty where a field has another type than the
-     * record's, e.g. an event a client sent through the ingest API. A missing field reads as null.
-     */
-    private static <T> Optional<T> read(JsonNode payload, Class<T> type) {
-        try {
-            return Optional.of(PAYLOADS.treeToValue(payload, type));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /**

@@ -42,7 +42,7 @@ class AlertmanagerReceiver {
     }
 
     record Alert(String aiSystemId, String metric, boolean firing, Breach breach, String clientEventId,
-            Map<String, Object> payload) {
+            ThresholdBreachRecorded payload) {
     }
 
     /** Reads and validates the whole payload before anything is stored. */
@@ -100,16 +100,9 @@ class AlertmanagerReceiver {
         Breach breach = new Breach(system, metric, category.wireName(), severity,
                 "Alertmanager: " + summary, value(annotations.get(config.valueAnnotation())),
                 firing ? startsAt : (endsAt == null ? startsAt : endsAt), labels.get("model_version"), "alertmanager");
-        Map<String, Object> origin = new LinkedHashMap<>();
-        origin.put("alertStatus", status);
-        origin.put("fingerprint", fingerprint);
-        origin.put("startsAt", startsAt.toString());
-        origin.put("endsAt", endsAt == null ? null : endsAt.toString());
-        origin.put("labels", labels);
-        origin.put("annotations", annotations);
-        origin.put("generatorURL", alert.text("generatorURL", false, 2000));
-        return new Alert(system, metric, firing, breach,
-                "alert:" + fingerprint + ":" + startsAt + ":" + status, SignalIntake.breachPayload(breach, origin));
+        return new Alert(system, metric, firing, breach, "alert:" + fingerprint + ":" + startsAt + ":" + status,
+                ThresholdBreachRecorded.fromAlert(breach, status, fingerprint, startsAt, endsAt, labels, annotations,
+                        alert.text("generatorURL", false, 2000)));
     }
 
     /** Stores every alert (all or nothing) and hands new ones to the reviews; returns what happened per alert. */

@@ -1,11 +1,8 @@
 package io.aiactops.monitoring;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.aiactops.logs.AppendResult;
@@ -76,34 +73,12 @@ public class SignalIntake {
     private void recordBreach(Breach breach, String actor, String signalId) {
         register.recordAll(breach.aiSystemId(), actor, List.of(new LogRegister.Entry(LogEventType.THRESHOLD_BREACH,
                 breach.observedAt(), breach.modelVersion(), null,
-                breachPayload(breach, Map.of("signalId", signalId == null ? "" : signalId)))));
-    }
-
-    /** What the register keeps of a breach, found here or reported by Alertmanager. */
-    static Map<String, Object> breachPayload(Breach breach, Map<String, Object> origin) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("metric", breach.metric());
-        payload.put("category", breach.category());
-        payload.put("value", breach.value());
-        payload.put("severity", breach.severity().wireName());
-        payload.put("rationale", breach.rationale());
-        payload.put("observedAt", breach.observedAt().toString());
-        payload.put("source", breach.source());
-        payload.putAll(origin);
-        return payload;
+                ThresholdBreachRecorded.fromSignal(breach, signalId))));
     }
 
     private static LogRegister.Entry entry(NewSignal signal) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("metric", signal.metric());
-        payload.put("category", signal.category().wireName());
-        payload.put("value", signal.value());
-        payload.put("window", signal.window() == null ? null : signal.window().toString());
-        payload.put("labels", signal.labels());
-        payload.put("source", signal.source());
-        payload.put("signalId", signal.signalId());
-        Instant observedAt = signal.observedAt();
-        return new LogRegister.Entry(LogEventType.MONITORING_SIGNAL, observedAt, signal.modelVersion(),
-                signal.signalId() == null ? null : CLIENT_EVENT_PREFIX + signal.signalId(), payload);
+        return new LogRegister.Entry(LogEventType.MONITORING_SIGNAL, signal.observedAt(), signal.modelVersion(),
+                signal.signalId() == null ? null : CLIENT_EVENT_PREFIX + signal.signalId(),
+                MonitoringSignalRecorded.of(signal));
     }
 }

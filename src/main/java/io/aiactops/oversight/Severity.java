@@ -22,8 +22,4 @@ public enum Severity implements WireName {
         return WireName.find(Severity.class, wireName)
                 .orElseThrow(() -> new IllegalArgumentException("'" + wireName + "' is not a severity (ok, warning, critical)"));
     }
-
-    public static Severity higher(Severity a, Severity b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
 }

@@ -1,8 +1,10 @@
 package io.aiactops.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -31,7 +33,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 /**
  * The case board's list costs the same number of queries for 1 case as for 40: statements are counted on
  * the connections of the app's own schema (Flyway, on H2), and the two readers of other capabilities
- * are asked once per list (recipients) and once per AI system (holds).
+ * are asked once per list (recipients, and the holds of all the cases' AI systems).
  */
 class IncidentCaseRepositoryTest {
 
@@ -59,13 +61,14 @@ class IncidentCaseRepositoryTest {
             plain.sql("DELETE FROM " + table).update();
         }
         when(recipients.list(anyCollection())).thenReturn(Map.of());
+        when(holds.listFor(anyCollection())).thenReturn(Map.of());
     }
 
     @ParameterizedTest(name = "{0} cases")
     @ValueSource(ints = {1, 2, 40})
     void aListCostsTheSameQueriesWhateverTheNumberOfCases(int cases) {
         for (int i = 1; i <= cases; i++) {
-            insertCase("INC-2026-%05d".formatted(i), "sys-a");
+            insertCase("INC-2026-%05d".formatted(i), i % 2 == 0 ? "sys-b" : "sys-a");
         }
         STATEMENTS.set(0);
 
@@ -77,7 +80,8 @@ class IncidentCaseRepositoryTest {
         assertThat(listed.get(0).reports()).hasSize(1);
         assertThat(STATEMENTS.get()).as("statements for %d cases", cases).isEqualTo(IncidentCaseRepository.QUERIES);
         verify(recipients, times(1)).list(anyCollection());
-        verify(holds, times(1)).list("sys-a");
+        verify(holds, times(1)).listFor(anyCollection());
+        verify(holds, never()).list(any());
     }
 
     private void insertCase(String id, String systemId) {
