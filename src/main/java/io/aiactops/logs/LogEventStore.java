@@ -304,6 +304,16 @@ class LogEventStore {
                 .query((rs, n) -> new Partition(rs.getString(1), bound(rs, 2), bound(rs, 3))).list();
     }
 
+    /**
+     * Until the transaction ends no partition of log_event can be detached or dropped (a drop waits,
+     * up to its lock timeout). First in the transaction, so that the snapshot is taken after the lock.
+     */
+    void holdPartitions() {
+        if (postgres) {
+            jdbc.sql("LOCK TABLE log_event IN ACCESS SHARE MODE").update();
+        }
+    }
+
     /** Creates the missing monthly partitions from the month of {@code at} on; how many it created (0 on H2). */
     int ensurePartitions(Instant at, int monthsAhead) {
         if (!postgres) {

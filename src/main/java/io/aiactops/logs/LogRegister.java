@@ -160,14 +160,14 @@ public class LogRegister {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     void export(String systemId, Instant from, Instant to, Consumer<LogEvent> consumer) {
-        ChainHead head = requireChain(systemId);
+        ChainHead head = requireChainInPlace(systemId);
         store.forEach(systemId, head.anchorSeq(), from, to, List.of(), consumer);
     }
 
     /** Recomputes the whole chain, from the retention anchor to the head; one snapshot. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verify(String systemId) {
-        ChainHead head = requireChain(systemId);
+        ChainHead head = requireChainInPlace(systemId);
         return verify(head, store.checkpoints(systemId), ChainVerifier.Start.anchor(head, 0));
     }
 
@@ -178,7 +178,7 @@ public class LogRegister {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Verification verifySinceLatestCheckpoint(String systemId) {
-        ChainHead head = requireChain(systemId);
+        ChainHead head = requireChainInPlace(systemId);
         List<Checkpoint> checkpoints = store.checkpoints(systemId);
         int skipped = 0;
         for (int i = checkpoints.size() - 1; i >= 0 && checkpoints.get(i).seq() > head.anchorSeq(); i--) {
@@ -276,6 +276,16 @@ public class LogRegister {
         store.insert(rows);
         store.advanceHead(systemId, seq, prevHash);
         return new AppendResult(rows.get(0).seq(), seq, prevHash, rows.size(), duplicates);
+    }
+
+    /**
+     * The chain's head, read after the transaction has locked the partitions in place: the snapshot
+     * does not cover a partition drop (DDL), so without the lock a retention drop committed between
+     * reading the head and reading the events would take events the head's anchor still counts.
+     */
+    ChainHead requireChainInPlace(String systemId) {
+        store.holdPartitions();
+        return requireChain(systemId);
     }
 
     private ChainHead requireChain(String systemId) {

@@ -17,10 +17,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -246,6 +248,56 @@ class LogPartitionsIntegrationTest {
         assertThat(records.get(1).at("/payload/purgedThroughSeq").asLong()).isEqualTo(41);
         assertThat(count(held)).isEqualTo(5 + 1 + 1 + 2);
         assertVerifies(kept);
+    }
+
+    @Test
+    void aVerificationOrExportUnderWayHoldsOffTheDropOfThePartitionsItReads() throws Exception {
+        Instant old = monthStart(Instant.now(), -20).plus(Duration.ofDays(2));
+        String system = TestSystems.uniqueId("part-read");
+        try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "postgres")) {
+            RegisterSeeder.createSystem(c, system, 365, old);
+            RegisterSeeder.append(c, system, old, Duration.ofMinutes(1), 30);
+            RegisterSeeder.append(c, system, Instant.now(), Duration.ofMillis(1), 3);
+        }
+        String partition = "log_event_" + monthName(old);
+        TransactionTemplate snapshot = new TransactionTemplate(transactionManager);
+        snapshot.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        CountDownLatch headRead = new CountDownLatch(1);
+        CountDownLatch dropTried = new CountDownLatch(1);
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            // As a verification or an export begins: the head is read, the events not yet.
+            Future<ChainHead> head = reader.submit(() -> snapshot.execute(tx -> {
+                ChainHead read = register.requireChainInPlace(system);
+                headRead.countDown();
+                await(dropTried);
+                return read;
+            }));
+            await(headRead);
+            assertThat(retention.dropExpiredPartitions(Instant.now())).filteredOn(o -> o.partition().equals(partition))
+                    .singleElement().satisfies(o -> {
+                        assertThat(o.dropped()).isFalse();
+                        assertThat(o.retry()).as(o.reason()).isTrue();
+                    });
+            dropTried.countDown();
+            assertThat(head.get(30, TimeUnit.SECONDS).anchorSeq()).isZero();
+        } finally {
+            dropTried.countDown();
+            reader.shutdownNow();
+        }
+        assertThat(retention.dropExpiredPartitions(Instant.now())).filteredOn(o -> o.partition().equals(partition))
+                .singleElement().satisfies(o -> assertThat(o.dropped()).as(o.reason()).isTrue());
+        assertThat(assertVerifies(system).get("anchorSeq").asLong()).isEqualTo(30);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
