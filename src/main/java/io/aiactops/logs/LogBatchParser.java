@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * field, e.g. {@code [3].type}; nothing of a rejected request is stored.
  */
 @Component
-class LogBatchParser {
+public class LogBatchParser {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
@@ -74,6 +74,27 @@ class LogBatchParser {
         } catch (IOException e) {
             throw new InvalidFieldException("$", "the request body could not be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * One event as the ingest API takes it, sent alone (a Kafka record): the same rules, and
+     * {@code defaultClientEventId} where the sender gave no {@code clientEventId}.
+     */
+    public NewLogEvent event(byte[] json, String defaultClientEventId) {
+        if (json == null || json.length == 0) {
+            throw new InvalidFieldException("$", "the message holds no event");
+        }
+        JsonNode node;
+        try {
+            node = lineReader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw malformed("$", e);
+        } catch (IOException e) {
+            throw new InvalidFieldException("$", "is not JSON");
+        }
+        NewLogEvent event = event("$", node);
+        return event.clientEventId() != null ? event : new NewLogEvent(event.type(), event.occurredAt(),
+                event.modelVersion(), defaultClientEventId, event.canonicalPayload());
     }
 
     /** One event of the request, at JSON path {@code at}. */

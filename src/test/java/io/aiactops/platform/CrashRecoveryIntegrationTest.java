@@ -30,6 +30,7 @@ import io.aiactops.logs.RegisterSeeder;
 import io.aiactops.support.Api;
 import io.aiactops.support.AppProcess;
 import io.aiactops.support.ProductionApp;
+import io.aiactops.support.TestKafka;
 import io.aiactops.support.TestMail;
 import io.aiactops.support.TestPostgres;
 import io.aiactops.support.TestSystems;
@@ -223,6 +224,45 @@ class CrashRecoveryIntegrationTest {
             assertThat(verification.get("anchorSeq").asLong()).isEqualTo(2_000);
             assertVerifies(api, current);
         }
+    }
+
+    @Test
+    void kafkaRecordsAreAllInTheRegisterOnceWhenTheAppIsKilledWhileItDrainsATopic() throws Exception {
+        String database = TestPostgres.newDatabase("crash_kafka");
+        String system = TestSystems.uniqueId("crash-kafka");
+        int total = 100_000;
+        try (TestKafka kafka = TestKafka.start(3, "crash-logs")) {
+            String[] kafkaArgs = { "--aiact.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "--aiact.kafka.max-poll-records=500", "--aiact.kafka.bindings[0].topic=crash-logs",
+                    "--aiact.kafka.bindings[0].system=" + system, "--aiact.kafka.bindings[0].format=register-json" };
+            long beforeKill;
+            try (AppProcess app = ProductionApp.start(database, kafkaArgs)) {
+                assertThat(ProductionApp.admin(app).post("/api/systems", TestSystems.registration(system)).status())
+                        .isEqualTo(201);
+                // No clientEventId: each is known by its topic, partition and offset, which a redelivery repeats.
+                for (int i = 0; i < total; i++) {
+                    kafka.send("crash-logs", "k" + i, "{\"type\":\"custom\",\"payload\":{\"i\":" + i + "}}", Map.of());
+                }
+                kafka.flush();
+                Await.until("the app draining the topic", Duration.ofSeconds(120), () -> customEvents(database, system) >= 2_000);
+                app.kill();
+                beforeKill = customEvents(database, system);
+            }
+            assertThat(beforeKill).as("killed while draining").isLessThan(total);
+            try (AppProcess app = ProductionApp.start(database, kafkaArgs)) {
+                Await.until("every record in the register after the restart", Duration.ofSeconds(180),
+                        () -> customEvents(database, system) >= total);
+                assertThat(customEvents(database, system)).isEqualTo(total);
+                assertThat(ProductionApp.column(database, "SELECT count(DISTINCT payload->>'i') FROM log_event "
+                        + "WHERE system_id = ? AND type = 'custom'", system)).containsExactly(String.valueOf(total));
+                assertVerifies(ProductionApp.admin(app), system);
+            }
+        }
+    }
+
+    private static long customEvents(String database, String system) {
+        return Long.parseLong(ProductionApp.column(database,
+                "SELECT count(*) FROM log_event WHERE system_id = ? AND type = 'custom'", system).get(0));
     }
 
     private static void execute(String database, String sql) throws java.sql.SQLException {
