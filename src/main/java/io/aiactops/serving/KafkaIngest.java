@@ -137,7 +137,10 @@ class KafkaIngest implements SmartLifecycle {
         });
     }
 
-    /** Appends a system's readable records in one transaction; where the register refuses, one by one. */
+    /**
+     * Appends a system's readable records in one transaction; where the register refuses one of them,
+     * one by one, so that only that one goes to the dead letters.
+     */
     private void record(KafkaIngestProperties.Binding binding, String system,
             List<ConsumerRecord<byte[], byte[]>> group, List<Object> parsed) {
         if (group.isEmpty()) {
@@ -146,7 +149,10 @@ class KafkaIngest implements SmartLifecycle {
         try {
             append(binding, system, parsed);
             count(binding, "recorded", group.size());
-        } catch (NotFoundException | ConflictException | InvalidFieldException | DataIntegrityViolationException e) {
+        } catch (NotFoundException | ConflictException e) {
+            // The system itself is refused (unknown, withdrawn): every record of it, without trying each.
+            group.forEach(record -> deadLetter(binding, record, "refused by the register: " + e.getMessage()));
+        } catch (InvalidFieldException | DataIntegrityViolationException e) {
             if (group.size() == 1) {
                 deadLetter(binding, group.get(0), "refused by the register: " + reason(e));
                 return;
@@ -213,12 +219,7 @@ class KafkaIngest implements SmartLifecycle {
     }
 
     private static String reason(RuntimeException e) {
-        if (e instanceof InvalidFieldException invalid) {
-            return invalid.field() + " " + invalid.getMessage();
-        }
-        if (e instanceof DataIntegrityViolationException) {
-            return "the database refused the event";
-        }
-        return e.getMessage();
+        return e instanceof InvalidFieldException invalid ? invalid.field() + " " + invalid.getMessage()
+                : "the database refused the event";
     }
 }
