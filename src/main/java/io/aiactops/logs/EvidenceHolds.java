@@ -43,9 +43,9 @@ public class EvidenceHolds {
 
     @Transactional
     public EvidenceHold place(String systemId, String reason, String reference, String actor) {
-        requireText("reason", reason, 2000);
+        InvalidFieldException.requireText("reason", reason, 2000);
         if (reference != null) {
-            requireText("reference", reference, 200);
+            InvalidFieldException.requireText("reference", reference, 200);
         }
         // The chain head's lock orders holds and purges of a system: a purge never misses a new hold.
         store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
@@ -61,7 +61,7 @@ public class EvidenceHolds {
 
     @Transactional
     public EvidenceHold release(String systemId, long holdId, String reason, String actor) {
-        requireText("reason", reason, 2000);
+        InvalidFieldException.requireText("reason", reason, 2000);
         store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
         EvidenceHold hold = get(systemId, holdId);
         if (!hold.active()) {
@@ -135,15 +135,6 @@ public class EvidenceHolds {
             payload.put("releaseReason", hold.releaseReason());
         }
         return payload;
-    }
-
-    private static void requireText(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, "is required");
-        }
-        if (value.length() > maxLength) {
-            throw new InvalidFieldException(field, "at most " + maxLength + " characters");
-        }
     }
 
     private static EvidenceHold hold(ResultSet rs, int n) throws SQLException {
