@@ -7,7 +7,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +40,6 @@ class ModelReleaseBrowserTest {
     private static final By CLAIM = By.cssSelector("button.claim");
     private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space()='Complete']");
     private static final By TASK_CLOSED = By.cssSelector(".no-task");
-    private static final By ERROR = By.cssSelector(".notifications .alert-danger");
 
     private final Api api;
     private final String tasklistUrl;
@@ -88,27 +84,27 @@ class ModelReleaseBrowserTest {
             page.manage().window().setSize(new Dimension(1400, 2400));
 
             // Then: the form shows the candidate, who asked for it, its evidence, the check and the assessment
-            assertThat(await.until(visibilityOfElementLocated(field("AI system"))).getDomProperty("value"))
+            assertThat(await.until(visibilityOfElementLocated(Browser.field("AI system"))).getDomProperty("value"))
                     .isEqualTo(systemId);
-            assertThat(page.findElement(field("Candidate model version")).getDomProperty("value")).isEqualTo("3.1");
-            assertThat(page.findElement(field("Requested by")).getDomProperty("value")).isEqualTo("admin");
-            assertThat(page.findElement(field("Evidence")).getDomProperty("value"))
+            assertThat(page.findElement(Browser.field("Candidate model version")).getDomProperty("value")).isEqualTo("3.1");
+            assertThat(page.findElement(Browser.field("Requested by")).getDomProperty("value")).isEqualTo("admin");
+            assertThat(page.findElement(Browser.field("Evidence")).getDomProperty("value"))
                     .contains("CI/CD run: https://ci.example/runs/3100, status success", "signed by Dr. Lena Vogel");
-            assertThat(page.findElement(field("Automatic check")).getDomProperty("value"))
+            assertThat(page.findElement(Browser.field("Automatic check")).getDomProperty("value"))
                     .isEqualTo("All evidence is present and passing.");
-            assertThat(page.findElement(field("Change assessment (change-assessment.dmn)")).getDomProperty("value"))
+            assertThat(page.findElement(Browser.field("Change assessment (change-assessment.dmn)")).getDomProperty("value"))
                     .isEqualTo("within-predetermined-changes");
 
             // When: the process owner claims the task, decides "Go" with a reason and completes it
             browser.click(CLAIM);
             await.until(invisibilityOfElementLocated(CLAIM));
-            browser.click(option("Go: activate this version"));
-            browser.click(field("Reason")).sendKeys(reason);
+            browser.click(Browser.option("Go: activate this version"));
+            browser.click(Browser.field("Reason")).sendKeys(reason);
             browser.screenshot(FORM_SCREENSHOT);
             browser.click(COMPLETE);
 
-            await.until(d -> d.findElement(TASK_CLOSED).isDisplayed() || !errorsOn(d).isEmpty());
-            assertThat(errorsOn(page)).as("errors shown by Tasklist").isEmpty();
+            await.until(d -> d.findElement(TASK_CLOSED).isDisplayed() || !Browser.tasklistErrors(d).isEmpty());
+            assertThat(Browser.tasklistErrors(page)).as("errors shown by Tasklist").isEmpty();
         }
 
         // Then: the version is in service, approved by the process owner with the reason
@@ -124,27 +120,6 @@ class ModelReleaseBrowserTest {
                 newest -> newest.get("status").asText().equals("ACTIVE"));
     }
 
-    /** A form-js field, found the way a person finds it: by its label. */
-    private static By field(String label) {
-        return By.xpath("//*[@id=//label[normalize-space(text())='" + label + "']/@for]");
-    }
 
-    /** A radio option, clicked by its label as a person would. */
-    private static By option(String label) {
-        return By.xpath("//label[normalize-space()='" + label + "']");
-    }
 
-    private static List<String> errorsOn(WebDriver page) {
-        List<String> errors = new ArrayList<>();
-        for (WebElement error : page.findElements(ERROR)) {
-            try {
-                if (error.isDisplayed()) {
-                    errors.add(error.getText());
-                }
-            } catch (StaleElementReferenceException e) {
-                // Angular removed it between find and read: it is no longer shown.
-            }
-        }
-        return errors;
-    }
 }

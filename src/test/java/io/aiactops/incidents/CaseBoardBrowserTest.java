@@ -112,9 +112,9 @@ class CaseBoardBrowserTest {
 
             // Then: Tasklist opens that task with its form, for this case
             await.until(d -> d.getCurrentUrl().contains("task=" + classify.getId()));
-            assertThat(await.until(visibilityOfElementLocated(field("Incident case"))).getDomProperty("value"))
+            assertThat(await.until(visibilityOfElementLocated(Browser.field("Incident case"))).getDomProperty("value"))
                     .isEqualTo(caseId);
-            assertThat(page.findElement(field("AI system")).getDomProperty("value")).isEqualTo(systemId);
+            assertThat(page.findElement(Browser.field("AI system")).getDomProperty("value")).isEqualTo(systemId);
             browser.screenshot(TASK_SCREENSHOT);
         }
     }
@@ -146,10 +146,5 @@ class CaseBoardBrowserTest {
 
     private static List<WebElement> cells(WebElement row) {
         return row.findElements(By.tagName("td"));
-    }
-
-    /** A form-js field, found the way a person finds it: by its label. */
-    private static By field(String label) {
-        return By.xpath("//*[@id=//label[normalize-space(text())='" + label + "']/@for]");
     }
 }

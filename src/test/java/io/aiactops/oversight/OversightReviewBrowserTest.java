@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,9 +23,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,7 +45,6 @@ class OversightReviewBrowserTest {
     /** Tasklist closes a task it completed and asks for the next one; it shows no success message. */
     private static final By TASK_CLOSED = By.cssSelector(".no-task");
     /** Where Tasklist reports a refused completion, e.g. the engine's message from a task listener. */
-    private static final By ERROR = By.cssSelector(".notifications .alert-danger");
 
     private final Api api;
     private final String tasklistUrl;
@@ -89,22 +84,22 @@ class OversightReviewBrowserTest {
                     .contains("aiact-ops-logo.svg");
 
             // And: the form shows what breached and why it counts as a breach
-            assertThat(await.until(visibilityOfElementLocated(field("AI system"))).getDomProperty("value"))
+            assertThat(await.until(visibilityOfElementLocated(Browser.field("AI system"))).getDomProperty("value"))
                     .isEqualTo(systemId);
-            assertThat(page.findElement(field("Metric")).getDomProperty("value")).isEqualTo("accuracy");
-            assertThat(page.findElement(field("Threshold rationale")).getDomProperty("value"))
+            assertThat(page.findElement(Browser.field("Metric")).getDomProperty("value")).isEqualTo("accuracy");
+            assertThat(page.findElement(Browser.field("Threshold rationale")).getDomProperty("value"))
                     .isEqualTo("Accuracy below 0.80");
 
             // When: the overseer claims the task, dismisses the alert with a reason and completes it
             browser.click(CLAIM);
             await.until(invisibilityOfElementLocated(CLAIM));
-            browser.click(option("Dismiss the alert"));
-            browser.click(field("Reason")).sendKeys(reason);
+            browser.click(Browser.option("Dismiss the alert"));
+            browser.click(Browser.field("Reason")).sendKeys(reason);
             browser.screenshot(FORM_SCREENSHOT);
             browser.click(COMPLETE);
 
-            await.until(d -> d.findElement(TASK_CLOSED).isDisplayed() || !errorsOn(d).isEmpty());
-            assertThat(errorsOn(page)).as("errors shown by Tasklist").isEmpty();
+            await.until(d -> d.findElement(TASK_CLOSED).isDisplayed() || !Browser.tasklistErrors(d).isEmpty());
+            assertThat(Browser.tasklistErrors(page)).as("errors shown by Tasklist").isEmpty();
         }
 
         // Then: the log register holds the decision under the overseer's name, and the review is over
@@ -139,29 +134,8 @@ class OversightReviewBrowserTest {
         return By.cssSelector("ol.tasks-list li.task h4.task a[href='#/?task=" + taskId + "']");
     }
 
-    /** A form-js field, found the way a person finds it: by its label. */
-    private static By field(String label) {
-        return By.xpath("//*[@id=//label[normalize-space(text())='" + label + "']/@for]");
-    }
 
-    /** A radio option, clicked by its label as a person would. */
-    private static By option(String label) {
-        return By.xpath("//label[normalize-space()='" + label + "']");
-    }
 
-    private static List<String> errorsOn(WebDriver page) {
-        List<String> errors = new ArrayList<>();
-        for (WebElement error : page.findElements(ERROR)) {
-            try {
-                if (error.isDisplayed()) {
-                    errors.add(error.getText());
-                }
-            } catch (StaleElementReferenceException e) {
-                // Angular removed it between find and read: it is no longer shown.
-            }
-        }
-        return errors;
-    }
 
     /** The decision is written when the task completes; poll briefly rather than assume the timing. */
     private JsonNode awaitOversightAction(String systemId) {

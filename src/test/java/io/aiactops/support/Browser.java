@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -46,6 +47,34 @@ public final class Browser implements AutoCloseable {
     private Browser(WebDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
+    }
+
+    /** Tasklist's error notifications. */
+    private static final By TASKLIST_ERROR = By.cssSelector(".notifications .alert-danger");
+
+    /** A form-js field, found the way a person finds it: by its label. */
+    public static By field(String label) {
+        return By.xpath("//*[@id=//label[normalize-space(text())='" + label + "']/@for]");
+    }
+
+    /** A radio option, clicked by its label as a person would. */
+    public static By option(String label) {
+        return By.xpath("//label[normalize-space()='" + label + "']");
+    }
+
+    /** The error notifications Tasklist shows now. */
+    public static List<String> tasklistErrors(WebDriver page) {
+        List<String> errors = new ArrayList<>();
+        for (WebElement error : page.findElements(TASKLIST_ERROR)) {
+            try {
+                if (error.isDisplayed()) {
+                    errors.add(error.getText());
+                }
+            } catch (StaleElementReferenceException e) {
+                // Angular removed it between find and read: it is no longer shown.
+            }
+        }
+        return errors;
     }
 
     /** Starts a browser, or skips the calling test (fails it on CI) if Chromium is not installed. */
