@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiactops.platform.jdbc.GroupCommit;
 import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.InvalidFieldException;
 import io.aiactops.platform.web.NotFoundException;
@@ -21,7 +22,9 @@ import io.aiactops.registry.Registry;
 import io.aiactops.registry.SystemStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way into the log register. Clients append through the ingest API; every capability
@@ -41,9 +44,10 @@ public class LogRegister {
     private final LogMetrics metrics;
     private final LogPartitions partitions;
     private final LogsProperties properties;
+    private final GroupCommit<Append, AppendResult> requests;
 
     LogRegister(LogEventStore store, Registry registry, ObjectMapper objectMapper, Clock clock, LogMetrics metrics,
-            LogPartitions partitions, LogsProperties properties) {
+            LogPartitions partitions, LogsProperties properties, PlatformTransactionManager transactions) {
         this.store = store;
         this.registry = registry;
         this.objectMapper = objectMapper;
@@ -51,6 +55,8 @@ public class LogRegister {
         this.metrics = metrics;
         this.partitions = partitions;
         this.properties = properties;
+        this.requests = new GroupCommit<>(new TransactionTemplate(transactions), this::ingestAll,
+                append -> append.events().size(), GroupCommit.EVENTS_PER_GROUP);
     }
 
     /**
@@ -92,14 +98,21 @@ public class LogRegister {
         return CanonicalJson.write(tree);
     }
 
-    /** The ingest API: all or nothing; a withdrawn system takes no more events. */
-    @Transactional
+    /**
+     * The ingest API: all or nothing; a withdrawn system takes no more events. Concurrent requests for
+     * one system share a transaction (group commit); each is answered after the commit that holds it.
+     */
     public AppendResult ingest(String systemId, String actor, List<NewLogEvent> events) {
+        return requests.submit(systemId, new Append(systemId, actor, events));
+    }
+
+    private List<AppendResult> ingestAll(List<Append> appends) {
+        String systemId = appends.get(0).systemId();
         SystemStatus status = registry.status(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
         if (status == SystemStatus.WITHDRAWN) {
             throw new ConflictException("AI system '" + systemId + "' is WITHDRAWN and takes no more log events");
         }
-        return append(systemId, actor, events);
+        return append(systemId, appends);
     }
 
     /** Starts the chain of a newly registered system, in the registering transaction. */
@@ -213,69 +226,96 @@ public class LogRegister {
 
     /** Appends under the chain head's row lock: the only writer of log_event. */
     AppendResult append(String systemId, String actor, List<NewLogEvent> events) {
+        return append(systemId, List.of(new Append(systemId, actor, events))).get(0);
+    }
+
+    /** Appends each request's events in turn, in one transaction: one lock, one insert, one head update. */
+    private List<AppendResult> append(String systemId, List<Append> appends) {
         long started = System.nanoTime();
-        AppendResult result = chain(systemId, actor, events);
-        metrics.appended(systemId, result.appended(), System.nanoTime() - started);
-        return result;
+        List<AppendResult> results = chain(systemId, appends);
+        metrics.appended(systemId, results.stream().mapToInt(AppendResult::appended).sum(), System.nanoTime() - started);
+        return results;
     }
 
     /** Prepares the events outside the lock, then chains them under it. */
-    private AppendResult chain(String systemId, String actor, List<NewLogEvent> events) {
-        // Hash and encode what the sender chose before taking the lock: appends to one chain are serial.
-        List<ChainHash.Partial> partials = new ArrayList<>(events.size());
-        List<byte[]> copyColumns = new ArrayList<>(events.size());
-        List<String> occurredAts = new ArrayList<>(events.size());
-        for (NewLogEvent event : events) {
-            String occurredAt = event.occurredAt() == null ? null : ChainHash.timestamp(event.occurredAt());
-            occurredAts.add(occurredAt);
-            if (occurredAt == null) {
-                partials.add(null);
-                copyColumns.add(null);
-                continue;
+    private List<AppendResult> chain(String systemId, List<Append> appends) {
+        // Hash and encode what the senders chose before taking the lock: appends to one chain are serial.
+        List<Prepared> prepared = new ArrayList<>();
+        for (Append append : appends) {
+            for (NewLogEvent event : append.events()) {
+                prepared.add(prepare(systemId, append.actor(), event));
             }
-            byte[] payload = event.canonicalPayload().getBytes(StandardCharsets.UTF_8);
-            partials.add(new ChainHash.Partial(ChainHash.head(actor, event.clientEventId(), event.modelVersion(),
-                    occurredAt), payload));
-            copyColumns.add(store.copyColumns(systemId, event.type().wireName(), occurredAt, event.modelVersion(), actor,
-                    event.clientEventId(), event.canonicalPayload(), payload));
         }
         partitions.ensureCovered(clock.instant());
         ChainHead head = store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
         Instant now = clock.instant();
         // Under the head's lock, so no other append of this system can store the same id meanwhile.
-        List<String> clientIds = events.stream().map(NewLogEvent::clientEventId).filter(Objects::nonNull).distinct().toList();
+        List<String> clientIds = prepared.stream().map(p -> p.event().clientEventId()).filter(Objects::nonNull).distinct()
+                .toList();
         Map<String, Long> known = new HashMap<>(store.storedClientEventIds(systemId, clientIds,
                 now.minus(properties.idempotencyWindow())));
-        List<AppendResult.Duplicate> duplicates = new ArrayList<>();
-        List<LogEventStore.Row> rows = new ArrayList<>(events.size());
+        List<LogEventStore.Row> rows = new ArrayList<>(prepared.size());
+        List<AppendResult> results = new ArrayList<>(appends.size());
         String recordedAt = ChainHash.timestamp(now);
         long seq = head.lastSeq();
         String prevHash = head.lastHash();
-        for (int i = 0; i < events.size(); i++) {
-            NewLogEvent event = events.get(i);
-            String clientId = event.clientEventId();
-            if (clientId != null && known.containsKey(clientId)) {
-                duplicates.add(new AppendResult.Duplicate(i, clientId, known.get(clientId)));
-                continue;
+        int next = 0;
+        for (Append append : appends) {
+            List<AppendResult.Duplicate> duplicates = new ArrayList<>();
+            long first = seq + 1;
+            for (int i = 0; i < append.events().size(); i++) {
+                Prepared event = prepared.get(next++);
+                String clientId = event.event().clientEventId();
+                if (clientId != null && known.containsKey(clientId)) {
+                    duplicates.add(new AppendResult.Duplicate(i, clientId, known.get(clientId)));
+                    continue;
+                }
+                seq++;
+                LogEventStore.Row row = event.row(systemId, seq, recordedAt, prevHash);
+                rows.add(row);
+                if (clientId != null) {
+                    known.put(clientId, seq);
+                }
+                prevHash = row.hash();
             }
-            seq++;
-            String occurredAt = occurredAts.get(i) == null ? recordedAt : occurredAts.get(i);
-            ChainHash.Partial partial = partials.get(i) != null ? partials.get(i) : new ChainHash.Partial(
-                    ChainHash.prefix(actor, clientId, event.modelVersion(), occurredAt, event.canonicalPayload()));
-            String hash = partial.finish(ChainHash.suffix(prevHash, recordedAt, seq, systemId, event.type().wireName()));
-            rows.add(new LogEventStore.Row(systemId, seq, event.type().wireName(), occurredAt, recordedAt,
-                    event.modelVersion(), actor, clientId, event.canonicalPayload(), prevHash, hash, copyColumns.get(i)));
-            if (clientId != null) {
-                known.put(clientId, seq);
-            }
-            prevHash = hash;
+            results.add(seq < first ? new AppendResult(null, null, prevHash, 0, duplicates)
+                    : new AppendResult(first, seq, prevHash, (int) (seq - first + 1), duplicates));
         }
-        if (rows.isEmpty()) {
-            return new AppendResult(null, null, head.lastHash(), 0, duplicates);
+        if (!rows.isEmpty()) {
+            store.insert(rows);
+            store.advanceHead(systemId, seq, prevHash);
         }
-        store.insert(rows);
-        store.advanceHead(systemId, seq, prevHash);
-        return new AppendResult(rows.get(0).seq(), seq, prevHash, rows.size(), duplicates);
+        return results;
+    }
+
+    /** A request of the ingest API: its caller and its events, all or nothing. */
+    private record Append(String systemId, String actor, List<NewLogEvent> events) {
+    }
+
+    /** An event hashed and encoded as far as it can be before its place in the chain is known. */
+    private record Prepared(NewLogEvent event, String actor, String occurredAt, ChainHash.Partial partial,
+            byte[] copyColumns) {
+
+        LogEventStore.Row row(String systemId, long seq, String recordedAt, String prevHash) {
+            String at = occurredAt != null ? occurredAt : recordedAt;
+            ChainHash.Partial hashed = partial != null ? partial : new ChainHash.Partial(ChainHash.prefix(actor,
+                    event.clientEventId(), event.modelVersion(), at, event.canonicalPayload()));
+            String hash = hashed.finish(ChainHash.suffix(prevHash, recordedAt, seq, systemId, event.type().wireName()));
+            return new LogEventStore.Row(systemId, seq, event.type().wireName(), at, recordedAt, event.modelVersion(),
+                    actor, event.clientEventId(), event.canonicalPayload(), prevHash, hash, copyColumns);
+        }
+    }
+
+    private Prepared prepare(String systemId, String actor, NewLogEvent event) {
+        if (event.occurredAt() == null) { // hashed with the recorded time, known only under the lock
+            return new Prepared(event, actor, null, null, null);
+        }
+        String occurredAt = ChainHash.timestamp(event.occurredAt());
+        byte[] payload = event.canonicalPayload().getBytes(StandardCharsets.UTF_8);
+        return new Prepared(event, actor, occurredAt,
+                new ChainHash.Partial(ChainHash.head(actor, event.clientEventId(), event.modelVersion(), occurredAt), payload),
+                store.copyColumns(systemId, event.type().wireName(), occurredAt, event.modelVersion(), actor,
+                        event.clientEventId(), event.canonicalPayload(), payload));
     }
 
     /**

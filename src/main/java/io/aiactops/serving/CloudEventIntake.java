@@ -8,12 +8,15 @@ import java.util.Map;
 
 import io.aiactops.logs.AppendResult;
 import io.aiactops.logs.LogRegister;
+import io.aiactops.platform.jdbc.GroupCommit;
 import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.NotFoundException;
 import io.aiactops.registry.Registry;
 import io.aiactops.registry.SystemStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes CloudEvents for one system, all or nothing in one transaction: a KServe request or response
@@ -22,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class CloudEventIntake {
+
 
     /** What became of each event of a request, in request order. */
     enum Outcome {
@@ -42,9 +46,10 @@ class CloudEventIntake {
     private final ModelVersions versions;
     private final ServingProperties properties;
     private final Clock clock;
+    private final GroupCommit<Request, List<Result>> requests;
 
     CloudEventIntake(Registry registry, LogRegister register, InferencePairs pairs, InferenceEvents events,
-            ModelVersions versions, ServingProperties properties, Clock clock) {
+            ModelVersions versions, ServingProperties properties, Clock clock, PlatformTransactionManager transactions) {
         this.registry = registry;
         this.register = register;
         this.pairs = pairs;
@@ -52,26 +57,44 @@ class CloudEventIntake {
         this.versions = versions;
         this.properties = properties;
         this.clock = clock;
+        this.requests = new GroupCommit<>(new TransactionTemplate(transactions), this::acceptAll,
+                request -> request.events().size(), GroupCommit.EVENTS_PER_GROUP);
     }
 
-    @Transactional
+    /**
+     * Takes one request's events, all or nothing. Concurrent requests for one system share a transaction
+     * (group commit); each is answered after the commit that holds it.
+     */
     public List<Result> accept(String systemId, String actor, List<CloudEvent> received) {
+        return requests.submit(systemId, new Request(systemId, actor, received));
+    }
+
+    private record Request(String systemId, String actor, List<CloudEvent> events) {
+    }
+
+    private List<List<Result>> acceptAll(List<Request> requests) {
+        String systemId = requests.get(0).systemId();
         SystemStatus status = registry.status(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
         if (status == SystemStatus.WITHDRAWN) {
             throw new ConflictException("AI system '" + systemId + "' is WITHDRAWN and takes no more log events");
         }
         Instant now = clock.instant();
-        // Rows locked in one order, so that two batches holding the same ids cannot deadlock.
-        received.stream().filter(CloudEvent::isKServeHalf).map(CloudEvent::id).distinct().sorted()
-                .forEach(id -> pairs.lock(systemId, id, now));
-        List<Result> results = new ArrayList<>(received.size());
-        for (int i = 0; i < received.size(); i++) {
-            CloudEvent event = received.get(i);
-            results.add(event.isKServeHalf() ? half(systemId, actor, i, event, now)
-                    : recorded(i, event, register.recordAll(systemId, actor, List.of(events.custom(event))),
-                            Outcome.RECORDED));
+        // Every pair row of the group locked first, in one order, then the chain: two transactions holding
+        // the same ids (another node, the lone-half sweeper) cannot deadlock.
+        requests.stream().flatMap(r -> r.events().stream()).filter(CloudEvent::isKServeHalf).map(CloudEvent::id)
+                .distinct().sorted().forEach(id -> pairs.lock(systemId, id, now));
+        List<List<Result>> outcomes = new ArrayList<>(requests.size());
+        for (Request request : requests) {
+            List<Result> results = new ArrayList<>(request.events().size());
+            for (int i = 0; i < request.events().size(); i++) {
+                CloudEvent event = request.events().get(i);
+                results.add(event.isKServeHalf() ? half(systemId, request.actor(), i, event, now)
+                        : recorded(i, event, register.recordAll(systemId, request.actor(), List.of(events.custom(event))),
+                                Outcome.RECORDED));
+            }
+            outcomes.add(results);
         }
-        return results;
+        return outcomes;
     }
 
     private Result half(String systemId, String actor, int index, CloudEvent event, Instant now) {

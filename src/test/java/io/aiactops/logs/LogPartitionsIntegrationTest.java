@@ -114,7 +114,7 @@ class LogPartitionsIntegrationTest {
         api = Api.anonymous(port);
         transactions = new TransactionTemplate(transactionManager);
         partitions = new LogPartitions(store, properties, clock, transactionManager);
-        register = new LogRegister(store, registry, objectMapper, clock, metrics, partitions, properties);
+        register = new LogRegister(store, registry, objectMapper, clock, metrics, partitions, properties, transactionManager);
         retention = new RetentionPurge(store, register, holds, registry, transactions, properties, clock);
     }
 

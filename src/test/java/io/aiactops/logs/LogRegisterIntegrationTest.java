@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.support.Api;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.aiactops.support.IntegrationTest;
 import io.aiactops.support.TestSystems;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +40,8 @@ class LogRegisterIntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     RetentionPurge retention;
     @Autowired
@@ -207,6 +211,52 @@ class LogRegisterIntegrationTest {
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT seq), MIN(seq), MAX(seq) FROM log_event WHERE system_id = ?")
                 .param(systemId).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single())
                 .containsExactly(40_001L, 1L, 40_001L);
+    }
+
+    @Test
+    void concurrentSingleEventRequestsShareCommitsAndEachGetsItsOwnAnswer() throws Exception {
+        double transactionsBefore = meters.timer(LogMetrics.APPEND).count();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<List<JsonNode>>> answers = new ArrayList<>();
+        for (int client = 0; client < 8; client++) {
+            // Two clients send each id: one of them stores it, the other is told it is a duplicate of it.
+            int pair = client / 2;
+            answers.add(clients.submit(() -> {
+                List<JsonNode> mine = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    Api.Response response = ingest("[{\"type\":\"inference\",\"clientEventId\":\"p" + pair + "-" + i
+                            + "\",\"payload\":{\"inputRef\":\"r\",\"output\":" + i + "}}]");
+                    assertThat(response.status()).as(response.body()).isIn(200, 201);
+                    mine.add(response.json());
+                }
+                return mine;
+            }));
+        }
+        Map<String, Long> storedAs = new HashMap<>();
+        List<JsonNode> duplicates = new ArrayList<>();
+        for (Future<List<JsonNode>> client : answers) {
+            for (JsonNode answer : client.get()) {
+                if (answer.get("appended").asInt() == 1) {
+                    assertThat(answer.get("firstSeq").asLong()).isEqualTo(answer.get("lastSeq").asLong());
+                    storedAs.put(clientEventIdAt(answer.get("firstSeq").asLong()), answer.get("firstSeq").asLong());
+                } else {
+                    duplicates.add(answer.get("duplicates").get(0));
+                }
+            }
+        }
+        clients.shutdown();
+
+        assertThat(storedAs).hasSize(400);
+        assertThat(duplicates).hasSize(400).allSatisfy(duplicate -> assertThat(duplicate.get("seq").asLong())
+                .isEqualTo(storedAs.get(duplicate.get("clientEventId").asText())));
+        assertThat(api.as("auditor").get(logs("/verify")).json().get("valid").asBoolean()).isTrue();
+        // Fewer append transactions than requests that stored an event: they were grouped.
+        assertThat(meters.timer(LogMetrics.APPEND).count() - transactionsBefore).isLessThan(400);
+    }
+
+    private String clientEventIdAt(long seq) {
+        return jdbc.sql("SELECT client_event_id FROM log_event WHERE system_id = ? AND seq = ?").params(systemId, seq)
+                .query(String.class).single();
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,12 +24,14 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final IdentityService identityService;
     private final ProblemSecurityHandlers problems;
+    private final CredentialCache cache;
     /** Under single sign-on, other bearer tokens are the provider's JWTs, for the resource server. */
     private final boolean jwtsAccepted;
 
     ApiTokenAuthenticationFilter(ApiTokens tokens, IdentityService identityService, ProblemSecurityHandlers problems,
-            OidcProperties oidc) {
+            OidcProperties oidc, CredentialCache cache) {
         this.tokens = tokens;
+        this.cache = cache;
         this.identityService = identityService;
         this.problems = problems;
         this.jwtsAccepted = oidc.enabled();
@@ -51,13 +54,18 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var userId = tokens.userOf(header.substring(BEARER.length()).trim());
-        if (userId.isEmpty()) {
-            problems.commence(request, response, new BadCredentialsException("Unknown or revoked API token"));
+        String secret = header.substring(BEARER.length()).trim();
+        Authentication authentication;
+        try {
+            authentication = cache.authenticate("token", "", secret, () -> IdentityServiceAuthenticationProvider
+                    .authenticated(identityService, tokens.userOf(secret)
+                            .orElseThrow(() -> new BadCredentialsException("Unknown or revoked API token"))));
+        } catch (BadCredentialsException e) {
+            problems.commence(request, response, e);
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(IdentityServiceAuthenticationProvider.authenticated(identityService, userId.get()));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -69,7 +69,7 @@ class ApiTokenController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(operationId = "revokeApiToken", summary = "Revoke an API token, effective at once")
+    @Operation(operationId = "revokeApiToken", summary = "Revoke an API token: at once on this node, within aiact.security.credential-cache-ttl on the others")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable String id, Authentication caller) {
         var token = tokens.find(id).orElseThrow(() -> new NotFoundException("API token", id));

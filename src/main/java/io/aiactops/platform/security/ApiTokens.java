@@ -10,13 +10,15 @@ import java.util.UUID;
 
 import io.aiactops.platform.Sha256;
 import io.aiactops.platform.jdbc.JdbcTime;
+import io.aiactops.platform.metrics.AfterCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API tokens for machine clients. A token is 256 random bits, so a plain SHA-256 of it is a safe
- * stored form; it is checked on every request, which makes a revocation take effect at once.
+ * stored form. A verified token is remembered by the {@link CredentialCache} for a few seconds: a
+ * revocation takes effect at once on the node that made it, within the cache's lifetime on the others.
  */
 @Service
 public class ApiTokens {
@@ -26,10 +28,12 @@ public class ApiTokens {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CredentialCache cache;
 
-    ApiTokens(JdbcClient jdbc, Clock clock) {
+    ApiTokens(JdbcClient jdbc, Clock clock, CredentialCache cache) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** A token issued to a user; {@code secret} is only present in the answer to its creation. */
@@ -85,6 +89,8 @@ public class ApiTokens {
         jdbc.sql("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(JdbcTime.utc(clock.instant()), revokedBy, id)
                 .update();
+        // After the commit: a request verifying the token before it would otherwise remember it again.
+        AfterCommit.run(cache::forgetAll);
     }
 
 }

@@ -17,20 +17,27 @@ import org.springframework.stereotype.Component;
 class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final CredentialCache cache;
 
-    IdentityServiceAuthenticationProvider(IdentityService identityService) {
+    IdentityServiceAuthenticationProvider(IdentityService identityService, CredentialCache cache) {
         this.identityService = identityService;
+        this.cache = cache;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null
-                || !identityService.checkPassword(userId, credentials.toString())) {
+        if (userId == null || userId.isBlank() || credentials == null) {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
-        return authenticated(identityService, userId);
+        String password = credentials.toString();
+        return cache.authenticate("basic", userId, password, () -> {
+            if (!identityService.checkPassword(userId, password)) {
+                throw new BadCredentialsException("Unknown user or wrong password");
+            }
+            return authenticated(identityService, userId);
+        });
     }
 
     @Override

@@ -1,0 +1,158 @@
+package io.aiactops.platform.jdbc;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit: concurrent requests for one key (one system's chain) share one transaction, instead of
+ * queueing on the chain's lock for one commit each. The first request that finds no transaction under
+ * way for its key runs one for every request then waiting (up to {@code maxWeight}), and hands the turn
+ * to the next waiting request when it is done; no request is answered before the commit of the
+ * transaction that holds it.
+ * <p>
+ * Each request stays all or nothing: when a shared transaction fails, each of its requests is run again
+ * alone, so that one request's failure is its own. A caller already in a transaction is run in it at
+ * once, never in another thread's transaction.
+ *
+ * @param <I> a request
+ * @param <O> its outcome
+ */
+public final class GroupCommit<I, O> {
+
+    /** Where a group of event appends stops growing: a bigger transaction saves no commits worth having. */
+    public static final int EVENTS_PER_GROUP = 1_000;
+
+    private final TransactionTemplate transactions;
+    private final Function<List<I>, List<O>> work;
+    private final ToIntFunction<I> weight;
+    private final int maxWeight;
+    private final Map<String, Lane<I, O>> lanes = new ConcurrentHashMap<>();
+
+    /**
+     * @param work runs a group's requests in the current transaction, an outcome per request in order
+     * @param weight a request's size (e.g. its number of events); a group takes requests while their sum
+     *        stays within {@code maxWeight}, and always at least one
+     */
+    public GroupCommit(TransactionTemplate transactions, Function<List<I>, List<O>> work, ToIntFunction<I> weight,
+            int maxWeight) {
+        this.transactions = transactions;
+        this.work = work;
+        this.weight = weight;
+        this.maxWeight = maxWeight;
+    }
+
+    /** Runs the request, grouped with others of the same key, and answers after its commit. */
+    public O submit(String key, I request) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return work.apply(List.of(request)).get(0);
+        }
+        Lane<I, O> lane = lanes.computeIfAbsent(key, k -> new Lane<>());
+        Pending<I, O> pending = new Pending<>(request);
+        boolean leads;
+        synchronized (lane) {
+            lane.waiting.add(pending);
+            leads = !lane.busy;
+            lane.busy = true;
+        }
+        if (!leads) {
+            // Until answered, or given the turn; a failed outcome is thrown below, not here.
+            CompletableFuture.anyOf(pending.outcome.exceptionally(failure -> null), pending.turn).join();
+        }
+        if (!pending.outcome.isDone()) {
+            lead(lane);
+        }
+        try {
+            return pending.outcome.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /** Requests of the key waiting for a transaction (not counting those of the one under way). */
+    int waiting(String key) {
+        Lane<I, O> lane = lanes.get(key);
+        if (lane == null) {
+            return 0;
+        }
+        synchronized (lane) {
+            return lane.waiting.size();
+        }
+    }
+
+    /** Runs one group, the leader's own request first in it, then hands the turn on. */
+    private void lead(Lane<I, O> lane) {
+        List<Pending<I, O>> group = new ArrayList<>();
+        try {
+            synchronized (lane) {
+                int taken = 0;
+                while (!lane.waiting.isEmpty()
+                        && (group.isEmpty() || taken + weight.applyAsInt(lane.waiting.peek().request) <= maxWeight)) {
+                    Pending<I, O> next = lane.waiting.poll();
+                    taken += weight.applyAsInt(next.request);
+                    group.add(next);
+                }
+            }
+            run(group);
+        } finally {
+            Pending<I, O> next;
+            synchronized (lane) {
+                next = lane.waiting.peek();
+                lane.busy = next != null;
+            }
+            if (next != null) {
+                next.turn.complete(null);
+            }
+        }
+    }
+
+    private void run(List<Pending<I, O>> group) {
+        try {
+            List<O> outcomes = transactions.execute(status -> work.apply(group.stream().map(p -> p.request).toList()));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).outcome.complete(outcomes.get(i));
+            }
+        } catch (RuntimeException | Error shared) {
+            if (group.size() == 1) {
+                group.get(0).outcome.completeExceptionally(shared);
+                return;
+            }
+            for (Pending<I, O> pending : group) {
+                try {
+                    pending.outcome.complete(transactions.execute(status -> work.apply(List.of(pending.request)).get(0)));
+                } catch (RuntimeException | Error alone) {
+                    pending.outcome.completeExceptionally(alone);
+                }
+            }
+        } finally {
+            // Whatever happened, no request may wait for ever.
+            group.forEach(p -> p.outcome.completeExceptionally(new IllegalStateException("group commit ended early")));
+        }
+    }
+
+    private static final class Lane<I, O> {
+        private final Queue<Pending<I, O>> waiting = new ArrayDeque<>();
+        private boolean busy;
+    }
+
+    private static final class Pending<I, O> {
+        private final I request;
+        private final CompletableFuture<O> outcome = new CompletableFuture<>();
+        /** Completed when this request is to lead the next group. */
+        private final CompletableFuture<Void> turn = new CompletableFuture<>();
+
+        Pending(I request) {
+            this.request = request;
+        }
+    }
+}

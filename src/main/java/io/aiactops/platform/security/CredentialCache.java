@@ -1,0 +1,91 @@
+package io.aiactops.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers verified credentials (HTTP Basic, API tokens) for {@code aiact.security.credential-cache-ttl},
+ * so that a client sending one event per request is not charged a password hash and two lookups each
+ * time (docs/operations.md#credential-cache). Only successes are kept, under a keyed hash of the
+ * credentials (never the credentials themselves), in this node's memory; a wrong password is checked,
+ * and counted by Camunda's lock-out, every time. A revoked token, a changed password or a group change
+ * takes effect on other nodes within the lifetime; revocation on this node clears the cache at once.
+ */
+@Component
+class CredentialCache {
+
+    /** Beyond this, the cache is emptied rather than grown: many clients at once is not the case it serves. */
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final long ttlNanos;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final SecretKeySpec key;
+
+    private record Entry(Authentication authentication, long expiresAt) {
+    }
+
+    CredentialCache(@Value("${aiact.security.credential-cache-ttl:PT10S}") Duration ttl) {
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("aiact.security.credential-cache-ttl must not be negative, was " + ttl);
+        }
+        this.ttlNanos = ttl.toNanos();
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    /**
+     * The authentication remembered for these credentials, or {@code verify}'s, which is remembered if it
+     * returns; a failed verification throws and is not remembered.
+     */
+    Authentication authenticate(String kind, String principal, String secret, Supplier<Authentication> verify) {
+        if (ttlNanos == 0) {
+            return verify.get();
+        }
+        String id = id(kind, principal, secret);
+        long now = System.nanoTime();
+        Entry entry = entries.get(id);
+        if (entry != null && now - entry.expiresAt() < 0) {
+            return entry.authentication();
+        }
+        Authentication verified = verify.get();
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.values().removeIf(e -> now - e.expiresAt() >= 0);
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+        }
+        entries.put(id, new Entry(verified, now + ttlNanos));
+        return verified;
+    }
+
+    /** Forgets every remembered credential, e.g. once a token's revocation has committed. */
+    void forgetAll() {
+        entries.clear();
+    }
+
+    private String id(String kind, String principal, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            // The principal's length in front: no split of the same characters can make two credentials alike.
+            mac.update((kind + ':' + principal.length() + ':' + principal + secret).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

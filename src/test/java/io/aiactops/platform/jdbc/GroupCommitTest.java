@@ -1,0 +1,206 @@
+package io.aiactops.platform.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class GroupCommitTest {
+
+    /** A transaction manager that only counts, with real Spring transaction synchronisation around it. */
+    static final class CountingTransactions extends AbstractPlatformTransactionManager {
+        final AtomicInteger commits = new AtomicInteger();
+        final AtomicInteger rollbacks = new AtomicInteger();
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+            commits.incrementAndGet();
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+            rollbacks.incrementAndGet();
+        }
+    }
+
+    final CountingTransactions transactions = new CountingTransactions();
+    /** The requests of each transaction's work, in the order the work ran. */
+    final List<List<String>> groups = Collections.synchronizedList(new ArrayList<>());
+    final ExecutorService clients = Executors.newFixedThreadPool(4);
+
+    @AfterEach
+    void stopClients() {
+        clients.shutdownNow();
+    }
+
+    GroupCommit<String, String> groupCommit(Function<String, String> each, int maxWeight) {
+        return new GroupCommit<>(new TransactionTemplate(transactions), requests -> {
+            groups.add(List.copyOf(requests));
+            return requests.stream().map(each).toList();
+        }, String::length, maxWeight);
+    }
+
+    @Test
+    void requestsThatArriveWhileATransactionIsUnderWayShareTheNextOne() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        GroupCommit<String, String> commits = groupCommit(request -> {
+            if (request.equals("a")) {
+                firstRunning.countDown();
+                await(releaseFirst);
+            }
+            return request.toUpperCase();
+        }, 100);
+
+        Future<String> first = clients.submit(() -> commits.submit("system", "a"));
+        assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        List<Future<String>> waiting = new ArrayList<>();
+        for (String request : List.of("b", "c", "d")) {
+            waiting.add(clients.submit(() -> commits.submit("system", request)));
+        }
+        awaitQueued(commits, 3);
+        releaseFirst.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("A");
+        List<String> answers = new ArrayList<>();
+        for (Future<String> answer : waiting) {
+            answers.add(answer.get(5, TimeUnit.SECONDS));
+        }
+        assertThat(answers).containsExactly("B", "C", "D");
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(1)).containsExactlyInAnyOrder("b", "c", "d");
+        assertThat(transactions.commits).hasValue(2);
+    }
+
+    @Test
+    void aGroupStopsGrowingAtItsWeightButAlwaysTakesOneRequest() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        GroupCommit<String, String> commits = groupCommit(request -> {
+            if (request.equals("first")) {
+                firstRunning.countDown();
+                await(releaseFirst);
+            }
+            return request;
+        }, 4);
+
+        Future<String> first = clients.submit(() -> commits.submit("system", "first"));
+        assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        List<Future<String>> waiting = new ArrayList<>();
+        for (String request : List.of("aa", "bb", "cc")) {
+            waiting.add(clients.submit(() -> commits.submit("system", request)));
+            awaitQueued(commits, waiting.size());
+        }
+        releaseFirst.countDown();
+        for (Future<String> answer : waiting) {
+            answer.get(5, TimeUnit.SECONDS);
+        }
+
+        assertThat(first.get()).isEqualTo("first");
+        assertThat(groups).containsExactly(List.of("first"), List.of("aa", "bb"), List.of("cc"));
+    }
+
+    @Test
+    void aFailingRequestFailsAloneAndTheOthersOfItsGroupCommitWithoutIt() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        GroupCommit<String, String> commits = groupCommit(request -> {
+            if (request.equals("a")) {
+                firstRunning.countDown();
+                await(releaseFirst);
+            }
+            if (request.equals("bad")) {
+                throw new IllegalArgumentException("bad request");
+            }
+            return request.toUpperCase();
+        }, 100);
+
+        Future<String> first = clients.submit(() -> commits.submit("system", "a"));
+        assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<String> before = clients.submit(() -> commits.submit("system", "b"));
+        awaitQueued(commits, 1);
+        Future<String> bad = clients.submit(() -> commits.submit("system", "bad"));
+        awaitQueued(commits, 2);
+        Future<String> after = clients.submit(() -> commits.submit("system", "c"));
+        awaitQueued(commits, 3);
+        releaseFirst.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("A");
+        assertThat(before.get(5, TimeUnit.SECONDS)).isEqualTo("B");
+        assertThat(after.get(5, TimeUnit.SECONDS)).isEqualTo("C");
+        assertThatThrownBy(bad::get).hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad request");
+        // The shared transaction rolled back; then each alone: b and c committed, bad rolled back.
+        assertThat(groups).containsExactly(List.of("a"), List.of("b", "bad", "c"), List.of("b"), List.of("bad"), List.of("c"));
+        assertThat(transactions.commits).hasValue(3);
+        assertThat(transactions.rollbacks).hasValue(2);
+    }
+
+    @Test
+    void differentKeysDoNotWaitForEachOther() throws Exception {
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        GroupCommit<String, String> commits = groupCommit(request -> {
+            if (request.equals("slow")) {
+                await(releaseFirst);
+            }
+            return request;
+        }, 100);
+
+        Future<String> slow = clients.submit(() -> commits.submit("one", "slow"));
+        assertThat(clients.submit(() -> commits.submit("two", "fast")).get(5, TimeUnit.SECONDS)).isEqualTo("fast");
+        assertThat(slow.isDone()).isFalse();
+        releaseFirst.countDown();
+        assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("slow");
+    }
+
+    @Test
+    void aCallerAlreadyInATransactionIsRunInItAtOnce() {
+        GroupCommit<String, String> commits = groupCommit(String::toUpperCase, 100);
+
+        String answer = new TransactionTemplate(transactions).execute(status -> commits.submit("system", "a"));
+
+        assertThat(answer).isEqualTo("A");
+        assertThat(transactions.commits).hasValue(1);
+    }
+
+    private static void awaitQueued(GroupCommit<?, ?> commits, int waiting) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (commits.waiting("system") < waiting) {
+            assertThat(System.nanoTime()).as("requests queued in time").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
