@@ -55,8 +55,9 @@ public class LogRegister {
         this.metrics = metrics;
         this.partitions = partitions;
         this.properties = properties;
-        this.requests = new GroupCommit<>(new TransactionTemplate(transactions), this::ingestAll,
-                append -> append.events().size(), GroupCommit.EVENTS_PER_GROUP);
+        this.requests = new GroupCommit<>(new TransactionTemplate(transactions),
+                appends -> append(appends.get(0).systemId(), appends), append -> append.events().size(),
+                GroupCommit.EVENTS_PER_GROUP);
     }
 
     /**
@@ -103,16 +104,12 @@ public class LogRegister {
      * one system share a transaction (group commit); each is answered after the commit that holds it.
      */
     public AppendResult ingest(String systemId, String actor, List<NewLogEvent> events) {
-        return requests.submit(systemId, new Append(systemId, actor, events));
-    }
-
-    private List<AppendResult> ingestAll(List<Append> appends) {
-        String systemId = appends.get(0).systemId();
         SystemStatus status = registry.status(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
         if (status == SystemStatus.WITHDRAWN) {
             throw new ConflictException("AI system '" + systemId + "' is WITHDRAWN and takes no more log events");
         }
-        return append(systemId, appends);
+        // Hashed and encoded in the caller's own thread: only the chaining waits for the group.
+        return requests.submit(systemId, prepare(systemId, actor, events));
     }
 
     /** Starts the chain of a newly registered system, in the registering transaction. */
@@ -226,7 +223,7 @@ public class LogRegister {
 
     /** Appends under the chain head's row lock: the only writer of log_event. */
     AppendResult append(String systemId, String actor, List<NewLogEvent> events) {
-        return append(systemId, List.of(new Append(systemId, actor, events))).get(0);
+        return append(systemId, List.of(prepare(systemId, actor, events))).get(0);
     }
 
     /** Appends each request's events in turn, in one transaction: one lock, one insert, one head update. */
@@ -237,15 +234,9 @@ public class LogRegister {
         return results;
     }
 
-    /** Prepares the events outside the lock, then chains them under it. */
+    /** Chains prepared events under the head's lock. */
     private List<AppendResult> chain(String systemId, List<Append> appends) {
-        // Hash and encode what the senders chose before taking the lock: appends to one chain are serial.
-        List<Prepared> prepared = new ArrayList<>();
-        for (Append append : appends) {
-            for (NewLogEvent event : append.events()) {
-                prepared.add(prepare(systemId, append.actor(), event));
-            }
-        }
+        List<Prepared> prepared = appends.stream().flatMap(a -> a.events().stream()).toList();
         partitions.ensureCovered(clock.instant());
         ChainHead head = store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
         Instant now = clock.instant();
@@ -259,12 +250,11 @@ public class LogRegister {
         String recordedAt = ChainHash.timestamp(now);
         long seq = head.lastSeq();
         String prevHash = head.lastHash();
-        int next = 0;
         for (Append append : appends) {
             List<AppendResult.Duplicate> duplicates = new ArrayList<>();
             long first = seq + 1;
             for (int i = 0; i < append.events().size(); i++) {
-                Prepared event = prepared.get(next++);
+                Prepared event = append.events().get(i);
                 String clientId = event.event().clientEventId();
                 if (clientId != null && known.containsKey(clientId)) {
                     duplicates.add(new AppendResult.Duplicate(i, clientId, known.get(clientId)));
@@ -288,8 +278,8 @@ public class LogRegister {
         return results;
     }
 
-    /** A request of the ingest API: its caller and its events, all or nothing. */
-    private record Append(String systemId, String actor, List<NewLogEvent> events) {
+    /** A request of the ingest API, all or nothing: its events hashed and encoded as far as they can be. */
+    private record Append(String systemId, List<Prepared> events) {
     }
 
     /** An event hashed and encoded as far as it can be before its place in the chain is known. */
@@ -304,6 +294,10 @@ public class LogRegister {
             return new LogEventStore.Row(systemId, seq, event.type().wireName(), at, recordedAt, event.modelVersion(),
                     actor, event.clientEventId(), event.canonicalPayload(), prevHash, hash, copyColumns);
         }
+    }
+
+    private Append prepare(String systemId, String actor, List<NewLogEvent> events) {
+        return new Append(systemId, events.stream().map(event -> prepare(systemId, actor, event)).toList());
     }
 
     private Prepared prepare(String systemId, String actor, NewLogEvent event) {

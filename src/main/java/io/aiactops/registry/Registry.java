@@ -150,8 +150,10 @@ public class Registry {
         return systems.find(id).orElseThrow(() -> notFound(id));
     }
 
-    /** The system's status without loading its registration: for hot paths such as log ingest. */
-    @Transactional(readOnly = true)
+    /**
+     * The system's status without loading its registration: for hot paths such as log ingest. One
+     * statement, so no transaction of its own (that would cost two more round trips); in the caller's if any.
+     */
     public Optional<SystemStatus> status(String id) {
         return systems.findStatus(id);
     }

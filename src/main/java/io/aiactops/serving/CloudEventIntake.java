@@ -3,6 +3,9 @@ package io.aiactops.serving;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,63 +69,104 @@ class CloudEventIntake {
      * (group commit); each is answered after the commit that holds it.
      */
     public List<Result> accept(String systemId, String actor, List<CloudEvent> received) {
+        SystemStatus status = registry.status(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
+        if (status == SystemStatus.WITHDRAWN) {
+            throw new ConflictException("AI system '" + systemId + "' is WITHDRAWN and takes no more log events");
+        }
         return requests.submit(systemId, new Request(systemId, actor, received));
     }
 
     private record Request(String systemId, String actor, List<CloudEvent> events) {
     }
 
+    /** What an event of a group comes to: its result now, or an entry for the chain, whose seq is its result's. */
+    private record Step(Result result, int index, CloudEvent event, LogRegister.Entry entry, Outcome outcome) {
+
+        static Step done(Result result) {
+            return new Step(result, result.index(), null, null, null);
+        }
+
+        static Step chained(int index, CloudEvent event, LogRegister.Entry entry, Outcome outcome) {
+            return new Step(null, index, event, entry, outcome);
+        }
+    }
+
     private List<List<Result>> acceptAll(List<Request> requests) {
         String systemId = requests.get(0).systemId();
-        SystemStatus status = registry.status(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
-        if (status == SystemStatus.WITHDRAWN) {
-            throw new ConflictException("AI system '" + systemId + "' is WITHDRAWN and takes no more log events");
-        }
         Instant now = clock.instant();
         // Every pair row of the group locked first, in one order, then the chain: two transactions holding
         // the same ids (another node, the lone-half sweeper) cannot deadlock.
-        requests.stream().flatMap(r -> r.events().stream()).filter(CloudEvent::isKServeHalf).map(CloudEvent::id)
-                .distinct().sorted().forEach(id -> pairs.lock(systemId, id, now));
-        List<List<Result>> outcomes = new ArrayList<>(requests.size());
+        Map<String, InferencePairs.Pair> locked = pairs.lock(systemId, requests.stream()
+                .flatMap(r -> r.events().stream()).filter(CloudEvent::isKServeHalf).map(CloudEvent::id)
+                .distinct().sorted().toList(), now);
+        ModelVersions.Lookup versions = this.versions.lookup(systemId);
+        List<List<Step>> steps = new ArrayList<>(requests.size());
         for (Request request : requests) {
-            List<Result> results = new ArrayList<>(request.events().size());
+            List<Step> mine = new ArrayList<>(request.events().size());
             for (int i = 0; i < request.events().size(); i++) {
                 CloudEvent event = request.events().get(i);
-                results.add(event.isKServeHalf() ? half(systemId, request.actor(), i, event, now)
-                        : recorded(i, event, register.recordAll(systemId, request.actor(), List.of(events.custom(event))),
-                                Outcome.RECORDED));
+                if (!event.isKServeHalf()) {
+                    mine.add(Step.chained(i, event, events.custom(event), Outcome.RECORDED));
+                    continue;
+                }
+                // The row as locked, or read again (still locked) when an earlier half of the group changed it.
+                InferencePairs.Pair pair = locked.remove(event.id());
+                mine.add(half(i, event, pair != null ? pair : pairs.lock(systemId, List.of(event.id()), now).get(event.id()),
+                        now, versions));
             }
-            outcomes.add(results);
+            steps.add(mine);
         }
-        return outcomes;
+        return chain(systemId, requests, steps);
     }
 
-    private Result half(String systemId, String actor, int index, CloudEvent event, Instant now) {
-        InferencePairs.Pair pair = pairs.lock(systemId, event.id(), now);
-        InferencePairs.Key key = new InferencePairs.Key(systemId, event.id());
+    /** The group's chain-bound events appended at once, one append per caller, each step given its seq. */
+    private List<List<Result>> chain(String systemId, List<Request> requests, List<List<Step>> steps) {
+        Map<String, List<Step>> byActor = new LinkedHashMap<>();
+        for (int r = 0; r < requests.size(); r++) {
+            steps.get(r).stream().filter(step -> step.entry() != null)
+                    .forEach(byActor.computeIfAbsent(requests.get(r).actor(), actor -> new ArrayList<>())::add);
+        }
+        Map<Step, Result> chained = new IdentityHashMap<>();
+        byActor.forEach((actor, pending) -> {
+            AppendResult appended = register.recordAll(systemId, actor, pending.stream().map(Step::entry).toList());
+            Map<Integer, Long> duplicates = new HashMap<>();
+            appended.duplicates().forEach(d -> duplicates.put(d.index(), d.seq()));
+            long next = appended.firstSeq() == null ? 0 : appended.firstSeq();
+            for (int i = 0; i < pending.size(); i++) {
+                Step step = pending.get(i);
+                Long duplicateOf = duplicates.get(i);
+                chained.put(step, new Result(step.index(), step.event().id(), step.event().type(),
+                        duplicateOf != null ? Outcome.DUPLICATE : step.outcome(), duplicateOf != null ? duplicateOf : next++));
+            }
+        });
+        return steps.stream().map(mine -> mine.stream()
+                .map(step -> step.result() != null ? step.result() : chained.get(step)).toList()).toList();
+    }
+
+    private Step half(int index, CloudEvent event, InferencePairs.Pair pair, Instant now, ModelVersions.Lookup versions) {
+        InferencePairs.Key key = new InferencePairs.Key(pair.systemId(), event.id());
         boolean request = event.isRequest();
         if (pair.state(request) != null) {
-            return new Result(index, event.id(), event.type(), Outcome.DUPLICATE, null);
+            return Step.done(new Result(index, event.id(), event.type(), Outcome.DUPLICATE, null));
         }
         InferencePairs.State partner = pair.state(!request);
         if (partner == null) {
             pairs.keepPending(key, request, events.store(event), now.plus(properties.pairingWait()));
-            return new Result(index, event.id(), event.type(), Outcome.PENDING, null);
+            return Step.done(new Result(index, event.id(), event.type(), Outcome.PENDING, null));
         }
         if (partner == InferencePairs.State.PENDING) {
             CloudEvent other = events.restore(pair.half(!request));
             CloudEvent requestHalf = request ? event : other;
-            AppendResult appended = register.recordAll(systemId, actor, List.of(events.inference(requestHalf,
-                    request ? other : event, InferenceEvents.Pairing.PAIRED, version(systemId, requestHalf), Map.of())));
             pairs.pairRecorded(key, now);
-            return recorded(index, event, appended, Outcome.PAIRED);
+            return Step.chained(index, event, events.inference(requestHalf, request ? other : event,
+                    InferenceEvents.Pairing.PAIRED, version(versions, requestHalf), Map.of()), Outcome.PAIRED);
         }
         // The partner was recorded alone after the wait: this half is its own event, pointing at it.
-        AppendResult appended = register.recordAll(systemId, actor, List.of(events.inference(request ? event : null,
-                request ? null : event, InferenceEvents.Pairing.LATE, version(systemId, event),
-                Map.of("partnerEvent", Map.of("clientEventId", pair.aloneClientEventId(), "seq", pair.aloneSeq())))));
         pairs.lateRecorded(key, request);
-        return recorded(index, event, appended, Outcome.LATE);
+        return Step.chained(index, event, events.inference(request ? event : null, request ? null : event,
+                InferenceEvents.Pairing.LATE, version(versions, event),
+                Map.of("partnerEvent", Map.of("clientEventId", pair.aloneClientEventId(), "seq", pair.aloneSeq()))),
+                Outcome.LATE);
     }
 
     /**
@@ -132,14 +176,14 @@ class CloudEventIntake {
     @Transactional
     public boolean recordAlone(InferencePairs.Key key, String actor) {
         Instant now = clock.instant();
-        InferencePairs.Pair pair = pairs.lock(key.systemId(), key.ceId(), now);
+        InferencePairs.Pair pair = pairs.lock(key.systemId(), List.of(key.ceId()), now).get(key.ceId());
         if (pair.dueAt() == null || pair.dueAt().isAfter(now)) {
             return false;
         }
         boolean request = pair.requestState() == InferencePairs.State.PENDING;
         CloudEvent half = events.restore(pair.half(request));
         LogRegister.Entry entry = events.inference(request ? half : null, request ? null : half,
-                InferenceEvents.Pairing.UNPAIRED, version(key.systemId(), half),
+                InferenceEvents.Pairing.UNPAIRED, version(versions.lookup(key.systemId()), half),
                 Map.of("waited", properties.pairingWait().toString()));
         AppendResult appended = register.recordAll(key.systemId(), actor, List.of(entry));
         long seq = appended.lastSeq() != null ? appended.lastSeq() : appended.duplicates().get(0).seq();
@@ -147,15 +191,8 @@ class CloudEventIntake {
         return true;
     }
 
-    private ModelVersions.Resolved version(String systemId, CloudEvent half) {
-        return versions.resolve(systemId, half.extension("inferenceservicename"), half.extension("component"),
+    private ModelVersions.Resolved version(ModelVersions.Lookup versions, CloudEvent half) {
+        return versions.resolve(half.extension("inferenceservicename"), half.extension("component"),
                 half.time() == null ? clock.instant() : half.time());
-    }
-
-    private static Result recorded(int index, CloudEvent event, AppendResult appended, Outcome outcome) {
-        if (appended.appended() == 0) {
-            return new Result(index, event.id(), event.type(), Outcome.DUPLICATE, appended.duplicates().get(0).seq());
-        }
-        return new Result(index, event.id(), event.type(), outcome, appended.lastSeq());
     }
 }

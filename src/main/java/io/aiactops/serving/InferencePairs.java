@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import io.aiactops.platform.jdbc.JdbcTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -41,28 +44,41 @@ class InferencePairs {
     }
 
     private final JdbcClient jdbc;
-    private final String insertIfAbsent;
+    private final boolean postgres;
 
     InferencePairs(JdbcClient jdbc, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
         try (Connection connection = dataSource.getConnection()) {
-            // A concurrent insert of the same id waits for the other transaction, then finds the row.
-            insertIfAbsent = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres")
-                            ? "INSERT INTO cloudevent_pair (system_id, ce_id, first_received_at) VALUES (:system, :id, :now) "
-                                    + "ON CONFLICT (system_id, ce_id) DO NOTHING"
-                            : "MERGE INTO cloudevent_pair p USING (VALUES (:system, :id, :now)) AS n (system_id, ce_id, at) "
-                                    + "ON p.system_id = n.system_id AND p.ce_id = n.ce_id "
-                                    + "WHEN NOT MATCHED THEN INSERT (system_id, ce_id, first_received_at) "
-                                    + "VALUES (n.system_id, n.ce_id, n.at)";
+            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
         }
     }
 
-    /** The row of this id, created if absent, locked until the transaction ends. */
-    Pair lock(String systemId, String ceId, Instant now) {
-        jdbc.sql(insertIfAbsent).param("system", systemId).param("id", ceId).param("now", JdbcTime.utc(now)).update();
-        return jdbc.sql("SELECT * FROM cloudevent_pair WHERE system_id = ? AND ce_id = ? FOR UPDATE")
-                .params(systemId, ceId).query(InferencePairs::pair).single();
+    /**
+     * The rows of these ids (in this order: callers sort them, so that two transactions lock alike),
+     * created if absent, locked until the transaction ends.
+     */
+    Map<String, Pair> lock(String systemId, List<String> ceIds, Instant now) {
+        Map<String, Pair> locked = new HashMap<>();
+        if (postgres) {
+            // One round trip: the no-op update of an existing row locks it (a concurrent insert of the
+            // same id waits for the other transaction), and RETURNING gives each row either way.
+            jdbc.sql("INSERT INTO cloudevent_pair (system_id, ce_id, first_received_at) "
+                    + "SELECT ?, id, ? FROM unnest(?) WITH ORDINALITY AS ids (id, n) ORDER BY n "
+                    + "ON CONFLICT (system_id, ce_id) DO UPDATE SET system_id = EXCLUDED.system_id RETURNING *")
+                    .params(systemId, JdbcTime.utc(now), new SqlArrayValue("varchar", ceIds.toArray()))
+                    .query(InferencePairs::pair).list().forEach(pair -> locked.put(pair.ceId(), pair));
+            return locked;
+        }
+        for (String ceId : ceIds) {
+            jdbc.sql("MERGE INTO cloudevent_pair p USING (VALUES (:system, :id, :now)) AS n (system_id, ce_id, at) "
+                    + "ON p.system_id = n.system_id AND p.ce_id = n.ce_id "
+                    + "WHEN NOT MATCHED THEN INSERT (system_id, ce_id, first_received_at) VALUES (n.system_id, n.ce_id, n.at)")
+                    .param("system", systemId).param("id", ceId).param("now", JdbcTime.utc(now)).update();
+            locked.put(ceId, jdbc.sql("SELECT * FROM cloudevent_pair WHERE system_id = ? AND ce_id = ? FOR UPDATE")
+                    .params(systemId, ceId).query(InferencePairs::pair).single());
+        }
+        return locked;
     }
 
     void keepPending(Key key, boolean request, String half, Instant dueAt) {

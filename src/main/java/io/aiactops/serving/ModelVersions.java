@@ -40,15 +40,33 @@ class ModelVersions {
         this.properties = properties;
     }
 
-    Resolved resolve(String systemId, String inferenceService, String component, Instant at) {
-        Optional<String> mapped = properties.modelVersions().stream()
-                .filter(m -> m.matches(systemId, inferenceService, component))
-                .map(ServingProperties.ModelVersionMapping::modelVersion).findFirst();
-        if (mapped.isPresent()) {
-            return new Resolved(mapped.get(), Source.MAPPING);
+    /** Resolves versions for one system, reading its registered versions at most once. */
+    Lookup lookup(String systemId) {
+        return new Lookup(systemId);
+    }
+
+    /** A resolution of one system's versions, for one transaction: the registry is read on first need. */
+    final class Lookup {
+        private final String systemId;
+        private List<ModelVersion> registered;
+
+        private Lookup(String systemId) {
+            this.systemId = systemId;
         }
-        return activeAt(registry.modelVersions(systemId), at).map(v -> new Resolved(v, Source.REGISTRY))
-                .orElse(new Resolved(null, Source.UNKNOWN));
+
+        Resolved resolve(String inferenceService, String component, Instant at) {
+            Optional<String> mapped = properties.modelVersions().stream()
+                    .filter(m -> m.matches(systemId, inferenceService, component))
+                    .map(ServingProperties.ModelVersionMapping::modelVersion).findFirst();
+            if (mapped.isPresent()) {
+                return new Resolved(mapped.get(), Source.MAPPING);
+            }
+            if (registered == null) {
+                registered = registry.modelVersions(systemId);
+            }
+            return activeAt(registered, at).map(v -> new Resolved(v, Source.REGISTRY))
+                    .orElse(new Resolved(null, Source.UNKNOWN));
+        }
     }
 
     /**

@@ -1,11 +1,17 @@
 package io.aiactops.serving;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -60,7 +66,7 @@ class SingleEventBenchmark {
             String logs = "/api/systems/" + systemId + "/logs";
             KServeLogger kserve = new KServeLogger(token, systemId);
 
-            List<Path> paths = List.of(
+            List<Path> all = List.of(
                     new Path("liveness, GET /actuator/health/liveness (no auth, no database)",
                             i -> expect(anonymous.get("/actuator/health/liveness"), 200)),
                     new Path("single-event append, POST /logs, API token",
@@ -73,25 +79,38 @@ class SingleEventBenchmark {
                             i -> expect(i % 2 == 0 ? kserve.request("k-" + i / 2, Instant.now())
                                     : kserve.response("k-" + i / 2, Instant.now()), 200)),
                     new Path("raw JDBC single-row commit, autocommit, no app", null));
+            // -Dbenchmark.paths=1,2 runs only those paths (0 is liveness), e.g. to profile one of them.
+            String only = System.getProperty("benchmark.paths");
+            List<Path> paths = only == null ? all
+                    : Arrays.stream(only.split(",")).map(i -> all.get(Integer.parseInt(i.trim()))).toList();
             String url = app.databaseUrl();
             createPlainTable(url);
+            List<Connection> connections = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                connections.add(DriverManager.getConnection(url, "postgres", "postgres"));
+            }
             for (Path path : paths) { // warm-up: the JIT compiles every path before the clock starts
-                path.run(url, REQUESTS / 8, -1 - REQUESTS);
+                path.run(connections, REQUESTS / 8, -1 - REQUESTS);
             }
             int perRound = REQUESTS / ROUNDS;
             for (int round = 0; round < ROUNDS; round++) {
-                for (Path path : paths) {
-                    path.run(url, perRound, round * perRound);
+                // Each round starts with another path, so that none always follows the same one (its garbage).
+                for (int p = 0; p < paths.size(); p++) {
+                    paths.get((round + p) % paths.size()).run(connections, perRound, round * perRound);
                 }
             }
-            double ceiling = paths.get(0).rate();
+            for (Connection connection : connections) {
+                connection.close();
+            }
+            Path liveness = all.get(0);
+            double ceiling = paths.contains(liveness) ? liveness.rate() : Double.NaN;
             StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
 
                     === Single-event benchmark (PostgreSQL %s, %d requests per path in %d alternating rounds, %d clients) ===
                     """, url, REQUESTS, ROUNDS, CLIENTS));
             for (Path path : paths) {
-                out.append(String.format(Locale.ROOT, "%-66s: %,8.0f /s   %4.0f %% of liveness%n", path.name(), path.rate(),
-                        100 * path.rate() / ceiling));
+                out.append(String.format(Locale.ROOT, "%-66s: %,8.0f /s   %4.0f %% of liveness   CPU per request: %s%n",
+                        path.name(), path.rate(), 100 * path.rate() / ceiling, path.cpuPerRequest()));
             }
             out.append("target: single-event appends (API token) and CloudEvents binary mode >= 50 % of liveness");
             log.info(out.toString());
@@ -110,6 +129,7 @@ class SingleEventBenchmark {
         private final Request request;
         private long done;
         private long nanos;
+        private final long[] cpu = new long[3];
 
         Path(String name, Request request) {
             this.name = name;
@@ -124,14 +144,17 @@ class SingleEventBenchmark {
             return done / (nanos / 1e9);
         }
 
-        void run(String url, int requests, int offset) throws Exception {
+        /** Microseconds of CPU per request: this JVM (app and client), PostgreSQL, the machine idle. */
+        String cpuPerRequest() {
+            return String.format(Locale.ROOT, "JVM %4.0f us, PostgreSQL %4.0f us, idle %4.0f us", cpu[0] / 1e3 / done,
+                    cpu[1] / 1e3 / done, cpu[2] / 1e3 / done);
+        }
+
+        void run(List<Connection> connections, int requests, int offset) throws Exception {
             AtomicInteger next = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-            List<Connection> connections = new ArrayList<>();
             try {
-                for (int c = 0; request == null && c < CLIENTS; c++) {
-                    connections.add(DriverManager.getConnection(url, "postgres", "postgres"));
-                }
+                long[] cpuBefore = Cpu.now();
                 long start = System.nanoTime();
                 List<Future<?>> futures = new ArrayList<>();
                 for (int c = 0; c < CLIENTS; c++) {
@@ -153,13 +176,41 @@ class SingleEventBenchmark {
                 if (offset >= 0) {
                     nanos += System.nanoTime() - start;
                     done += requests;
+                    long[] cpuAfter = Cpu.now();
+                    for (int i = 0; i < cpu.length; i++) {
+                        cpu[i] += cpuAfter[i] - cpuBefore[i];
+                    }
                 }
             } finally {
                 pool.shutdown();
-                for (Connection connection : connections) {
-                    connection.close();
+            }
+        }
+    }
+
+    /** CPU time in nanoseconds so far: this JVM, every PostgreSQL process, the machine's idle time (Linux /proc). */
+    private static final class Cpu {
+        private static final long NANOS_PER_TICK = 10_000_000; // USER_HZ is 100 on Linux
+
+        static long[] now() throws IOException {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            long postgres = 0;
+            try (DirectoryStream<java.nio.file.Path> processes = Files.newDirectoryStream(Paths.get("/proc"), "[0-9]*")) {
+                for (java.nio.file.Path process : processes) {
+                    String stat;
+                    try {
+                        stat = Files.readString(process.resolve("stat"));
+                    } catch (IOException gone) {
+                        continue;
+                    }
+                    if (stat.contains("(postgres)")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+                    }
                 }
             }
+            String[] machine = Files.readAllLines(Paths.get("/proc/stat")).get(0).trim().split("\\s+");
+            return new long[] {jvm, postgres, Long.parseLong(machine[4]) * NANOS_PER_TICK};
         }
     }
 

@@ -32,7 +32,8 @@ class CredentialCache {
 
     private final long ttlNanos;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final SecretKeySpec key;
+    /** A Mac per thread, keyed once: looking one up and keying it costs more than the hash itself. */
+    private final ThreadLocal<Mac> macs;
 
     private record Entry(Authentication authentication, long expiresAt) {
     }
@@ -44,7 +45,16 @@ class CredentialCache {
         this.ttlNanos = ttl.toNanos();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            }
+        });
     }
 
     /**
@@ -78,14 +88,8 @@ class CredentialCache {
     }
 
     private String id(String kind, String principal, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            // The principal's length in front: no split of the same characters can make two credentials alike.
-            mac.update((kind + ':' + principal.length() + ':' + principal + secret).getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        // The principal's length in front: no split of the same characters can make two credentials alike.
+        return Base64.getEncoder().encodeToString(macs.get()
+                .doFinal((kind + ':' + principal.length() + ':' + principal + secret).getBytes(StandardCharsets.UTF_8)));
     }
 }

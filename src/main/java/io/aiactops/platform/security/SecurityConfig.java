@@ -105,6 +105,17 @@ class SecurityConfig {
     }
 
     /**
+     * The token filter is a bean, so Spring Boot would also run it for every request as a servlet filter,
+     * outside and before the API's security chain; it belongs in that chain only.
+     */
+    @Bean
+    FilterRegistrationBean<ApiTokenAuthenticationFilter> apiTokenFilterOutsideTheChain(ApiTokenAuthenticationFilter filter) {
+        FilterRegistrationBean<ApiTokenAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    /**
      * HTTP Basic for /engine-rest (Camunda Modeler deployments, scripts) against the identity service;
      * under single sign-on, the caller Spring Security authenticated (a JWT, or Basic of a local service account).
      */
