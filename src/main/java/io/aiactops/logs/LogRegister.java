@@ -104,12 +104,17 @@ public class LogRegister {
      * one system share a transaction (group commit); each is answered after the commit that holds it.
      */
     public AppendResult ingest(String systemId, String actor, List<NewLogEvent> events) {
+        requireTakingEvents(systemId);
+        // Hashed and encoded in the caller's own thread: only the chaining waits for the group.
+        return requests.submit(systemId, prepare(systemId, actor, events));
+    }
+
+    /** Refuses an unknown system (404) and a withdrawn one, which takes no more events (409). */
+    public void requireTakingEvents(String systemId) {
         SystemStatus status = registry.status(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
         if (status == SystemStatus.WITHDRAWN) {
             throw new ConflictException("AI system '" + systemId + "' is WITHDRAWN and takes no more log events");
         }
-        // Hashed and encoded in the caller's own thread: only the chaining waits for the group.
-        return requests.submit(systemId, prepare(systemId, actor, events));
     }
 
     /** Starts the chain of a newly registered system, in the registering transaction. */

@@ -12,10 +12,6 @@ import java.util.Map;
 import io.aiactops.logs.AppendResult;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.platform.jdbc.GroupCommit;
-import io.aiactops.platform.web.ConflictException;
-import io.aiactops.platform.web.NotFoundException;
-import io.aiactops.registry.Registry;
-import io.aiactops.registry.SystemStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +38,6 @@ class CloudEventIntake {
     record Result(int index, String id, String type, Outcome outcome, Long seq) {
     }
 
-    private final Registry registry;
     private final LogRegister register;
     private final InferencePairs pairs;
     private final InferenceEvents events;
@@ -51,9 +46,8 @@ class CloudEventIntake {
     private final Clock clock;
     private final GroupCommit<Request, List<Result>> requests;
 
-    CloudEventIntake(Registry registry, LogRegister register, InferencePairs pairs, InferenceEvents events,
+    CloudEventIntake(LogRegister register, InferencePairs pairs, InferenceEvents events,
             ModelVersions versions, ServingProperties properties, Clock clock, PlatformTransactionManager transactions) {
-        this.registry = registry;
         this.register = register;
         this.pairs = pairs;
         this.events = events;
@@ -69,10 +63,7 @@ class CloudEventIntake {
      * (group commit); each is answered after the commit that holds it.
      */
     public List<Result> accept(String systemId, String actor, List<CloudEvent> received) {
-        SystemStatus status = registry.status(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
-        if (status == SystemStatus.WITHDRAWN) {
-            throw new ConflictException("AI system '" + systemId + "' is WITHDRAWN and takes no more log events");
-        }
+        register.requireTakingEvents(systemId);
         return requests.submit(systemId, new Request(systemId, actor, received));
     }
 

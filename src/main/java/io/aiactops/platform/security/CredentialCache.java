@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,7 @@ class CredentialCache {
     private static final int MAX_ENTRIES = 10_000;
 
     private final long ttlNanos;
+    private final LongSupplier nanoTime;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** A Mac per thread, keyed once: looking one up and keying it costs more than the hash itself. */
     private final ThreadLocal<Mac> macs;
@@ -38,7 +41,14 @@ class CredentialCache {
     private record Entry(Authentication authentication, long expiresAt) {
     }
 
+    @Autowired
     CredentialCache(@Value("${aiact.security.credential-cache-ttl:PT10S}") Duration ttl) {
+        this(ttl, System::nanoTime);
+    }
+
+    /** With the clock the lifetimes are measured on, in nanoseconds ({@link System#nanoTime()}). */
+    CredentialCache(Duration ttl, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         if (ttl.isNegative()) {
             throw new IllegalArgumentException("aiact.security.credential-cache-ttl must not be negative, was " + ttl);
         }
@@ -66,7 +76,7 @@ class CredentialCache {
             return verify.get();
         }
         String id = id(kind, principal, secret);
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Entry entry = entries.get(id);
         if (entry != null && now - entry.expiresAt() < 0) {
             return entry.authentication();

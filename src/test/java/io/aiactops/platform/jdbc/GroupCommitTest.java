@@ -3,6 +3,7 @@ package io.aiactops.platform.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.aiactops.support.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionDefinition;
@@ -58,33 +60,42 @@ class GroupCommitTest {
         clients.shutdownNow();
     }
 
-    GroupCommit<String, String> groupCommit(Function<String, String> each, int maxWeight) {
+    /** Set when the held request's transaction is running; counted down to let it finish. */
+    final CountDownLatch heldRunning = new CountDownLatch(1);
+    final CountDownLatch releaseHeld = new CountDownLatch(1);
+
+    /** A group commit whose request {@code held} keeps its transaction open until released. */
+    GroupCommit<String, String> groupCommit(String held, Function<String, String> each, int maxWeight) {
         return new GroupCommit<>(new TransactionTemplate(transactions), requests -> {
             groups.add(List.copyOf(requests));
-            return requests.stream().map(each).toList();
+            return requests.stream().map(request -> {
+                if (request.equals(held)) {
+                    heldRunning.countDown();
+                    await(releaseHeld);
+                }
+                return each.apply(request);
+            }).toList();
         }, String::length, maxWeight);
+    }
+
+    /** Submits the held request and returns once its transaction is under way. */
+    Future<String> submitHeld(GroupCommit<String, String> commits, String key, String request) throws Exception {
+        Future<String> answer = clients.submit(() -> commits.submit(key, request));
+        assertThat(heldRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        return answer;
     }
 
     @Test
     void requestsThatArriveWhileATransactionIsUnderWayShareTheNextOne() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<String, String> commits = groupCommit(request -> {
-            if (request.equals("a")) {
-                firstRunning.countDown();
-                await(releaseFirst);
-            }
-            return request.toUpperCase();
-        }, 100);
+        GroupCommit<String, String> commits = groupCommit("a", String::toUpperCase, 100);
 
-        Future<String> first = clients.submit(() -> commits.submit("system", "a"));
-        assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<String> first = submitHeld(commits, "system", "a");
         List<Future<String>> waiting = new ArrayList<>();
         for (String request : List.of("b", "c", "d")) {
             waiting.add(clients.submit(() -> commits.submit("system", request)));
         }
         awaitQueued(commits, 3);
-        releaseFirst.countDown();
+        releaseHeld.countDown();
 
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("A");
         List<String> answers = new ArrayList<>();
@@ -99,24 +110,15 @@ class GroupCommitTest {
 
     @Test
     void aGroupStopsGrowingAtItsWeightButAlwaysTakesOneRequest() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<String, String> commits = groupCommit(request -> {
-            if (request.equals("first")) {
-                firstRunning.countDown();
-                await(releaseFirst);
-            }
-            return request;
-        }, 4);
+        GroupCommit<String, String> commits = groupCommit("first", Function.identity(), 4);
 
-        Future<String> first = clients.submit(() -> commits.submit("system", "first"));
-        assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<String> first = submitHeld(commits, "system", "first");
         List<Future<String>> waiting = new ArrayList<>();
         for (String request : List.of("aa", "bb", "cc")) {
             waiting.add(clients.submit(() -> commits.submit("system", request)));
             awaitQueued(commits, waiting.size());
         }
-        releaseFirst.countDown();
+        releaseHeld.countDown();
         for (Future<String> answer : waiting) {
             answer.get(5, TimeUnit.SECONDS);
         }
@@ -127,28 +129,21 @@ class GroupCommitTest {
 
     @Test
     void aFailingRequestFailsAloneAndTheOthersOfItsGroupCommitWithoutIt() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<String, String> commits = groupCommit(request -> {
-            if (request.equals("a")) {
-                firstRunning.countDown();
-                await(releaseFirst);
-            }
+        GroupCommit<String, String> commits = groupCommit("a", request -> {
             if (request.equals("bad")) {
                 throw new IllegalArgumentException("bad request");
             }
             return request.toUpperCase();
         }, 100);
 
-        Future<String> first = clients.submit(() -> commits.submit("system", "a"));
-        assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<String> first = submitHeld(commits, "system", "a");
         Future<String> before = clients.submit(() -> commits.submit("system", "b"));
         awaitQueued(commits, 1);
         Future<String> bad = clients.submit(() -> commits.submit("system", "bad"));
         awaitQueued(commits, 2);
         Future<String> after = clients.submit(() -> commits.submit("system", "c"));
         awaitQueued(commits, 3);
-        releaseFirst.countDown();
+        releaseHeld.countDown();
 
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("A");
         assertThat(before.get(5, TimeUnit.SECONDS)).isEqualTo("B");
@@ -162,24 +157,18 @@ class GroupCommitTest {
 
     @Test
     void differentKeysDoNotWaitForEachOther() throws Exception {
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<String, String> commits = groupCommit(request -> {
-            if (request.equals("slow")) {
-                await(releaseFirst);
-            }
-            return request;
-        }, 100);
+        GroupCommit<String, String> commits = groupCommit("slow", Function.identity(), 100);
 
-        Future<String> slow = clients.submit(() -> commits.submit("one", "slow"));
+        Future<String> slow = submitHeld(commits, "one", "slow");
         assertThat(clients.submit(() -> commits.submit("two", "fast")).get(5, TimeUnit.SECONDS)).isEqualTo("fast");
         assertThat(slow.isDone()).isFalse();
-        releaseFirst.countDown();
+        releaseHeld.countDown();
         assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("slow");
     }
 
     @Test
     void aCallerAlreadyInATransactionIsRunInItAtOnce() {
-        GroupCommit<String, String> commits = groupCommit(String::toUpperCase, 100);
+        GroupCommit<String, String> commits = groupCommit(null, String::toUpperCase, 100);
 
         String answer = new TransactionTemplate(transactions).execute(status -> commits.submit("system", "a"));
 
@@ -187,12 +176,8 @@ class GroupCommitTest {
         assertThat(transactions.commits).hasValue(1);
     }
 
-    private static void awaitQueued(GroupCommit<?, ?> commits, int waiting) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (commits.waiting("system") < waiting) {
-            assertThat(System.nanoTime()).as("requests queued in time").isLessThan(deadline);
-            Thread.sleep(1);
-        }
+    private static void awaitQueued(GroupCommit<?, ?> commits, int waiting) {
+        Await.until(waiting + " requests queued", Duration.ofSeconds(5), () -> commits.waiting("system") >= waiting);
     }
 
     private static void await(CountDownLatch latch) {

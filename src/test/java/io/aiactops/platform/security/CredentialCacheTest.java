@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -32,15 +33,19 @@ class CredentialCacheTest {
     }
 
     @Test
-    void aVerifiedCredentialIsRememberedForItsLifetime() throws Exception {
-        CredentialCache cache = new CredentialCache(Duration.ofMillis(300));
+    void aVerifiedCredentialIsRememberedForItsLifetime() {
+        AtomicLong now = new AtomicLong();
+        CredentialCache cache = new CredentialCache(Duration.ofMillis(300), now::get);
 
         cache.authenticate("basic", "ingest", "demo", verifiesAs("ingest"));
         Authentication again = cache.authenticate("basic", "ingest", "demo", verifiesAs("ingest"));
         assertThat(again.getName()).isEqualTo("ingest");
         assertThat(verifications).hasValue(1);
 
-        Thread.sleep(400);
+        now.addAndGet(Duration.ofMillis(299).toNanos());
+        cache.authenticate("basic", "ingest", "demo", verifiesAs("ingest"));
+        assertThat(verifications).as("still within the lifetime").hasValue(1);
+        now.addAndGet(Duration.ofMillis(1).toNanos());
         cache.authenticate("basic", "ingest", "demo", verifiesAs("ingest"));
         assertThat(verifications).as("checked again once the lifetime is over").hasValue(2);
     }
