@@ -24,11 +24,14 @@ class LogMetrics {
     LogMetrics(MeterRegistry meters) {
         this.meters = meters;
         this.append = Timer.builder(APPEND)
-                .description("Time to hash, lock and insert one append to a chain (one call, any number of events)")
+                .description("Time to lock, chain and insert one append transaction (one call, or a group of requests sharing a commit)")
                 .register(meters);
     }
 
-    /** One append call that stored {@code appended} events (duplicates excluded) and took {@code nanos}. */
+    /**
+     * One append transaction (a call, or a group commit) that stored {@code appended} events (duplicates
+     * excluded) and took {@code nanos}.
+     */
     void appended(String systemId, int appended, long nanos) {
         AfterCommit.run(() -> {
             append.record(nanos, TimeUnit.NANOSECONDS);
