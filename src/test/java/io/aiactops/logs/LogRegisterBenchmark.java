@@ -16,10 +16,10 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.aiactops.support.Api;
 import io.aiactops.support.BenchmarkApp;
+import io.aiactops.support.BenchmarkEvents;
 import io.aiactops.support.TestSystems;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -96,28 +96,7 @@ class LogRegisterBenchmark {
 
     /** Sends the batches from {@code clients} threads; returns events per second. Also the growth benchmark's. */
     static double run(Api api, String systemId, List<byte[]> batches, int clients) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            done.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
-                    Api.Response response = api.send("POST", "/api/systems/" + systemId + "/logs", "application/json",
-                            batches.get(i));
-                    if (response.status() != 201) {
-                        throw new IllegalStateException(response.toString());
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        return batches.size() * (double) BATCH / seconds;
+        return batches.size() * (double) BATCH / BenchmarkEvents.post(api, systemId, batches, clients);
     }
 
     private static void checkpoint(String url) throws Exception {
@@ -144,7 +123,7 @@ class LogRegisterBenchmark {
             // Built before the clock starts, as the register's request bodies are.
             List<String> payloads = new ArrayList<>(rows);
             for (int i = firstRow + 1; i <= firstRow + rows; i++) {
-                payloads.add(payload(i));
+                payloads.add(BenchmarkEvents.payload(i));
             }
             int share = rows / connections;
             long start = System.nanoTime();
@@ -201,18 +180,8 @@ class LogRegisterBenchmark {
         String occurredAt = Instant.now().toString();
         for (int i = 0; i < BATCH; i++) {
             body.append(i == 0 ? "" : ",").append("{\"type\":\"inference\",\"occurredAt\":\"").append(occurredAt)
-                    .append("\",\"modelVersion\":\"1.0.0\",\"payload\":").append(payload(batch * BATCH + i)).append('}');
+                    .append("\",\"modelVersion\":\"1.0.0\",\"payload\":").append(BenchmarkEvents.payload(batch * BATCH + i)).append('}');
         }
         return body.append(']').toString();
-    }
-
-    /** An inference record of about 430 bytes: what a credit-scoring model server would log. */
-    private static String payload(int n) {
-        return "{\"inputRef\":\"s3://scoring-requests/2026/11/25/" + n + ".json\",\"output\":{\"score\":0."
-                + (1000 + n % 9000) + ",\"decision\":\"" + (n % 3 == 0 ? "refer" : "approve")
-                + "\",\"reasons\":[\"income_ratio\",\"credit_history_length\",\"existing_credits\"]},\"confidence\":0.9"
-                + (n % 97) + ",\"features\":{\"age_band\":\"35-44\",\"income_band\":\"40-60k\",\"loan_amount\":"
-                + (5000 + n % 20000) + ",\"term_months\":48,\"existing_credits\":2,\"employment_years\":7,"
-                + "\"region\":\"FR-IDF\"},\"latencyMs\":12.4,\"requestId\":\"req-" + n + "\"}";
     }
 }
