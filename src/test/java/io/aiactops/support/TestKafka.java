@@ -6,13 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -44,10 +49,15 @@ public final class TestKafka implements AutoCloseable {
         return broker.getBrokersAsString();
     }
 
-    /** Sends and waits until the broker has it; {@code headers} name → value, as strings. */
+    /** Sends ({@link #flush()} waits until the broker has all that was sent); {@code headers} name → value, as strings. */
     public void send(String topic, String key, String value, Map<String, String> headers) {
+        send(topic, key, value.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** A value that is not text, e.g. protobuf. */
+    public void send(String topic, String key, byte[] value, Map<String, String> headers) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null,
-                key == null ? null : key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         producer.send(record);
     }
@@ -70,6 +80,14 @@ public final class TestKafka implements AutoCloseable {
             }
         }
         return all;
+    }
+
+    /** Commits {@code offset} of the topic's partition for {@code group}, as a consumer of that group would have. */
+    public void commit(String group, String topic, int partition, long offset) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, partition),
+                    new OffsetAndMetadata(offset))).all().get(30, TimeUnit.SECONDS);
+        }
     }
 
     public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
