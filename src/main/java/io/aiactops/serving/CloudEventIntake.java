@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes CloudEvents for one system, all or nothing in one transaction: a KServe request or response
- * is paired with its partner into one inference event, or kept pending until it arrives; any other
+ * Takes CloudEvents for one system, all or nothing in one transaction: a KServe (or Seldon) request or
+ * response is paired with its partner into one inference event, or kept pending until it arrives; any other
  * type is recorded as a custom event. Nothing is answered before the commit.
  */
 @Service
@@ -88,7 +88,7 @@ class CloudEventIntake {
         // Every pair row of the group locked first, in one order, then the chain: two transactions holding
         // the same ids (another node, the lone-half sweeper) cannot deadlock.
         Map<String, InferencePairs.Pair> locked = pairs.lock(systemId, requests.stream()
-                .flatMap(r -> r.events().stream()).filter(CloudEvent::isKServeHalf).map(CloudEvent::id)
+                .flatMap(r -> r.events().stream()).filter(CloudEvent::isInferenceHalf).map(CloudEvent::id)
                 .distinct().sorted().toList(), now);
         ModelVersions.Lookup versions = this.versions.lookup(systemId);
         List<List<Step>> steps = new ArrayList<>(requests.size());
@@ -96,7 +96,7 @@ class CloudEventIntake {
             List<Step> mine = new ArrayList<>(request.events().size());
             for (int i = 0; i < request.events().size(); i++) {
                 CloudEvent event = request.events().get(i);
-                if (!event.isKServeHalf()) {
+                if (!event.isInferenceHalf()) {
                     mine.add(Step.chained(i, event, events.custom(event), Outcome.RECORDED));
                     continue;
                 }
@@ -183,7 +183,7 @@ class CloudEventIntake {
     }
 
     private ModelVersions.Resolved version(ModelVersions.Lookup versions, CloudEvent half) {
-        return versions.resolve(half.extension("inferenceservicename"), half.extension("component"),
+        return versions.resolve(half.servedBy(), half.extension("component"),
                 half.time() == null ? clock.instant() : half.time());
     }
 }

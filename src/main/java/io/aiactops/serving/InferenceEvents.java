@@ -12,8 +12,8 @@ import io.aiactops.platform.Sha256;
 import org.springframework.stereotype.Component;
 
 /**
- * What the register keeps of CloudEvents (docs/integrations.md): a KServe request and response as one
- * {@code inference} event, a half recorded alone or late, any other type as a {@code custom} event.
+ * What the register keeps of CloudEvents (docs/integrations.md): a KServe or Seldon request and response
+ * as one {@code inference} event, a half recorded alone or late, any other type as a {@code custom} event.
  * Client event ids derive from (ce-id, ce-type) only, so a redelivery is recognised by the register.
  */
 @Component
@@ -55,24 +55,41 @@ class InferenceEvents {
         cloudEvent.put("id", any.id());
         cloudEvent.put("source", any.source());
         cloudEvent.put("specversion", "1.0");
-        Map<String, Object> kserve = new LinkedHashMap<>();
-        kserve.put("inferenceService", any.extension("inferenceservicename"));
-        kserve.put("namespace", any.extension("namespace"));
-        kserve.put("component", any.extension("component"));
-        kserve.put("endpoint", any.extension("endpoint"));
-        kserve.put("metadata", any.extension("metadata"));
-        kserve.put("annotations", any.extension("annotations"));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("cloudEvent", cloudEvent);
-        payload.put("kserve", kserve);
+        if (any.isSeldon()) {
+            payload.put("seldon", seldon(any));
+        } else {
+            payload.put("kserve", kserve(any));
+        }
         payload.put("pairing", pairing.wireName());
         payload.put("modelVersionSource", version.source().wireName());
         payload.put("input", request == null ? null : half(request));
         payload.put("output", response == null ? null : half(response));
         payload.putAll(origin);
-        String type = pairing == Pairing.PAIRED ? CloudEvent.KSERVE_INFERENCE : any.type();
+        String type = pairing == Pairing.PAIRED ? any.pairedType() : any.type();
         return new LogRegister.Entry(LogEventType.INFERENCE, any.time(), version.version(),
                 clientEventId(type, any.id()), payload);
+    }
+
+    private static Map<String, Object> kserve(CloudEvent half) {
+        Map<String, Object> kserve = new LinkedHashMap<>();
+        kserve.put("inferenceService", half.extension("inferenceservicename"));
+        kserve.put("namespace", half.extension("namespace"));
+        kserve.put("component", half.extension("component"));
+        kserve.put("endpoint", half.extension("endpoint"));
+        kserve.put("metadata", half.extension("metadata"));
+        kserve.put("annotations", half.extension("annotations"));
+        return kserve;
+    }
+
+    private static Map<String, Object> seldon(CloudEvent half) {
+        Map<String, Object> seldon = new LinkedHashMap<>();
+        seldon.put("model", half.extension(CloudEvent.SELDON_MODEL));
+        seldon.put("pipeline", half.extension(CloudEvent.SELDON_PIPELINE));
+        seldon.put("namespace", half.extension("namespace"));
+        seldon.put("topic", half.extension(CloudEvent.SELDON_TOPIC));
+        return seldon;
     }
 
     LogRegister.Entry custom(CloudEvent event) {

@@ -130,7 +130,7 @@ class KafkaIngest implements SmartLifecycle {
                     readable.add(record);
                 } catch (InvalidFieldException e) {
                     deadLetter(binding, record, "not readable as " + binding.recordFormat().wireName() + ": "
-                            + e.field() + " " + e.getMessage());
+                            + e.getMessage());
                 }
             }
             record(binding, system, readable, parsed);
@@ -167,6 +167,7 @@ class KafkaIngest implements SmartLifecycle {
         return switch (binding.recordFormat()) {
             case CLOUDEVENTS -> records.cloudEvents(record);
             case REGISTER_JSON -> records.registerEvent(record);
+            case SELDON_V2 -> List.of(KafkaRecords.seldon(record));
         };
     }
 
@@ -174,7 +175,7 @@ class KafkaIngest implements SmartLifecycle {
     private void append(KafkaIngestProperties.Binding binding, String system, List<Object> parsed) {
         String actor = actor(binding);
         switch (binding.recordFormat()) {
-            case CLOUDEVENTS -> {
+            case CLOUDEVENTS, SELDON_V2 -> {
                 List<CloudEvent> events = new ArrayList<>();
                 parsed.forEach(p -> events.addAll((List<CloudEvent>) p));
                 intake.accept(system, actor, events);
@@ -219,7 +220,7 @@ class KafkaIngest implements SmartLifecycle {
     }
 
     private static String reason(RuntimeException e) {
-        return e instanceof InvalidFieldException invalid ? invalid.field() + " " + invalid.getMessage()
+        return e instanceof InvalidFieldException invalid ? invalid.getMessage()
                 : "the database refused the event";
     }
 }

@@ -48,7 +48,9 @@ record KafkaIngestProperties(String bootstrapServers, @DefaultValue("aiact-ops")
         /** CloudEvents 1.0 in the Kafka protocol binding's binary ({@code ce_*} headers) or structured mode. */
         CLOUDEVENTS,
         /** One event per record, as one element of {@code POST /api/systems/{id}/logs}. */
-        REGISTER_JSON;
+        REGISTER_JSON,
+        /** Seldon Core 2's model or pipeline topics: Open Inference Protocol requests and responses in protobuf. */
+        SELDON_V2;
 
         static Format of(String name) {
             for (Format format : values()) {
@@ -57,9 +59,7 @@ record KafkaIngestProperties(String bootstrapServers, @DefaultValue("aiact-ops")
                 }
             }
             throw new IllegalArgumentException("aiact.kafka.bindings: format '" + name + "' is not supported; use "
-                    + "cloudevents or register-json" + ("seldon-v2".equals(name)
-                            ? " (Seldon Core 2 writes Open Inference Protocol protobuf to Kafka, which is not read yet)"
-                            : ""));
+                    + "cloudevents, register-json or seldon-v2");
         }
 
         String wireName() {

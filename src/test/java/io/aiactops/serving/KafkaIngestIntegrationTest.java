@@ -13,6 +13,7 @@ import io.aiactops.support.Api;
 import io.aiactops.support.AppProcess;
 import io.aiactops.support.Await;
 import io.aiactops.support.ProductionApp;
+import io.aiactops.support.TcpRelay;
 import io.aiactops.support.TestKafka;
 import io.aiactops.support.TestPostgres;
 import io.aiactops.support.TestSystems;
@@ -22,9 +23,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The register fed by a real Kafka broker (in-process KRaft) through the app as an operator runs it:
  * 100,000 register events across 3 partitions into one chain, a redelivered event and a poison
- * record, KServe CloudEvents in the Kafka binding's binary mode keyed by system, a record for an
+ * record, KServe CloudEvents in the Kafka binding's binary mode keyed by system, Seldon Core 2's
+ * protobuf request and response out of order, a record for an
  * unknown system, the lag metric and the health of each binding; and a start while the broker is
- * down, which the app survives with the binding shown DOWN.
+ * down, which the app survives with the binding shown DOWN, resuming from the group's committed
+ * offsets once the broker comes.
  */
 class KafkaIngestIntegrationTest {
 
@@ -35,14 +38,20 @@ class KafkaIngestIntegrationTest {
         String database = TestPostgres.newDatabase("kafka");
         String system = TestSystems.uniqueId("kafka");
         String kserved = TestSystems.uniqueId("kafka-kserve");
-        try (TestKafka kafka = TestKafka.start(3, "inference-logs", "kserve-events");
+        String seldoned = TestSystems.uniqueId("kafka-seldon");
+        try (TestKafka kafka = TestKafka.start(3, "inference-logs", "kserve-events", SeldonMessages.INPUTS,
+                SeldonMessages.OUTPUTS);
                 AppProcess app = ProductionApp.start(database, "--aiact.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                         "--aiact.kafka.max-poll-records=2000", "--aiact.kafka.status-interval=PT1S",
                         "--aiact.kafka.bindings[0].topic=inference-logs", "--aiact.kafka.bindings[0].system=" + system,
                         "--aiact.kafka.bindings[0].format=register-json",
-                        "--aiact.kafka.bindings[1].topic=kserve-events", "--aiact.kafka.bindings[1].format=cloudevents")) {
+                        "--aiact.kafka.bindings[1].topic=kserve-events", "--aiact.kafka.bindings[1].format=cloudevents",
+                        "--aiact.kafka.bindings[2].topic=" + SeldonMessages.INPUTS, "--aiact.kafka.bindings[2].system=" + seldoned,
+                        "--aiact.kafka.bindings[2].format=seldon-v2",
+                        "--aiact.kafka.bindings[3].topic=" + SeldonMessages.OUTPUTS, "--aiact.kafka.bindings[3].system=" + seldoned,
+                        "--aiact.kafka.bindings[3].format=seldon-v2")) {
             Api admin = ProductionApp.admin(app);
-            for (String id : List.of(system, kserved)) {
+            for (String id : List.of(system, kserved, seldoned)) {
                 assertThat(admin.post("/api/systems", TestSystems.registration(id)).status()).isEqualTo(201);
             }
 
@@ -65,10 +74,18 @@ class KafkaIngestIntegrationTest {
                     kafkaHeaders(KServeLogger.headers("ce-kafka-1", CloudEvent.KSERVE_REQUEST, at)));
             kafka.send("kserve-events", "no-such-system", KServeLogger.REQUEST_BODY,
                     kafkaHeaders(KServeLogger.headers("ce-kafka-2", CloudEvent.KSERVE_REQUEST, at)));
+            // Seldon Core 2's model gateway: the response on the outputs topic, then the request on the
+            // inputs topic, keyed and headed alike; the response delivered twice.
+            String seldonKey = "0.credit-scoring.req-s1";
+            kafka.send(SeldonMessages.OUTPUTS, seldonKey, SeldonMessages.response("req-s1"), SeldonMessages.headers("req-s1"));
+            kafka.send(SeldonMessages.INPUTS, seldonKey, SeldonMessages.request("req-s1"), SeldonMessages.headers("req-s1"));
+            kafka.send(SeldonMessages.OUTPUTS, seldonKey, SeldonMessages.response("req-s1"), SeldonMessages.headers("req-s1"));
+            kafka.send(SeldonMessages.INPUTS, "0.credit-scoring.req-s2", "{\"inputs\": []}", SeldonMessages.headers("req-s2"));
             kafka.flush();
 
             Await.until("all Kafka records in the register", Duration.ofSeconds(240),
-                    () -> inferences(database, system) == RECORDS && inferences(database, kserved) == 1);
+                    () -> inferences(database, system) == RECORDS && inferences(database, kserved) == 1
+                            && inferences(database, seldoned) == 1);
             JsonNode verification = admin.get("/api/systems/" + system + "/logs/verify").json();
             assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
             assertThat(ProductionApp.column(database, "SELECT count(DISTINCT client_event_id) FROM log_event "
@@ -77,12 +94,22 @@ class KafkaIngestIntegrationTest {
                     + "AND type = 'inference'", system)).containsExactly("kafka:inference-logs");
             JsonNode paired = admin.get("/api/systems/" + kserved + "/logs?type=inference").json().get("events").get(0);
             assertThat(paired.at("/payload/pairing").asText()).as(paired.toString()).isEqualTo("paired");
+            JsonNode seldon = admin.get("/api/systems/" + seldoned + "/logs?type=inference").json().get("events").get(0);
+            assertThat(seldon.at("/payload/pairing").asText()).as(seldon.toString()).isEqualTo("paired");
+            assertThat(seldon.get("clientEventId").asText()).isEqualTo("cloudevent:io.seldon.serving.inference:req-s1");
+            assertThat(seldon.at("/payload/seldon/model").asText()).isEqualTo("credit-scoring");
+            assertThat(seldon.at("/payload/input/data/inputs/0/data").toString()).isEqualTo("[0.25,1.5,42]");
+            assertThat(seldon.at("/payload/output/data/outputs/0/data/0").asDouble()).isEqualTo(0.73);
 
             List<ConsumerRecord<byte[], byte[]>> poison = kafka.readAll("inference-logs-dlt", 1, Duration.ofSeconds(30));
             assertThat(poison).singleElement().satisfies(letter -> {
-                assertThat(TestKafka.header(letter, "aiact-dead-letter-reason")).startsWith("not readable as register-json: $");
+                assertThat(TestKafka.header(letter, "aiact-dead-letter-reason")).startsWith("not readable as register-json: $: malformed JSON");
                 assertThat(TestKafka.header(letter, "aiact-original-topic")).isEqualTo("inference-logs");
             });
+            List<ConsumerRecord<byte[], byte[]>> notSeldon = kafka.readAll(SeldonMessages.INPUTS + "-dlt", 1,
+                    Duration.ofSeconds(30));
+            assertThat(notSeldon).singleElement().satisfies(letter -> assertThat(TestKafka.header(letter,
+                    "aiact-dead-letter-reason")).startsWith("not readable as seldon-v2: value"));
             List<ConsumerRecord<byte[], byte[]>> unknown = kafka.readAll("kserve-events-dlt", 1, Duration.ofSeconds(30));
             assertThat(unknown).singleElement().satisfies(letter -> assertThat(
                     TestKafka.header(letter, "aiact-dead-letter-reason")).contains("no-such-system"));
@@ -102,13 +129,13 @@ class KafkaIngestIntegrationTest {
     }
 
     @Test
-    void aBrokerDownAtStartLeavesTheAppRunningWithTheBindingDown() throws Exception {
+    void aBrokerDownAtStartLeavesTheAppRunningWithTheBindingDownAndItResumesFromTheCommittedOffsetsWhenTheBrokerComes()
+            throws Exception {
         String database = TestPostgres.newDatabase("kafka_down");
         String system = TestSystems.uniqueId("kafka-late");
-        int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        // The app is configured with an address where no broker listens yet; later a relay on that
+        // address leads to the broker (the test broker cannot be started on a port chosen in advance).
+        int port = TcpRelay.freePort();
         try (AppProcess app = ProductionApp.launch(database, "--aiact.kafka.bootstrap-servers=127.0.0.1:" + port,
                 "--aiact.kafka.status-interval=PT1S", "--aiact.kafka.bindings[0].topic=late-logs",
                 "--aiact.kafka.bindings[0].system=" + system, "--aiact.kafka.bindings[0].format=register-json")) {
@@ -122,14 +149,36 @@ class KafkaIngestIntegrationTest {
             });
             Await.until("its Kafka binding down, the rest up", Duration.ofSeconds(60), () -> {
                 Api.Response health = anonymous.get("/actuator/health");
-                return health.status() == 503 && "DOWN".equals(
-                        health.json().at("/components/kafka/components/late-logs/status").asText())
+                return health.status() == 503 && "DOWN".equals(kafkaStatus(health))
                         && "UP".equals(health.json().at("/components/db/status").asText());
             });
             assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
             assertThat(ProductionApp.admin(app).post("/api/systems", TestSystems.registration(system)).status())
                     .as("the app works without its brokers").isEqualTo(201);
+
+            try (TestKafka kafka = TestKafka.start(1, "late-logs")) {
+                for (int i = 0; i < 10; i++) {
+                    kafka.send("late-logs", null, "{\"type\":\"inference\",\"clientEventId\":\"late-" + i + "\","
+                            + "\"payload\":{\"inputRef\":\"req-" + i + "\",\"output\":1}}", Map.of());
+                }
+                kafka.flush();
+                // Records 0–5 were taken by the group before the outage: the offset it committed is 6.
+                kafka.commit("aiact-ops", "late-logs", 0, 6);
+                try (TcpRelay broker = TcpRelay.start(port, kafka.bootstrapServers())) {
+                    Await.until("the records after the committed offset in the register", Duration.ofSeconds(120),
+                            () -> inferences(database, system) == 4);
+                    assertThat(ProductionApp.column(database, "SELECT client_event_id FROM log_event WHERE system_id = ? "
+                            + "AND type = 'inference' ORDER BY seq", system))
+                            .containsExactly("late-6", "late-7", "late-8", "late-9");
+                    Await.until("its Kafka binding up", Duration.ofSeconds(60),
+                            () -> "UP".equals(kafkaStatus(anonymous.get("/actuator/health"))));
+                }
+            }
         }
+    }
+
+    private static String kafkaStatus(Api.Response health) {
+        return health.json().at("/components/kafka/components/late-logs/status").asText();
     }
 
     /** KServe's HTTP headers as the CloudEvents Kafka binding carries them: ce_ attributes, content-type. */

@@ -19,14 +19,16 @@ class KafkaIngestPropertiesTest {
         assertThat(binding.systemFromKey()).isTrue();
         assertThat(new KafkaIngestProperties.Binding("logs", "s", "cloudevents", "rejected").deadLetters())
                 .isEqualTo("rejected");
+        assertThat(new KafkaIngestProperties.Binding("seldon.prod.model.credit.inputs", "s", "seldon-v2", null)
+                .recordFormat()).isEqualTo(KafkaIngestProperties.Format.SELDON_V2);
     }
 
     @Test
     void anUnsupportedFormatOrAMissingTopicStopsTheStartSayingWhy() {
-        assertThatThrownBy(() -> new KafkaIngestProperties.Binding("logs", "s", "seldon-v2", null))
-                .hasMessageContaining("seldon-v2").hasMessageContaining("protobuf");
+        assertThatThrownBy(() -> new KafkaIngestProperties.Binding("logs", "s", "seldon-v1", null))
+                .hasMessageContaining("'seldon-v1' is not supported").hasMessageContaining("seldon-v2");
         assertThatThrownBy(() -> new KafkaIngestProperties.Binding("logs", "s", null, null))
-                .hasMessageContaining("cloudevents or register-json");
+                .hasMessageContaining("cloudevents, register-json or seldon-v2");
         assertThatThrownBy(() -> new KafkaIngestProperties.Binding(" ", "s", "cloudevents", null))
                 .hasMessageContaining("needs a topic");
     }
