@@ -3,6 +3,7 @@
 'use strict';
 
 const TASKLIST_URL = '/camunda/app/tasklist/';
+const COCKPIT_URL = '/camunda/app/cockpit/';
 
 function element(tag, text, className) {
   const node = document.createElement(tag);
@@ -56,9 +57,10 @@ async function loadJson(url, what) {
     return null;
   }
   if (response.status === 401) {
-    const link = localLink('Open Tasklist', TASKLIST_URL, 'login-link');
-    showMessage([element('strong', 'Please log in to Tasklist. '), link,
-      document.createTextNode(', log in, then come back to this page.')], false);
+    // Auditors have Cockpit, not Tasklist; either login opens the same session.
+    showMessage([element('strong', 'Please log in. '), localLink('Open Tasklist', TASKLIST_URL, 'login-link'),
+      document.createTextNode(' (or '), localLink('Cockpit', COCKPIT_URL, 'cockpit-login-link'),
+      document.createTextNode(' as an auditor), log in, then come back to this page.')], false);
     return null;
   }
   if (!response.ok) {

@@ -36,12 +36,14 @@ public class WebappLogin {
 
     /**
      * The session's user if they are in one of {@code groups}: 401 when nobody is logged in (the page
-     * tells them to log in to Tasklist), 403 naming {@code what} and the groups otherwise.
+     * tells them to log in to a webapp: any of them starts the session), 403 naming {@code what} and the
+     * groups otherwise.
      */
     public org.springframework.security.core.Authentication require(HttpServletRequest request, String what,
             Collection<String> groups, String groupsInWords) {
         org.springframework.security.core.Authentication user = current(request).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.UNAUTHORIZED, "Please log in to Tasklist (/camunda/app/tasklist/), then open " + what + " again."));
+                HttpStatus.UNAUTHORIZED, "Please log in to Tasklist (/camunda/app/tasklist/), or to Cockpit as an auditor (/camunda/app/cockpit/), "
+                + "then open " + what + " again."));
         if (user.getAuthorities().stream().map(GrantedAuthority::getAuthority).noneMatch(groups::contains)) {
             throw new AccessDeniedException(what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1)
                     + " is for " + groupsInWords + "; " + user.getName() + " is in none of these groups.");
