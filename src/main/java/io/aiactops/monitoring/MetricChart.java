@@ -15,7 +15,8 @@ import io.aiactops.oversight.Severity;
 
 /**
  * A metric's values over a time window as an SVG image of 720 × 240, for a light background: the
- * values as a line with a dot per point (coloured by the severity the thresholds table gave it), the
+ * values as a line with a dot per point (coloured by the severity the thresholds table gave it; when
+ * there are too many for dots, a mark for each breach only, and at most three points a pixel column), the
  * warning and critical bounds of the current table as dashed lines, and both axes labelled. Every text
  * from outside (metric name, numbers) is XML-escaped; the image holds no script and no external reference.
  */
@@ -28,9 +29,10 @@ final class MetricChart {
 
     private static final int LEFT = 64;
     private static final int RIGHT = 120;
+    /** Pixel columns of the plot: beyond two points a column, {@link #perPixel} keeps its extremes. */
+    static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
     private static final int TOP = 30;
     private static final int BOTTOM = 44;
-    private static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
     private static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
 
     private static final String INK = "#333333";
@@ -49,6 +51,12 @@ final class MetricChart {
     /** The chart of {@code points} (oldest first) between {@code from} and {@code to}. */
     static String svg(String metric, Duration window, Instant from, Instant to, List<MetricPoint> points,
             ThresholdLines lines) {
+        return svg(metric, window, from, to, points, lines, true);
+    }
+
+    /** {@code complete} false: older points of the window were left out, which the chart says. */
+    static String svg(String metric, Duration window, Instant from, Instant to, List<MetricPoint> points,
+            ThresholdLines lines, boolean complete) {
         Scale y = Scale.of(points, lines);
         double span = Math.max(1, Duration.between(from, to).toMillis());
         StringBuilder svg = new StringBuilder(8192 + points.size() * 64);
@@ -89,6 +97,11 @@ final class MetricChart {
         svg.append("<text class=\"axis-label\" x=\"").append(LEFT + PLOT_WIDTH / 2).append("\" y=\"").append(HEIGHT - 8)
                 .append("\" text-anchor=\"middle\" fill=\"").append(INK).append("\">time (UTC)</text>");
 
+        if (!complete && !points.isEmpty()) {
+            svg.append("<text class=\"incomplete\" x=\"").append(LEFT + 4).append("\" y=\"").append(TOP + 12)
+                    .append("\" fill=\"").append(INK).append("\">only the newest ").append(String.format(Locale.ROOT, "%,d", points.size()))
+                    .append(" points, from ").append(escape(HOUR.format(points.get(0).observedAt()))).append("</text>");
+        }
         threshold(svg, y, "critical", "lower", lines.critical().lower(), CRITICAL);
         threshold(svg, y, "critical", "upper", lines.critical().upper(), CRITICAL);
         threshold(svg, y, "warning", "lower", lines.warning().lower(), WARNING);
@@ -99,21 +112,25 @@ final class MetricChart {
                     .append("\" text-anchor=\"middle\" fill=\"").append(INK).append("\">No signals in the last ")
                     .append(escape(describe(window))).append("</text>");
         } else {
+            List<MetricPoint> drawn = perPixel(points, from, span);
             svg.append("<polyline class=\"series\" fill=\"none\" stroke=\"").append(LINE).append("\" stroke-width=\"1.5\" points=\"");
-            for (MetricPoint p : points) {
+            for (MetricPoint p : drawn) {
                 svg.append(n(x(p, from, span))).append(',').append(n(y.pixel(p.value()))).append(' ');
             }
             svg.setLength(svg.length() - 1);
             svg.append("\"/>");
-            boolean allDots = points.size() <= MAX_DOTS;
-            for (MetricPoint p : points) {
-                if (allDots || p.severity().isBreach()) {
+            if (drawn.size() <= MAX_DOTS) {
+                for (MetricPoint p : drawn) {
                     svg.append("<circle class=\"point ").append(p.severity().wireName()).append("\" cx=\"")
                             .append(n(x(p, from, span))).append("\" cy=\"").append(n(y.pixel(p.value())))
                             .append("\" r=\"3\" fill=\"").append(colour(p.severity())).append("\"><title>")
                             .append(escape(p.observedAt() + ": " + number(p.value()) + " (" + p.severity().wireName() + ")"))
                             .append("</title></circle>");
                 }
+            } else {
+                // Too many for a dot each: the breaches only, as round marks of one path per severity.
+                marks(svg, drawn, Severity.WARNING, from, span, y);
+                marks(svg, drawn, Severity.CRITICAL, from, span, y);
             }
         }
         return svg.append("</svg>").toString();
@@ -130,6 +147,61 @@ final class MetricChart {
                 .append("<text x=\"").append(LEFT + PLOT_WIDTH + 6).append("\" y=\"").append(n(py + 4)).append("\" fill=\"")
                 .append(colour).append("\">").append(severity).append(side.equals("upper") ? " &gt; " : " &lt; ")
                 .append(escape(number(at))).append("</text>");
+    }
+
+    private static void marks(StringBuilder svg, List<MetricPoint> points, Severity severity, Instant from, double span,
+            Scale y) {
+        StringBuilder d = new StringBuilder();
+        for (MetricPoint p : points) {
+            if (p.severity() == severity) {
+                d.append('M').append(n(x(p, from, span))).append(',').append(n(y.pixel(p.value()))).append("h0");
+            }
+        }
+        if (!d.isEmpty()) {
+            svg.append("<path class=\"points ").append(severity.wireName()).append("\" d=\"").append(d)
+                    .append("\" stroke=\"").append(colour(severity)).append("\" stroke-width=\"5\" stroke-linecap=\"round\"/>");
+        }
+    }
+
+    /**
+     * The points a chart can show: all of them up to two per pixel column, else per column the lowest,
+     * the highest and the first of the column's worst severity, in time order. Peaks and breaches stay
+     * visible; the image stays small whatever the number of points.
+     */
+    static List<MetricPoint> perPixel(List<MetricPoint> points, Instant from, double span) {
+        if (points.size() <= 2 * PLOT_WIDTH) {
+            return points;
+        }
+        List<MetricPoint> kept = new ArrayList<>(3 * PLOT_WIDTH);
+        int column = -1;
+        List<MetricPoint> inColumn = new ArrayList<>();
+        for (MetricPoint p : points) {
+            int c = (int) Math.floor(x(p, from, span) - LEFT);
+            if (c != column && !inColumn.isEmpty()) {
+                keepExtremes(inColumn, kept);
+                inColumn.clear();
+            }
+            column = c;
+            inColumn.add(p);
+        }
+        keepExtremes(inColumn, kept);
+        return kept;
+    }
+
+    private static void keepExtremes(List<MetricPoint> column, List<MetricPoint> kept) {
+        MetricPoint low = column.get(0);
+        MetricPoint high = column.get(0);
+        MetricPoint worst = column.get(0);
+        for (MetricPoint p : column) {
+            low = p.value() < low.value() ? p : low;
+            high = p.value() > high.value() ? p : high;
+            worst = p.severity().compareTo(worst.severity()) > 0 ? p : worst;
+        }
+        for (MetricPoint p : column) {
+            if (p == low || p == high || p == worst) {
+                kept.add(p);
+            }
+        }
     }
 
     private static double x(MetricPoint p, Instant from, double span) {

@@ -54,7 +54,7 @@ public class MetricCharts {
         Duration length = window(windowText);
         Instant to = clock.instant();
         Instant from = to.minus(length);
-        MetricSeries.Window points = series.after(systemId, metric, from);
+        MetricSeries.Window points = series.after(systemId, metric, from, MetricSeries.MAX_POINTS);
         Instant last = points.points().isEmpty() ? to : points.points().get(points.points().size() - 1).observedAt();
         // A platform's clock a little ahead still shows its latest value.
         Instant end = last.isAfter(to) ? last : to;
@@ -66,7 +66,8 @@ public class MetricCharts {
     @Transactional(readOnly = true)
     public String chart(String systemId, String metric, String window) {
         Series s = series(systemId, metric, window);
-        return MetricChart.svg(metric, Duration.parse(s.window()), s.from(), s.to(), s.points(), s.thresholds());
+        return MetricChart.svg(metric, Duration.parse(s.window()), s.from(), s.to(), s.points(), s.thresholds(),
+                s.complete());
     }
 
     static Duration window(String text) {

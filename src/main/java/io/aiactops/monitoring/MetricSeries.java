@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import io.aiactops.oversight.Severity;
 import io.aiactops.platform.jdbc.JdbcTime;
@@ -24,7 +22,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MetricSeries {
 
-    /** The most points one read returns, the newest kept: a chart has fewer pixels than that. */
+    /**
+     * The most points one read returns, the newest kept: a signal every five minutes for 30 days. Reading
+     * more costs more than a chart may take (docs/benchmarks.md#charts); a chart says when it left some out.
+     */
     public static final int MAX_POINTS = 10_000;
 
     private final JdbcClient jdbc;
@@ -63,15 +64,15 @@ public class MetricSeries {
     public record Window(List<MetricPoint> points, boolean complete) {
     }
 
-    /** The points observed after {@code from}, at most {@link #MAX_POINTS} of the newest. */
-    public Window after(String systemId, String metric, Instant from) {
+    /** The points observed after {@code from}, at most {@code limit} of the newest. */
+    public Window after(String systemId, String metric, Instant from, int limit) {
         List<MetricPoint> newestFirst = new ArrayList<>(jdbc.sql("""
                 SELECT observed_at, metric_value, severity, source FROM metric_point
                 WHERE system_id = ? AND metric = ? AND observed_at > ?
-                ORDER BY observed_at DESC FETCH FIRST %d ROWS ONLY""".formatted(MAX_POINTS + 1))
+                ORDER BY observed_at DESC FETCH FIRST %d ROWS ONLY""".formatted(limit + 1))
                 .params(systemId, metric, JdbcTime.utc(from))
                 .query(MetricSeries::point).list());
-        boolean complete = newestFirst.size() <= MAX_POINTS;
+        boolean complete = newestFirst.size() <= limit;
         if (!complete) {
             newestFirst.remove(newestFirst.size() - 1);
         }
@@ -83,19 +84,29 @@ public class MetricSeries {
     public record Latest(String metric, String category, MetricPoint point) {
     }
 
-    /** The most recent point of each metric the system has sent, by metric name. */
+    /**
+     * The most recent point of each metric the system has sent, by metric name. The names are found by
+     * skipping through the index, one seek per metric, so the cost does not grow with the points.
+     */
     public List<Latest> latest(String systemId) {
-        return jdbc.sql("""
-                SELECT p.metric, p.category, p.observed_at, p.metric_value, p.severity, p.source FROM metric_point p
-                JOIN (SELECT metric, MAX(observed_at) AS observed_at FROM metric_point WHERE system_id = ? GROUP BY metric) m
-                  ON p.metric = m.metric AND p.observed_at = m.observed_at
-                WHERE p.system_id = ? ORDER BY p.metric""")
-                .params(systemId, systemId)
-                .query((rs, n) -> new Latest(rs.getString("metric"), rs.getString("category"), point(rs, n)))
-                .list().stream()
-                // Two signals observed at the same instant: one of them is the latest.
-                .collect(Collectors.toMap(Latest::metric, l -> l, (a, b) -> a, TreeMap::new))
-                .values().stream().toList();
+        List<String> metrics = jdbc.sql("""
+                WITH RECURSIVE names (metric) AS (
+                    SELECT MIN(metric) FROM metric_point WHERE system_id = ?
+                    UNION ALL
+                    SELECT (SELECT MIN(p.metric) FROM metric_point p WHERE p.system_id = ? AND p.metric > names.metric)
+                    FROM names WHERE names.metric IS NOT NULL)
+                SELECT metric FROM names WHERE metric IS NOT NULL ORDER BY metric""")
+                .params(systemId, systemId).query(String.class).list();
+        List<Latest> latest = new ArrayList<>(metrics.size());
+        for (String metric : metrics) {
+            jdbc.sql("""
+                    SELECT metric, category, observed_at, metric_value, severity, source FROM metric_point
+                    WHERE system_id = ? AND metric = ? ORDER BY observed_at DESC FETCH FIRST 1 ROWS ONLY""")
+                    .params(systemId, metric)
+                    .query((rs, n) -> new Latest(rs.getString("metric"), rs.getString("category"), point(rs, n)))
+                    .optional().ifPresent(latest::add);
+        }
+        return latest;
     }
 
     /** The category the metric's latest point was sent under, if it has any point. */

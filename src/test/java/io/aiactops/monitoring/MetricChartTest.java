@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -105,7 +106,7 @@ class MetricChartTest {
     }
 
     @Test
-    void aFlatSeriesStillHasARangeAndManyPointsOnlyShowTheirBreachesAsDots() {
+    void aFlatSeriesStillHasARangeAndManyPointsShowOnlyTheirBreachesAsMarks() {
         List<MetricPoint> many = new ArrayList<>();
         for (int i = 0; i < MetricChart.MAX_DOTS + 100; i++) {
             many.add(new MetricPoint(FROM.plusSeconds(3600L * i), 0.5, i == 7 ? Severity.CRITICAL : Severity.OK, "builtin"));
@@ -113,10 +114,40 @@ class MetricChartTest {
 
         Document chart = parse(MetricChart.svg("mean_confidence", WINDOW, FROM, TO, many, ThresholdLines.NONE));
 
-        assertThat(chart.getElementsByTagName("circle").getLength()).isEqualTo(1);
+        assertThat(chart.getElementsByTagName("circle").getLength()).isZero();
         assertThat(((Element) chart.getElementsByTagName("polyline").item(0)).getAttribute("points").split(" "))
                 .hasSize(many.size());
-        assertThat(y(chart.getElementsByTagName("circle").item(0))).isBetween(30.0, 196.0);
+        assertThat(classes(chart, "path")).containsExactly("points critical");
+        String mark = ((Element) chart.getElementsByTagName("path").item(0)).getAttribute("d");
+        assertThat(mark).matches("M[0-9.]+,[0-9.]+h0");
+        assertThat(Double.parseDouble(mark.substring(mark.indexOf(',') + 1, mark.length() - 2))).isBetween(30.0, 196.0);
+    }
+
+    @Test
+    void aDenseSeriesKeepsItsPeaksAndBreachesAndStaysSmall() {
+        // A signal a minute for 30 days: 43,200 points, one spike, one critical point that is not an extreme.
+        List<MetricPoint> dense = new ArrayList<>();
+        for (int i = 0; i < 43_200; i++) {
+            double value = i == 20_000 ? 0.9 : 0.1 + 0.01 * (i % 7);
+            Severity severity = i == 30_003 ? Severity.CRITICAL : Severity.OK;
+            dense.add(new MetricPoint(FROM.plusSeconds(60L * i), value, severity, "builtin"));
+        }
+
+        List<MetricPoint> drawn = MetricChart.perPixel(dense, FROM, WINDOW.toMillis());
+        String svg = MetricChart.svg("psi_drift", WINDOW, FROM, TO, dense, DRIFT);
+
+        assertThat(drawn.size()).isLessThanOrEqualTo(3 * MetricChart.PLOT_WIDTH);
+        assertThat(drawn).contains(dense.get(20_000), dense.get(30_003));
+        assertThat(drawn).isSortedAccordingTo(Comparator.comparing(MetricPoint::observedAt));
+        assertThat(svg.length()).isLessThan(60_000);
+        assertThat(classes(parse(svg), "path")).containsExactly("points critical");
+    }
+
+    @Test
+    void saysWhenOlderPointsWereLeftOut() {
+        String svg = MetricChart.svg("psi_drift", WINDOW, FROM, TO, List.of(point(2, 0.2, Severity.WARNING)), DRIFT, false);
+
+        assertThat(text(parse(svg))).contains("only the newest 1 points, from 12-04 00:00");
     }
 
     private static MetricPoint point(int daysAgo, double value, Severity severity) {

@@ -47,11 +47,14 @@ class MetricSeriesTest {
                 recorded("accuracy", 0.84, 2, Severity.WARNING), recorded("psi_drift", 0.3, 1, Severity.CRITICAL)));
         series.add("sys-b", List.of(recorded("accuracy", 0.5, 1, Severity.CRITICAL)));
 
-        MetricSeries.Window window = series.after("sys-a", "accuracy", NOW.minusSeconds(2 * 86_400 + 1));
+        MetricSeries.Window window = series.after("sys-a", "accuracy", NOW.minusSeconds(2 * 86_400 + 1), 10);
 
         assertThat(window.complete()).isTrue();
         assertThat(window.points()).extracting(MetricPoint::value).containsExactly(0.84, 0.78);
         assertThat(window.points().get(1)).isEqualTo(new MetricPoint(NOW.minusSeconds(86_400), 0.78, Severity.CRITICAL, "test"));
+        MetricSeries.Window newest = series.after("sys-a", "accuracy", NOW.minusSeconds(30 * 86_400), 2);
+        assertThat(newest.complete()).isFalse();
+        assertThat(newest.points()).extracting(MetricPoint::value).containsExactly(0.84, 0.78);
     }
 
     @Test
