@@ -55,7 +55,7 @@ class SystemOverviewController {
     }
 
     @GetMapping({"/systems/{id}", "/systems/{id}/"})
-    String systemPage(@PathVariable String id, HttpServletResponse response) {
+    String systemPage(HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         return "forward:/overview/system.html";
     }

@@ -99,7 +99,7 @@ class SystemOverviews {
     }
 
     @Transactional(readOnly = true)
-    public List<SystemLine> list() {
+    List<SystemLine> list() {
         return registry.list().stream()
                 .map(s -> new SystemLine(s.id(), s.name(), s.status(), active(s.id()).map(ModelVersion::version).orElse(null),
                         "/systems/" + s.id()))
@@ -107,7 +107,7 @@ class SystemOverviews {
     }
 
     @Transactional(readOnly = true)
-    public SystemOverview of(String systemId) {
+    SystemOverview of(String systemId) {
         AiSystem system = registry.get(systemId);
         InstructionsForUse ifu = instructions.history(systemId).current();
         return new SystemOverview(system.id(), system.name(), system.intendedPurpose(), system.status(),
