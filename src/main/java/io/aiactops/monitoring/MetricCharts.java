@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A metric's recorded values over a window ending now, with the bounds of the current thresholds
- * table: as data ({@link Series}) or as a chart. Each is two indexed reads; the log register is not read.
+ * table: as data ({@link Series}) or as a chart. Each is a few indexed reads (the system, the metric's
+ * points and its latest category, the latest table's id); the log register is not read.
  */
 @Service
 public class MetricCharts {
