@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes monitoring signals: records each in the log register, checks it against the thresholds and
- * puts every breach before a human, all in one transaction (nothing is acknowledged half-done).
+ * Takes monitoring signals: records each in the log register and in its metric's series (for charts),
+ * checks it against the thresholds and puts every breach before a human, all in one transaction
+ * (nothing is acknowledged half-done).
  */
 @Service
 public class SignalIntake {
@@ -27,13 +28,15 @@ public class SignalIntake {
     private final Thresholds thresholds;
     private final OversightReviewStarter reviews;
     private final MonitoringMetrics metrics;
+    private final MetricSeries series;
 
     SignalIntake(LogRegister register, Thresholds thresholds, OversightReviewStarter reviews,
-            MonitoringMetrics metrics) {
+            MonitoringMetrics metrics, MetricSeries series) {
         this.register = register;
         this.thresholds = thresholds;
         this.reviews = reviews;
         this.metrics = metrics;
+        this.series = series;
     }
 
     @Transactional
@@ -50,12 +53,14 @@ public class SignalIntake {
             duplicates.add(d.clientEventId().substring(CLIENT_EVENT_PREFIX.length()));
         });
         List<SignalReceipt.BreachResult> breaches = new ArrayList<>();
+        List<MetricSeries.Recorded> recorded = new ArrayList<>();
         for (int i = 0; i < signals.size(); i++) {
             if (duplicateIndexes.contains(i)) {
                 continue;
             }
             NewSignal signal = signals.get(i);
             ThresholdCheck check = checks.get(i);
+            recorded.add(new MetricSeries.Recorded(signal, check.severity()));
             if (check.severity().isBreach()) {
                 Breach breach = new Breach(aiSystemId, signal.metric(), signal.category().wireName(), check.severity(),
                         check.rationale(), signal.value().doubleValue(), signal.observedAt(), signal.modelVersion(),
@@ -66,6 +71,7 @@ public class SignalIntake {
                 metrics.breach(aiSystemId, check.severity(), MonitoringMetrics.SOURCE_SIGNAL);
             }
         }
+        series.add(aiSystemId, recorded);
         metrics.signalsIngested(aiSystemId, signals.size() - duplicates.size());
         return new SignalReceipt(signals.size() - duplicates.size(), duplicates, breaches);
     }

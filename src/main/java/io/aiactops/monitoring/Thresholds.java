@@ -14,8 +14,10 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +38,9 @@ public class Thresholds {
     private final RepositoryService repositoryService;
     private final JdbcClient jdbc;
     private final DmnEngine dmnEngine = newDmnEngine();
+    private final FeelEngine feel = ((DefaultDmnEngineConfiguration) dmnEngine.getConfiguration()).getFeelEngine();
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Decision> models = new ConcurrentHashMap<>();
 
     Thresholds(RepositoryService repositoryService, JdbcClient jdbc) {
         this.repositoryService = repositoryService;
@@ -44,15 +48,7 @@ public class Thresholds {
     }
 
     public ThresholdCheck check(String aiSystemId, String metric, SignalCategory category, BigDecimal value) {
-        // Camunda's documented schema, read directly: the engine's query API costs a command (about 1 ms
-        // of CPU) per signal, and this must see a table deployed on any node by the next signal.
-        Latest latest = jdbc.sql("""
-                SELECT ID_, DEPLOYMENT_ID_, RESOURCE_NAME_ FROM ACT_RE_DECISION_DEF
-                WHERE KEY_ = ? AND TENANT_ID_ IS NULL ORDER BY VERSION_ DESC FETCH FIRST 1 ROWS ONLY""")
-                .param(DECISION_KEY)
-                .query((rs, n) -> new Latest(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("The decision table '" + DECISION_KEY + "' is not deployed"));
+        Latest latest = latest();
         DmnDecision table = parsed.computeIfAbsent(latest.id(), id -> parse(latest));
         DmnDecisionResult result = dmnEngine.evaluateDecision(table, Variables.createVariables()
                 .putValue("aiSystemId", aiSystemId)
@@ -70,6 +66,29 @@ public class Thresholds {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("The decision table '" + DECISION_KEY + "' gave " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where the latest table puts the warning and critical bounds of a system's metric, for charts;
+     * {@code category} is the one the metric is sent under, {@code null} if none was sent yet.
+     */
+    public ThresholdLines lines(String aiSystemId, String metric, SignalCategory category) {
+        Latest latest = latest();
+        Decision decision = models.computeIfAbsent(latest.id(), id -> repositoryService.getDmnModelInstance(id)
+                .getModelElementById(DECISION_KEY));
+        return ThresholdLines.of(decision, aiSystemId, metric, category, feel);
+    }
+
+    private Latest latest() {
+        // Camunda's documented schema, read directly: the engine's query API costs a command (about 1 ms
+        // of CPU) per signal, and this must see a table deployed on any node by the next signal.
+        return jdbc.sql("""
+                SELECT ID_, DEPLOYMENT_ID_, RESOURCE_NAME_ FROM ACT_RE_DECISION_DEF
+                WHERE KEY_ = ? AND TENANT_ID_ IS NULL ORDER BY VERSION_ DESC FETCH FIRST 1 ROWS ONLY""")
+                .param(DECISION_KEY)
+                .query((rs, n) -> new Latest(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("The decision table '" + DECISION_KEY + "' is not deployed"));
     }
 
     /** The DMN engine thresholds are checked with (also the one the table's tests use). */

@@ -72,6 +72,11 @@ class AuthorizationMatrixIntegrationTest {
                     adminAnd(INGEST)),
             new Endpoint("POST", "/api/integrations/alertmanager", "/api/integrations/alertmanager", "{}",
                     adminAnd(INGEST)),
+            // Charts: people read a metric's recorded values; machine clients only send them.
+            new Endpoint("GET", "/api/systems/{id}/metrics/{metric}/series", "/api/systems/{system}/metrics/accuracy/series",
+                    null, people()),
+            new Endpoint("GET", "/api/systems/{id}/metrics/{metric}/chart.svg",
+                    "/api/systems/{system}/metrics/accuracy/chart.svg", null, people()),
             // Oversight: every role reads the operational status (ingest: the serving layer polls it); overseers
             // and process owners stop a system; ingest and process owners confirm its safe state.
             new Endpoint("GET", "/api/systems/{id}/operational-status", "/api/systems/{system}/operational-status",

@@ -1,5 +1,7 @@
 package io.aiactops.platform.security;
 
+import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,9 +11,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The user logged in to the Camunda webapps (Tasklist, Cockpit, Admin) in the caller's HTTP session,
@@ -26,6 +32,23 @@ public class WebappLogin {
     WebappLogin(ProcessEngine processEngine, IdentityService identityService) {
         this.processEngine = processEngine;
         this.identityService = identityService;
+    }
+
+    /**
+     * The session's user if they are in one of {@code groups}: 401 when nobody is logged in (the page
+     * tells them to log in to a webapp: any of them starts the session), 403 naming {@code what} and the
+     * groups otherwise.
+     */
+    public org.springframework.security.core.Authentication require(HttpServletRequest request, String what,
+            Collection<String> groups, String groupsInWords) {
+        org.springframework.security.core.Authentication user = current(request).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.UNAUTHORIZED, "Please log in to Tasklist (/camunda/app/tasklist/), or to Cockpit as an auditor (/camunda/app/cockpit/), "
+                + "then open " + what + " again."));
+        if (user.getAuthorities().stream().map(GrantedAuthority::getAuthority).noneMatch(groups::contains)) {
+            throw new AccessDeniedException(what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1)
+                    + " is for " + groupsInWords + "; " + user.getName() + " is in none of these groups.");
+        }
+        return user;
     }
 
     /**
