@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.InvalidFieldException;
 import io.aiactops.platform.web.JsonPaths;
+import io.aiactops.platform.web.JsonReadErrors;
 import io.aiactops.platform.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -283,7 +284,7 @@ public class Registry {
             return objectMapper.convertValue(merged, AiSystemDetails.class);
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof JsonMappingException m) {
-                throw new InvalidFieldException(JsonPaths.of(m), m.getOriginalMessage());
+                throw new InvalidFieldException(JsonPaths.of(m), JsonReadErrors.explain(m));
             }
             throw e;
         }

@@ -39,7 +39,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * A generated corpus of hostile input against every {@code /api} endpoint the application maps
  * (read from Spring MVC, so an endpoint added later is covered): malformed JSON, wrong types, nulls,
  * huge numbers, a 10 MB body, deep nesting, unknown ids, unicode edge cases, wrong content types.
- * No answer is a 5xx, every refusal is problem+json that says what is wrong, and no row is written.
+ * No answer is a 5xx, every refusal is problem+json that says what is wrong in the client's words (no
+ * framework message, Java type or SQL state), and no row is written.
  */
 @IntegrationTest
 class BadInputIntegrationTest {
@@ -234,8 +235,19 @@ class BadInputIntegrationTest {
             failures.add(what + " -> not problem+json: " + response.contentType() + " " + response);
         } else if (response.json().path("detail").asText().isBlank()) {
             failures.add(what + " -> a problem that does not say what is wrong: " + response);
+        } else if (FRAMEWORK_WORDS.matcher(response.body()).find()) {
+            failures.add(what + " -> a framework's words, not the client's: " + response);
         }
     }
+
+    /**
+     * What a client must never read in an error: Jackson's and Spring's messages, Java packages and type
+     * names, SQL states, exception names. Each error says the field, what was expected and what came.
+     */
+    static final java.util.regex.Pattern FRAMEWORK_WORDS = java.util.regex.Pattern.compile("Cannot coerce|Cannot deserialize"
+            + "|not a valid|java\\.|com\\.fasterxml|org\\.springframework|org\\.camunda|SQLState|Exception"
+            + "|\\b(Instant|Boolean|Long|Integer|Double|Float|BigDecimal|BigInteger|OffsetDateTime|LocalDate|LocalDateTime"
+            + "|ZonedDateTime|Duration|JsonNode|ObjectNode|ArrayList|LinkedHashMap)\\b");
 
     /**
      * A large body over a plain socket: the server may answer (413, 400) and close before the client
@@ -321,7 +333,11 @@ class BadInputIntegrationTest {
     /** A valid body of the endpoint, whose fields the corpus makes wrong one at a time. */
     private static Map<String, Object> sample(String pattern, String systemId) {
         return switch (pattern) {
-            case "/api/systems" -> new TreeMap<>(TestSystems.registration(TestSystems.uniqueId("bad-input")));
+            case "/api/systems" -> {
+                Map<String, Object> registration = new TreeMap<>(TestSystems.registration(TestSystems.uniqueId("bad-input")));
+                registration.put("sectoralRegime", false);
+                yield registration;
+            }
             case "/api/systems/{id}" -> Map.of("name", "Renamed", "providerContact", "new@provider.example");
             case "/api/systems/{id}/signals" -> Map.of("metric", "accuracy", "category", "performance", "value", 0.95,
                     "observedAt", Instant.now().toString(), "signalId", UUID.randomUUID().toString());
@@ -329,7 +345,8 @@ class BadInputIntegrationTest {
                     "clientEventId", UUID.randomUUID().toString());
             case "/api/incidents" -> Map.of("aiSystemId", systemId, "description", "Bad input corpus",
                     "occurredAt", Instant.now().minusSeconds(60).toString(), "reporter", "corpus",
-                    "reporterContact", "corpus@example.org", "memberStates", List.of("FR"), "personsAffected", 0);
+                    "reporterContact", "corpus@example.org", "memberStates", List.of("FR"), "personsAffected", 0,
+                    "reportedByDeployer", false);
             case "/api/systems/{id}/holds", "/api/systems/{id}/stop" -> Map.of("reason", "Bad input corpus");
             case "/api/tokens" -> Map.of("name", "corpus");
             case "/api/systems/{id}/integrations/evidently" -> Map.of("version", "0.3.2",

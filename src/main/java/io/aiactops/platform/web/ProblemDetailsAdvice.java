@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +75,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(List.of(new FieldError(e.getName(), "not a valid value: " + e.getValue())));
+        return invalid(List.of(new FieldError(e.getName(), "expected " + (e.getRequiredType() == null ? "another value"
+                : JsonReadErrors.expected(e.getRequiredType())) + ", received " + JsonReadErrors.echo(e.getValue()))));
     }
 
     /** The database is unreachable or restarting: the client may retry; nothing was committed. */
@@ -127,22 +127,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException u) {
             return invalid(List.of(new FieldError(JsonPaths.of(u), "unknown field")));
         }
-        if (cause instanceof InvalidFormatException f) {
-            return invalid(List.of(new FieldError(JsonPaths.of(f), "not a valid " + f.getTargetType().getSimpleName()
-                    + ": " + f.getValue())));
+        if (cause instanceof JsonMappingException m) {
+            return invalid(List.of(new FieldError(m.getPath().isEmpty() ? "$" : JsonPaths.of(m), JsonReadErrors.explain(m))));
         }
-        if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return invalid(List.of(new FieldError(JsonPaths.of(m), m.getOriginalMessage())));
-        }
-        if (cause instanceof StreamConstraintsException s) {
-            return problem(HttpStatus.BAD_REQUEST, "The body exceeds a parser limit: " + s.getOriginalMessage());
+        if (cause instanceof StreamConstraintsException) {
+            return problem(HttpStatus.BAD_REQUEST, "The body is nested too deeply, or holds a number or a string too "
+                    + "long, for the JSON reader's limits.");
         }
         if (cause instanceof JsonParseException p) {
             return problem(HttpStatus.BAD_REQUEST, "Malformed JSON at line " + p.getLocation().getLineNr()
                     + ", column " + p.getLocation().getColumnNr() + ": " + p.getOriginalMessage());
         }
-        if (cause instanceof JsonProcessingException p) {
-            return problem(HttpStatus.BAD_REQUEST, "Unreadable JSON: " + p.getOriginalMessage());
+        if (cause instanceof JsonProcessingException) {
+            return problem(HttpStatus.BAD_REQUEST, "The request body is not readable JSON.");
         }
         return problem(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable.");
     }

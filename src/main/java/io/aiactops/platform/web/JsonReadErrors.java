@@ -1,0 +1,140 @@
+package io.aiactops.platform.web;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.aiactops.platform.WireName;
+
+/**
+ * A value the JSON reader could not bind, said for a person: what the field expects and what it
+ * received ({@code expected true or false, received "MDR"}). Jackson's own messages name Java types
+ * and coercion settings, which mean nothing to the API's clients.
+ */
+public final class JsonReadErrors {
+
+    private static final int MAX_ECHO = 60;
+    private static final Pattern TOKEN = Pattern.compile("JsonToken\\.([A-Z_]+)");
+
+    private JsonReadErrors() {
+    }
+
+    public static String explain(JsonMappingException e) {
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException invalid
+                && invalid.getMessage() != null) {
+            return invalid.getMessage(); // our own records' checks, already in words
+        }
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        String received = e instanceof InvalidFormatException format ? echo(format.getValue())
+                : e.getProcessor() instanceof JsonParser parser ? received(parser) : null;
+        if (received == null) {
+            // The reader has moved on from a rejected list or object; its message still names the token.
+            Matcher token = TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
+            received = token.find() ? describe(JsonToken.valueOf(token.group(1))) : null;
+        }
+        return "expected " + (target == null ? "another kind of value" : expected(target))
+                + (received == null ? "" : ", received " + received);
+    }
+
+    /** What a value of this type looks like in the API's JSON. */
+    public static String expected(Class<?> type) {
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == int.class || type == long.class || type == short.class || type == byte.class || type == Integer.class
+                || type == Long.class || type == Short.class || type == Byte.class || type == BigInteger.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == float.class || type == Double.class || type == Float.class
+                || type == BigDecimal.class || type == Number.class) {
+            return "a number";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "a string";
+        }
+        if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
+            return "a date and time with its offset in ISO-8601, such as 2026-05-04T10:15:30Z";
+        }
+        if (type == LocalDate.class) {
+            return "a date in ISO-8601, such as 2026-05-04";
+        }
+        if (type == LocalDateTime.class) {
+            return "a date and time in ISO-8601, such as 2026-05-04T10:15:30";
+        }
+        if (type == Duration.class) {
+            return "a duration in ISO-8601, such as PT1H";
+        }
+        if (type == Period.class) {
+            return "a period in ISO-8601, such as P30D";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> c instanceof WireName wire ? wire.wireName() : ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (JsonNode.class.isAssignableFrom(type)) {
+            return "a JSON value";
+        }
+        return Map.class.isAssignableFrom(type) || !type.isPrimitive() ? "an object" : "another kind of value";
+    }
+
+    /** The value the reader stood on when it gave up, briefly. */
+    private static String received(JsonParser parser) {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            return null;
+        }
+        try {
+            return switch (token) {
+                case VALUE_STRING -> echo(parser.getText());
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> shorten(parser.getText());
+                default -> describe(token);
+            };
+        } catch (java.io.IOException unreadable) {
+            return null;
+        }
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case VALUE_NULL -> "null";
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            default -> null;
+        };
+    }
+
+    static String echo(Object value) {
+        return value instanceof String text ? "\"" + shorten(text) + "\"" : shorten(String.valueOf(value));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_ECHO ? text : text.substring(0, MAX_ECHO) + "…";
+    }
+}
