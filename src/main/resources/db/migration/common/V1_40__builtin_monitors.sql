@@ -29,5 +29,5 @@ CREATE TABLE builtin_monitor_bucket (
     event_count   BIGINT        NOT NULL,
     value_sum     DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (system_id, metric, bucket_start, bucket_key),
-    FOREIGN KEY (system_id, metric) REFERENCES builtin_monitor (system_id, metric) ON DELETE CASCADE
+    FOREIGN KEY (system_id, metric) REFERENCES builtin_monitor (system_id, metric)
 );

@@ -75,8 +75,9 @@ class MonitorStates {
                 .params(planVersion, systemId, metric).update();
     }
 
-    /** Removes a monitor and, by cascade, its buckets. */
+    /** Removes a monitor and its buckets. */
     void delete(String systemId, String metric) {
+        jdbc.sql("DELETE FROM builtin_monitor_bucket WHERE system_id = ? AND metric = ?").params(systemId, metric).update();
         jdbc.sql("DELETE FROM builtin_monitor WHERE system_id = ? AND metric = ?").params(systemId, metric).update();
     }
 
