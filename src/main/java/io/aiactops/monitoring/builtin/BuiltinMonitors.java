@@ -72,7 +72,8 @@ public class BuiltinMonitors {
                 states.keep(systemId, monitor.metric(), planVersion);
                 continue;
             }
-            Instant firstEnd = latestClosedEnd(monitor, now);
+            Instant firstEnd = monitor.backfill() == null ? latestClosedEnd(monitor, now)
+                    : latestClosedEnd(monitor, now).minus(monitor.backfill());
             states.insert(new MonitorStates.State(systemId, planVersion, monitor,
                     freeze(systemId, monitor, "monitors[" + i + "].reference"),
                     register.seqBeforeOccurred(systemId, firstEnd.minus(monitor.lookBack())), firstEnd, null));

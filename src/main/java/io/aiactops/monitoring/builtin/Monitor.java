@@ -9,12 +9,14 @@ import io.aiactops.monitoring.SignalCategory;
 /**
  * One built-in monitor of a monitoring plan, with every default filled in, as stored with the plan's
  * version. Fields of an inference are JSON pointers into its payload; a parameter the kind does not
- * use is null.
+ * use is null. {@code backfill}: how far before the latest closed window the monitor's first window
+ * ends when it is declared, so that its chart starts with a history (null: none).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Monitor(String metric, SignalCategory category, MonitorKind kind, Duration cadence, Duration window,
         Integer minCount, String field, Integer bins, ReferenceWindow reference, Double cutOff, String groupField,
-        String outcomeField, String outcomeValue, Integer minGroupSize, String modelField, String humanField) {
+        String outcomeField, String outcomeValue, Integer minGroupSize, String modelField, String humanField,
+        Duration backfill) {
 
     /**
      * The window a drift monitor compares with: a fixed one ({@code from}, {@code to}), or the

@@ -20,7 +20,9 @@ import io.aiactops.platform.web.JsonFields;
 /** Reads the {@code monitors} of a monitoring plan, filling in each default; refuses a bad one naming its field. */
 final class MonitorParser {
 
-    private static final Set<String> COMMON = Set.of("metric", "category", "kind", "cadence", "window", "minCount");
+    private static final Set<String> COMMON = Set.of("metric", "category", "kind", "cadence", "window", "minCount",
+            "backfill");
+    private static final Duration MAX_BACKFILL = Duration.ofDays(31);
     /** RFC 6901: "/"-separated tokens in which "~" only starts "~0" or "~1"; the whole payload ("") is not a field. */
     private static final Pattern POINTER = Pattern.compile("(/([^~/]|~[01])*)+");
     private static final Duration MIN_CADENCE = Duration.ofMinutes(1);
@@ -86,27 +88,32 @@ final class MonitorParser {
                     "must be a whole number of minutes, at least the cadence (" + cadence + ")");
         }
         int minCount = count(fields, "minCount", properties.minCount(), 1, 1_000_000);
+        Duration backfill = fields.duration("backfill", false);
+        if (backfill != null && (backfill.compareTo(MAX_BACKFILL) > 0 || backfill.toSeconds() % cadence.toSeconds() != 0)) {
+            throw new InvalidFieldException(fields.path("backfill"),
+                    "must be a whole number of cadences (" + cadence + "), at most " + MAX_BACKFILL);
+        }
         return switch (kind) {
             case PSI -> new Monitor(name(metric, kind), category, kind, cadence, window, minCount,
                     pointer(fields, "field", null), count(fields, "bins", 10, 2, 50), reference(node, fields), null,
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, backfill);
             case CATEGORY_SHIFT -> new Monitor(name(metric, kind), category, kind, cadence, window, minCount,
                     pointer(fields, "field", null), null, reference(node, fields), null, null, null, null, null, null,
-                    null);
+                    null, backfill);
             case CONFIDENCE -> new Monitor(name(metric, kind), category, kind, cadence, window, minCount,
                     pointer(fields, "field", "/confidence"), null, null, cutOff(fields), null, null, null, null, null,
-                    null);
+                    null, backfill);
             case GROUP_PARITY -> new Monitor(name(metric, kind), category, kind, cadence, window, minCount, null, null,
                     null, null, pointer(fields, "groupField", null), pointer(fields, "outcomeField", null),
                     fields.text("outcomeValue", true, 200),
-                    count(fields, "minGroupSize", properties.minGroupSize(), 1, 1_000_000), null, null);
+                    count(fields, "minGroupSize", properties.minGroupSize(), 1, 1_000_000), null, null, backfill);
             case OVERRIDE_RATE -> new Monitor(name(metric, kind), category, kind, cadence, window, minCount, null, null,
                     null, null, null, null, null, null, pointer(fields, "modelField", null),
-                    pointer(fields, "humanField", null));
+                    pointer(fields, "humanField", null), backfill);
             case VOLUME -> new Monitor(name(metric, kind), category, kind, cadence, window, minCount, null, null, null,
-                    null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, backfill);
             case MISSING_RATE -> new Monitor(name(metric, kind), category, kind, cadence, window, minCount,
-                    pointer(fields, "field", null), null, null, null, null, null, null, null, null, null);
+                    pointer(fields, "field", null), null, null, null, null, null, null, null, null, null, backfill);
         };
     }
 

@@ -43,7 +43,7 @@ class EvaluatorTest {
     void overrideRateComparesTheModelsAndTheHumansDecisionOfTheSameEvent() {
         Monitor monitor = new Monitor("override_rate", SignalCategory.PERFORMANCE, MonitorKind.OVERRIDE_RATE,
                 Duration.ofHours(1), WINDOW, 4, null, null, null, null, null, null, null, null, "/output/decision",
-                "/human/decision");
+                "/human/decision", null);
         // 4 compared, 1 overridden → 0.25; the event without a human decision is missing
         observe(monitor, END.minusSeconds(60),
                 "{\"output\":{\"decision\":\"approve\"},\"human\":{\"decision\":\"approve\"}}",
@@ -69,7 +69,7 @@ class EvaluatorTest {
     void groupParityOverTheWindow() {
         Monitor monitor = new Monitor("group_parity_ratio", SignalCategory.BIAS, MonitorKind.GROUP_PARITY,
                 Duration.ofHours(1), WINDOW, 1, null, null, null, null, "/context/group", "/output/decision", "approve",
-                2, null, null);
+                2, null, null, null);
         // A: 2 of 2 approved (1.0), B: 1 of 2 (0.5), C has 1 member (< 2): ratio 0.5
         observe(monitor, END.minusSeconds(60), "{\"context\":{\"group\":\"A\"},\"output\":{\"decision\":\"approve\"}}",
                 "{\"context\":{\"group\":\"A\"},\"output\":{\"decision\":\"approve\"}}",
@@ -124,7 +124,7 @@ class EvaluatorTest {
 
     private static Monitor monitor(MonitorKind kind, String field, int minCount) {
         return new Monitor(kind.defaultMetric(), kind.defaultCategory(), kind, Duration.ofHours(1), WINDOW, minCount,
-                field, null, null, kind == MonitorKind.CONFIDENCE ? 0.5 : null, null, null, null, null, null, null);
+                field, null, null, kind == MonitorKind.CONFIDENCE ? 0.5 : null, null, null, null, null, null, null, null);
     }
 
     private void observe(Monitor monitor, Instant at, String... payloads) {

@@ -60,6 +60,8 @@ class MonitorParserTest {
             "parameter of another kind | {\"kind\": \"volume\", \"field\": \"/x\", \"cadence\": \"PT1H\", \"window\": \"P1D\"} | monitors[0].field",
             "unknown category | {\"kind\": \"volume\", \"category\": \"vibes\", \"cadence\": \"PT1H\", \"window\": \"P1D\"} | monitors[0].category",
             "cut-off above 1 | {\"kind\": \"confidence\", \"cutOff\": 1.5, \"cadence\": \"PT1H\", \"window\": \"P1D\"} | monitors[0].cutOff",
+            "backfill not whole cadences | {\"kind\": \"volume\", \"cadence\": \"PT6H\", \"window\": \"P1D\", \"backfill\": \"PT7H\"} | monitors[0].backfill",
+            "backfill too long | {\"kind\": \"volume\", \"cadence\": \"PT1H\", \"window\": \"P1D\", \"backfill\": \"P40D\"} | monitors[0].backfill",
             "bins not whole | {\"kind\": \"psi\", \"field\": \"/x\", \"bins\": 2.5, \"cadence\": \"PT1H\", \"window\": \"P1D\", \"reference\": {\"beforeActivation\": true}} | monitors[0].bins",
     })
     void refusesABadMonitorNamingItsField(String reason, String monitor, String field) {

@@ -40,7 +40,7 @@ class MonitorStatesTest {
                     .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
     private final Monitor monitor = new Monitor("psi_drift", SignalCategory.DRIFT, MonitorKind.PSI, Duration.ofHours(1),
             Duration.ofDays(1), 100, "/output/score", 10, new Monitor.ReferenceWindow(HOUR.minus(Duration.ofDays(8)),
-                    HOUR.minus(Duration.ofDays(1)), null), null, null, null, null, null, null, null);
+                    HOUR.minus(Duration.ofDays(1)), null), null, null, null, null, null, null, null, null);
 
     @BeforeAll
     static void schema() {
