@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,7 @@ class BuiltinMonitorIntegrationTest {
 
     Api api;
     String systemId;
+    Map<String, Object> plan;
 
     @BeforeEach
     void aSystemWithTwoWeeksOfInferencesTheLastOneDrifted() {
@@ -72,16 +74,15 @@ class BuiltinMonitorIntegrationTest {
                 Api.json(events));
         assertThat(appended.status()).as(appended.body()).isEqualTo(201);
 
-        Api.Response plan = api.as("process-owner").send("PUT", "/api/systems/" + systemId + "/monitoring-plan",
-                "application/json", Api.json(Map.of(
-                        "metrics", List.of(Map.of("name", METRIC, "category", "drift", "source", "built-in monitor")),
-                        "monitors", List.of(Map.of("kind", "psi", "field", "/output/score", "cadence", "PT1H",
-                                "window", "P7D", "reference", Map.of("from", now.minus(Duration.ofDays(15)).toString(),
-                                        "to", now.minus(Duration.ofDays(7)).toString()))),
-                        "thresholdsReference", "DMN monitoring-thresholds", "reviewCadence", "P1M",
-                        "owners", List.of("process-owners"), "deployerFeedbackChannel", "mailto:feedback@provider.example")));
-        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
-        assertThat(plan.json().at("/monitors/0/bins").asInt()).isEqualTo(10);
+        plan = new HashMap<>(Map.of(
+                "metrics", List.of(Map.of("name", METRIC, "category", "drift", "source", "built-in monitor")),
+                "monitors", List.of(Map.of("kind", "psi", "field", "/output/score", "cadence", "PT1H",
+                        "window", "P7D", "reference", Map.of("from", now.minus(Duration.ofDays(15)).toString(),
+                                "to", now.minus(Duration.ofDays(7)).toString()))),
+                "thresholdsReference", "DMN monitoring-thresholds", "reviewCadence", "P1M",
+                "owners", List.of("process-owners"), "deployerFeedbackChannel", "mailto:feedback@provider.example"));
+        Api.Response stored = putPlan();
+        assertThat(stored.json().at("/monitors/0/bins").asInt()).isEqualTo(10);
     }
 
     @Test
@@ -115,6 +116,20 @@ class BuiltinMonitorIntegrationTest {
         assertThat(signals()).isEqualTo(1);
         assertThat(breaches()).isEqualTo(1);
         assertThat(reviews()).isEqualTo(1);
+
+        // A new plan version with the monitor unchanged keeps its position: nothing is emitted again.
+        plan.put("changeNote", "Review cadence unchanged, owners confirmed");
+        putPlan();
+        assertThat(emittedThrough()).isEqualTo(emittedThrough);
+        assertThat(run.run(systemId)).isZero();
+        assertThat(signals()).isEqualTo(1);
+    }
+
+    private Api.Response putPlan() {
+        Api.Response stored = api.as("process-owner").send("PUT", "/api/systems/" + systemId + "/monitoring-plan",
+                "application/json", Api.json(plan));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        return stored;
     }
 
     /** As if the run's commit had been lost after the signal's: the same window is due again. */
