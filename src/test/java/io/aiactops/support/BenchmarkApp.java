@@ -1,5 +1,8 @@
 package io.aiactops.support;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.aiactops.AiactOpsApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -25,15 +28,17 @@ public final class BenchmarkApp implements AutoCloseable {
         this.databaseUrl = databaseUrl;
     }
 
-    public static BenchmarkApp start(String database) {
+    /** The app on a fresh database of that name, with these extra command-line arguments (e.g. a setting). */
+    public static BenchmarkApp start(String database, String... arguments) {
         String url = BenchmarkDatabase.create(database);
         // Command-line arguments: they outrank application-postgres.yml, which reads the environment.
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--camunda.bpm.admin-user.id=" + USER, "--camunda.bpm.admin-user.password=" + PASSWORD,
+                "--logging.level.root=WARN", "--logging.level." + RESULTS + "=INFO"));
+        args.addAll(List.of(arguments));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AiactOpsApplication.class)
-                .profiles("postgres")
-                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres", "--camunda.bpm.admin-user.id=" + USER,
-                        "--camunda.bpm.admin-user.password=" + PASSWORD, "--logging.level.root=WARN",
-                        "--logging.level." + RESULTS + "=INFO");
+                .profiles("postgres").run(args.toArray(String[]::new));
         return new BenchmarkApp(context, url);
     }
 
