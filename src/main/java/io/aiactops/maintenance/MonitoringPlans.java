@@ -86,6 +86,8 @@ public class MonitoringPlans {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("The monitoring plan of '" + systemId + "' was changed at the same time; read it and retry");
         }
+        // Before the register: a monitor run locks the monitors' rows and then appends (the chain's lock);
+        // taking them in the same order here keeps a plan change and a run from deadlocking.
         monitors.declare(systemId, version, builtin);
         register.record(systemId, LogEventType.CONFIGURATION_CHANGED, actor, new MaintenanceRecorded.MonitoringPlanChanged(version,
                 metrics.stream().map(MonitoringPlan.Metric::name).toList(), cadence.toString(), note));
