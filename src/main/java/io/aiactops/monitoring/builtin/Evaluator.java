@@ -1,7 +1,10 @@
 package io.aiactops.monitoring.builtin;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -108,7 +111,7 @@ final class Evaluator {
                     previousDays[day - 1] = count(sums.between(end.minus(monitor.window()).minus(back), end.minus(back)),
                             Observer.EVENTS);
                 }
-                long previous = java.util.Arrays.stream(previousDays).sum();
+                long previous = Arrays.stream(previousDays).sum();
                 if (previous < min) {
                     return Optional.empty();
                 }
@@ -130,6 +133,6 @@ final class Evaluator {
     }
 
     private static String round(double value) {
-        return java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
     }
 }
