@@ -207,6 +207,13 @@ class LogEventStore {
         return jdbc.sql(page(systemId, query, params)).params(params).query(this::event).list();
     }
 
+    long seqBeforeOccurred(String systemId, Instant from) {
+        return jdbc.sql("""
+                SELECT coalesce((SELECT min(seq) FROM log_event WHERE system_id = ? AND occurred_at >= ?) - 1,
+                                (SELECT last_seq FROM log_chain_head WHERE system_id = ?))""")
+                .params(systemId, JdbcTime.utc(from), systemId).query(Long.class).single();
+    }
+
     /** The query plan of a page read, as PostgreSQL's EXPLAIN prints it (docs and tests). */
     List<String> explainFind(String systemId, LogQuery query) {
         List<Object> params = new ArrayList<>();

@@ -163,6 +163,25 @@ public class LogRegister {
         return all;
     }
 
+    /**
+     * Up to {@code limit} events of a chain after {@code afterSeq}, in chain order: for readers that
+     * follow the chain (the built-in monitors). A range of the primary key, outside any append: a
+     * sequence number is taken under the chain's lock, so no event commits below one already visible.
+     */
+    @Transactional(readOnly = true)
+    public List<LogEvent> eventsAfter(String systemId, long afterSeq, int limit) {
+        return store.find(systemId, new LogQuery(null, null, List.of(), afterSeq, limit));
+    }
+
+    /**
+     * The sequence number after which every event that occurred at or after {@code from} lies: where
+     * a reader that needs no older events starts, found through the occurred-at index.
+     */
+    @Transactional(readOnly = true)
+    public long seqBeforeOccurred(String systemId, Instant from) {
+        return store.seqBeforeOccurred(systemId, from);
+    }
+
     /** Streams the whole chain in order; one snapshot, so concurrent appends do not tear it. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     void export(String systemId, Consumer<LogEvent> consumer) {

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 
+import io.aiactops.monitoring.builtin.Monitor;
+
 /**
  * One version of a system's post-market monitoring plan (Art. 72(3)): what is monitored and from
  * where, which thresholds apply, how often the data is reviewed and by whom, and how deployers feed
- * back. A change is a new version; earlier ones stay readable.
+ * back, and the built-in monitors that compute signals from the register (docs/monitors.md). A change
+ * is a new version; earlier ones stay readable.
  */
-public record MonitoringPlan(String aiSystemId, int version, List<Metric> metrics, String thresholdsReference,
+public record MonitoringPlan(String aiSystemId, int version, List<Metric> metrics, List<Monitor> monitors,
+        String thresholdsReference,
         Period reviewCadence, List<String> owners, String deployerFeedbackChannel, String changeNote, Instant createdAt,
         String createdBy) {
 

@@ -31,10 +31,16 @@ class MonitoringPlanController {
 
     @PutMapping(path = "/api/systems/{id}/monitoring-plan", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "putMonitoringPlan", summary = "Store a new version of the system's post-market monitoring plan",
+            description = "monitors[] are the built-in monitors computed from the register (docs/monitors.md).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "plan", value = """
                             {"metrics": [{"name": "accuracy", "category": "performance", "source": "nightly evaluation job"},
-                                         {"name": "psi_drift", "category": "drift", "source": "model server, hourly"}],
+                                         {"name": "psi_drift", "category": "drift", "source": "built-in monitor"}],
+                             "monitors": [{"kind": "psi", "field": "/output/score", "cadence": "PT1H", "window": "P1D",
+                                           "reference": {"from": "2026-10-01T00:00:00Z", "to": "2026-11-01T00:00:00Z"}},
+                                          {"kind": "group_parity", "groupField": "/context/ageBand",
+                                           "outcomeField": "/output/decision", "outcomeValue": "approve",
+                                           "cadence": "P1D", "window": "P7D"}],
                              "thresholdsReference": "DMN monitoring-thresholds",
                              "reviewCadence": "P1M", "owners": ["process-owners", "paul"],
                              "deployerFeedbackChannel": "mailto:ai-feedback@provider.example",

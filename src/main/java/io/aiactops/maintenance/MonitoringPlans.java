@@ -18,6 +18,8 @@ import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.monitoring.SignalCategory;
 import io.aiactops.monitoring.SignalParser;
+import io.aiactops.monitoring.builtin.BuiltinMonitors;
+import io.aiactops.monitoring.builtin.Monitor;
 import io.aiactops.platform.jdbc.JdbcTime;
 import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.InvalidFieldException;
@@ -32,18 +34,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MonitoringPlans {
 
-    private static final Set<String> FIELDS = Set.of("metrics", "thresholdsReference", "reviewCadence", "owners",
+    private static final Set<String> FIELDS = Set.of("metrics", "monitors", "thresholdsReference", "reviewCadence", "owners",
             "deployerFeedbackChannel", "changeNote");
     private static final Set<String> METRIC_FIELDS = Set.of("name", "category", "source");
 
     private final JdbcClient jdbc;
     private final Registry registry;
     private final LogRegister register;
+    private final BuiltinMonitors monitors;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    MonitoringPlans(JdbcClient jdbc, Registry registry, LogRegister register, ObjectMapper objectMapper, Clock clock) {
+    MonitoringPlans(JdbcClient jdbc, Registry registry, LogRegister register, BuiltinMonitors monitors,
+            ObjectMapper objectMapper, Clock clock) {
         this.jdbc = jdbc;
+        this.monitors = monitors;
         this.registry = registry;
         this.register = register;
         this.objectMapper = objectMapper;
@@ -60,6 +65,7 @@ public class MonitoringPlans {
         registry.get(systemId);
         JsonFields fields = JsonFields.of(body, "", FIELDS);
         List<MonitoringPlan.Metric> metrics = metrics(body.get("metrics"));
+        List<Monitor> builtin = monitors.parse(body.get("monitors"));
         String thresholds = fields.text("thresholdsReference", true, 200);
         Period cadence = cadence(fields.text("reviewCadence", true, 32));
         List<String> owners = texts(body.get("owners"), "owners");
@@ -71,14 +77,18 @@ public class MonitoringPlans {
         }
         try {
             jdbc.sql("""
-                    INSERT INTO monitoring_plan (system_id, version, metrics, thresholds_reference, review_cadence, owners,
-                        deployer_feedback, change_note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(systemId, version, json(metrics), thresholds, cadence.toString(), json(owners), feedback, note,
+                    INSERT INTO monitoring_plan (system_id, version, metrics, monitors, thresholds_reference, review_cadence,
+                        owners, deployer_feedback, change_note, created_at, created_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(systemId, version, json(metrics), json(builtin), thresholds, cadence.toString(), json(owners), feedback, note,
                             JdbcTime.utc(clock.instant()), actor)
                     .update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("The monitoring plan of '" + systemId + "' was changed at the same time; read it and retry");
         }
+        // Before the register: a monitor run locks the monitors' rows and then appends (the chain's lock);
+        // taking them in the same order here keeps a plan change and a run from deadlocking.
+        monitors.declare(systemId, version, builtin);
         register.record(systemId, LogEventType.CONFIGURATION_CHANGED, actor, new MaintenanceRecorded.MonitoringPlanChanged(version,
                 metrics.stream().map(MonitoringPlan.Metric::name).toList(), cadence.toString(), note));
         return current(systemId).orElseThrow();
@@ -155,6 +165,7 @@ public class MonitoringPlans {
         try {
             return new MonitoringPlan(rs.getString("system_id"), rs.getInt("version"),
                     objectMapper.readValue(rs.getString("metrics"), new TypeReference<List<MonitoringPlan.Metric>>() { }),
+                    objectMapper.readValue(rs.getString("monitors"), new TypeReference<List<Monitor>>() { }),
                     rs.getString("thresholds_reference"), Period.parse(rs.getString("review_cadence")),
                     objectMapper.readValue(rs.getString("owners"), new TypeReference<List<String>>() { }),
                     rs.getString("deployer_feedback"), rs.getString("change_note"), JdbcTime.instant(rs, "created_at"),

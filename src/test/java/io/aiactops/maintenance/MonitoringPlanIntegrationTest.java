@@ -2,6 +2,8 @@ package io.aiactops.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,37 @@ class MonitoringPlanIntegrationTest {
         assertThat(api.as("auditor").get(path).json().get("versions")).isEmpty();
         assertThat(api.as("auditor").send("PUT", path, "application/json", Api.json(plan())).status()).isEqualTo(403);
     }
+
+    @Test
+    void aBadMonitorIsRefusedNamingTheFieldAndStoresNothing() {
+        String past = Instant.now().minus(Duration.ofDays(7)).toString();
+        String future = Instant.now().plus(Duration.ofDays(1)).toString();
+        assertBad(monitor(Map.of("kind", "entropy", "cadence", "PT1H", "window", "P1D")), "monitors[0].kind");
+        assertBad(monitor(Map.of("kind", "missing_rate", "field", "output/score", "cadence", "PT1H", "window", "P1D")),
+                "monitors[0].field");
+        assertBad(monitor(Map.of("kind", "volume", "cadence", "PT30S", "window", "P1D")), "monitors[0].cadence");
+        assertBad(monitor(Map.of("kind", "volume", "cadence", "PT2H", "window", "PT1H")), "monitors[0].window");
+        assertBad(monitor(Map.of("kind", "group_parity", "outcomeField", "/output/decision", "outcomeValue", "approve",
+                "cadence", "PT1H", "window", "P1D")), "monitors[0].groupField");
+        assertBad(monitor(Map.of("kind", "psi", "field", "/output/score", "cadence", "PT1H", "window", "P1D",
+                "reference", Map.of("from", past, "to", future))), "monitors[0].reference.to");
+        // A reference window without inferences cannot be frozen.
+        assertBad(monitor(Map.of("kind", "psi", "field", "/output/score", "cadence", "PT1H", "window", "P1D",
+                "reference", Map.of("from", past, "to", Instant.now().minus(Duration.ofDays(1)).toString()))),
+                "monitors[0].reference");
+        assertThat(api.as("auditor").get(path).json().get("versions")).isEmpty();
+
+        Api.Response stored = api.as("process-owner").send("PUT", path, "application/json",
+                Api.json(monitor(Map.of("kind", "volume", "cadence", "PT1H", "window", "PT1H"))));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.json().at("/monitors/0/metric").asText()).isEqualTo("volume_ratio");
+        assertThat(stored.json().at("/monitors/0/category").asText()).isEqualTo("usage");
+    }
+
+    private Map<String, Object> monitor(Map<String, Object> monitor) {
+        return with("monitors", List.of(monitor));
+    }
+
 
     private Map<String, Object> plan() {
         return Map.of("metrics", List.of(Map.of("name", "accuracy", "category", "performance", "source", "nightly evaluation")),

@@ -48,6 +48,21 @@ class MonitoringThresholdsTableTest {
             "any-system, mean_confidence, uncertainty, 0.45, critical, Mean confidence below 0.50: outputs too uncertain to rely on",
             "any-system, auth_failures, integrity, 150, critical, More than 100 authentication failures in the window: possible attack",
             "any-system, requests_per_hour, usage, 1000000, ok, Within the action thresholds",
+            "any-system, category_shift_psi, drift, 0.30, critical, Category shift (PSI) above 0.25: the mix of outputs or inputs changed significantly",
+            "any-system, category_shift_psi, drift, 0.11, warning, Category shift (PSI) above 0.10: the mix of outputs or inputs is moving",
+            "any-system, category_shift_psi, drift, 0.10, ok, Within the action thresholds",
+            "any-system, group_parity_ratio, bias, 0.79, critical, Outcome-rate ratio between groups below 0.80 (four-fifths rule)",
+            "any-system, group_parity_ratio, bias, 0.85, warning, Outcome-rate ratio between groups below 0.90",
+            "any-system, group_parity_ratio, bias, 0.95, ok, Within the action thresholds",
+            "any-system, override_rate, performance, 0.35, critical, Overseers overrode more than 30 % of outputs: the model is often wrong",
+            "any-system, override_rate, performance, 0.20, warning, Overseers overrode more than 15 % of outputs",
+            "any-system, override_rate, performance, 0.005, warning, Overseers overrode fewer than 1 % of outputs: possible automation bias (Art. 14(4)(b))",
+            "any-system, override_rate, performance, 0.05, ok, Within the action thresholds",
+            "any-system, volume_ratio, usage, 0.1, critical, Inference volume below a fifth or above five times the same hours of the last 7 days",
+            "any-system, volume_ratio, usage, 6, critical, Inference volume below a fifth or above five times the same hours of the last 7 days",
+            "any-system, volume_ratio, usage, 2.5, warning, Inference volume below half or above twice the same hours of the last 7 days",
+            "any-system, volume_ratio, usage, 1.1, ok, Within the action thresholds",
+            "any-system, mean_confidence, uncertainty, 0.60, warning, Mean confidence below 0.65",
     })
     void classifies(String system, String metric, String category, double value, String severity, String rationale) {
         DmnDecisionResultEntries result = engine.evaluateDecision(table, Variables.createVariables()

@@ -30,6 +30,9 @@ public class IntegrationTestDatabase implements ApplicationContextInitializer<Co
                 // A company holiday in FR, so that tests can see configured holidays skipped.
                 "aiact.incidents.calendar.extra-holidays.FR[0]", "2026-07-13",
                 // The MLflow webhook test's registered model, for a system that test registers itself.
-                "aiact.deployment.mlflow.models." + MLFLOW_MODEL, MLFLOW_SYSTEM)));
+                "aiact.deployment.mlflow.models." + MLFLOW_MODEL, MLFLOW_SYSTEM,
+                // Built-in monitors run when a test calls them (BuiltinMonitorRun.run): a scheduled run writes
+                // signals and reviews at moments no test controls, and BadInputIntegrationTest counts rows.
+                "aiact.monitoring.builtin.poll-interval", "PT24H")));
     }
 }

@@ -1,0 +1,175 @@
+package io.aiactops.monitoring.builtin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiactops.AiactOpsApplication;
+import io.aiactops.oversight.OversightReviewProcess;
+import io.aiactops.support.Api;
+import io.aiactops.support.IntegrationTest;
+import io.aiactops.support.TestMail;
+import io.aiactops.support.TestSystems;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A psi monitor on a system whose scores drifted in the last week: one closed window, one signal,
+ * one review; a rerun and a second node on the same database emit nothing new, even when the
+ * monitor's position is set back so that they evaluate the same window again.
+ */
+@IntegrationTest
+class BuiltinMonitorIntegrationTest {
+
+    private static final String METRIC = "psi_drift";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    BuiltinMonitorRun run;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    Environment environment;
+
+    Api api;
+    String systemId;
+    Map<String, Object> plan;
+
+    @BeforeEach
+    void aSystemWithTwoWeeksOfInferencesTheLastOneDrifted() {
+        api = Api.anonymous(port);
+        systemId = TestSystems.register(api, "drift");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Map<String, Object>> events = new ArrayList<>();
+        // The reference fortnight: scores spread evenly over [0, 1).
+        for (int i = 0; i < 200; i++) {
+            events.add(inference(now.minus(Duration.ofDays(14)).plus(Duration.ofMinutes(40L * i)), i % 100 / 100.0));
+        }
+        // The drifted week, up to about 11 hours ago: scores crowd into [0.7, 1).
+        for (int i = 0; i < 200; i++) {
+            events.add(inference(now.minus(Duration.ofDays(6)).plus(Duration.ofMinutes(40L * i)), 0.7 + i % 30 / 100.0));
+        }
+        events.add(Map.of("type", "inference", "occurredAt", now.minus(Duration.ofDays(3)).toString(),
+                "payload", Map.of("inputRef", "req-without-score", "output", Map.of("decision", "refer"))));
+        Api.Response appended = api.as("ingest").send("POST", "/api/systems/" + systemId + "/logs", "application/json",
+                Api.json(events));
+        assertThat(appended.status()).as(appended.body()).isEqualTo(201);
+
+        plan = new HashMap<>(Map.of(
+                "metrics", List.of(Map.of("name", METRIC, "category", "drift", "source", "built-in monitor")),
+                "monitors", List.of(Map.of("kind", "psi", "field", "/output/score", "cadence", "PT1H",
+                        "window", "P7D", "reference", Map.of("from", now.minus(Duration.ofDays(15)).toString(),
+                                "to", now.minus(Duration.ofDays(7)).toString()))),
+                "thresholdsReference", "DMN monitoring-thresholds", "reviewCadence", "P1M",
+                "owners", List.of("process-owners"), "deployerFeedbackChannel", "mailto:feedback@provider.example"));
+        Api.Response stored = putPlan();
+        assertThat(stored.json().at("/monitors/0/bins").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void aDriftedWeekOpensOneReviewAndNeitherARerunNorASecondNodeEmitsAgain() throws Exception {
+        assertThat(run.run(systemId)).isEqualTo(1);
+        assertThat(signals()).isEqualTo(1);
+        assertThat(reviews()).isEqualTo(1);
+        JsonNode signal = new ObjectMapper().readTree(jdbc.sql("""
+                SELECT CAST(payload AS VARCHAR) FROM log_event WHERE system_id = ? AND type = 'monitoring_signal'""")
+                .param(systemId).query(String.class).single());
+        assertThat(signal.get("source").asText()).isEqualTo("builtin");
+        assertThat(signal.get("signalId").asText()).startsWith("builtin:" + systemId + ":" + METRIC + ":");
+        assertThat(signal.at("/labels/events").asText()).isEqualTo("201");
+        assertThat(signal.at("/labels/missing").asText()).isEqualTo("1");
+        assertThat(signal.get("value").asDouble()).isGreaterThan(0.25);
+        assertThat(breaches()).isEqualTo(1);
+
+        assertThat(run.run(systemId)).isZero();
+        assertThat(signals()).isEqualTo(1);
+
+        String emittedThrough = emittedThrough();
+        setTheMonitorBackOneWindow();
+        try (ConfigurableApplicationContext secondNode = secondNode()) {
+            assertThat(secondNode.getBean(BuiltinMonitorRun.class).run(systemId)).isZero();
+        }
+        // The second node did evaluate the window again: the intake took its signal for a duplicate.
+        assertThat(emittedThrough()).isEqualTo(emittedThrough);
+        assertThat(signals()).isEqualTo(1);
+        assertThat(breaches()).isEqualTo(1);
+        assertThat(reviews()).isEqualTo(1);
+
+        // A new plan version with the monitor unchanged keeps its position: nothing is emitted again.
+        plan.put("changeNote", "Review cadence unchanged, owners confirmed");
+        putPlan();
+        assertThat(emittedThrough()).isEqualTo(emittedThrough);
+        assertThat(run.run(systemId)).isZero();
+        assertThat(signals()).isEqualTo(1);
+    }
+
+    private Api.Response putPlan() {
+        Api.Response stored = api.as("process-owner").send("PUT", "/api/systems/" + systemId + "/monitoring-plan",
+                "application/json", Api.json(plan));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        return stored;
+    }
+
+    /** As if the run's commit had been lost after the signal's: the same window is due again. */
+    private void setTheMonitorBackOneWindow() {
+        assertThat(jdbc.sql("""
+                UPDATE builtin_monitor SET next_window_end = emitted_through, emitted_through = NULL
+                WHERE system_id = ? AND metric = ?""").params(systemId, METRIC).update()).isEqualTo(1);
+    }
+
+    private ConfigurableApplicationContext secondNode() {
+        return new SpringApplicationBuilder(AiactOpsApplication.class).profiles("postgres").run("--server.port=0",
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMail.port(),
+                "--camunda.bpm.admin-user.id=second-node-admin", "--camunda.bpm.admin-user.password=second-node-secret",
+                // Its own engine and application names: the first node's are registered in this JVM.
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--camunda.bpm.generate-unique-process-application-name=true",
+                // Only the call above runs the monitors on this node.
+                "--aiact.monitoring.builtin.poll-interval=PT1H", "--logging.level.root=WARN");
+    }
+
+    private String emittedThrough() {
+        return jdbc.sql("SELECT CAST(emitted_through AS VARCHAR) FROM builtin_monitor WHERE system_id = ? AND metric = ?")
+                .params(systemId, METRIC).query(String.class).single();
+    }
+
+    private long signals() {
+        return jdbc.sql("SELECT count(*) FROM log_event WHERE system_id = ? AND type = 'monitoring_signal'")
+                .param(systemId).query(Long.class).single();
+    }
+
+    private long breaches() {
+        return jdbc.sql("SELECT count(*) FROM log_event WHERE system_id = ? AND type = 'threshold_breach'")
+                .param(systemId).query(Long.class).single();
+    }
+
+    private long reviews() {
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(OversightReviewProcess.KEY)
+                .processInstanceBusinessKey(OversightReviewProcess.businessKey(systemId, METRIC)).count();
+    }
+
+    private static Map<String, Object> inference(Instant at, double score) {
+        return Map.of("type", "inference", "occurredAt", at.toString(), "payload",
+                Map.of("inputRef", "req-" + at.toEpochMilli(), "output", Map.of("score", score)));
+    }
+}
