@@ -15,7 +15,8 @@ class DeploymentTasklistFilters {
     @Bean
     TasklistFilter openReleaseTasks() {
         return new TasklistFilter("Model releases — open tasks",
-                "Model versions waiting for their evidence, a go/no-go or a conformity assessment", 5,
+                "Model versions waiting for their evidence, a go/no-go or a conformity assessment", TasklistFilter.MAIN,
+                List.of(Roles.PROCESS_OWNERS),
                 tasks -> tasks.createTaskQuery().taskCandidateGroup(Roles.PROCESS_OWNERS).includeAssignedTasks()
                         .processDefinitionKey(ModelDeploymentProcess.KEY)
                         .orderByTaskCreateTime().asc(),

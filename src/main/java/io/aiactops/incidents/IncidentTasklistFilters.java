@@ -23,7 +23,8 @@ class IncidentTasklistFilters {
     @Bean
     TasklistFilter incidentsDueWithin48Hours() {
         return new TasklistFilter("Incidents due within 48 h",
-                "Serious-incident tasks whose legal deadline is less than 48 hours away, or passed", -30,
+                "Serious-incident tasks whose legal deadline is less than 48 hours away, or passed", TasklistFilter.MAIN,
+                List.of(Roles.INCIDENT_MANAGERS),
                 tasks -> tasks.createTaskQuery().processDefinitionKey(SeriousIncidentProcess.KEY)
                         .taskCandidateGroup(Roles.INCIDENT_MANAGERS).includeAssignedTasks()
                         .dueBeforeExpression("${dateTime().plusHours(48).toDate()}")
@@ -34,7 +35,7 @@ class IncidentTasklistFilters {
     @Bean
     TasklistFilter openIncidentTasks() {
         return new TasklistFilter("Serious incidents — all open tasks",
-                "Every open task of a serious-incident case, the earliest due first", 5,
+                "Every open task of a serious-incident case, the earliest due first", 5, List.of(Roles.INCIDENT_MANAGERS),
                 tasks -> tasks.createTaskQuery().processDefinitionKey(SeriousIncidentProcess.KEY)
                         .taskCandidateGroup(Roles.INCIDENT_MANAGERS).includeAssignedTasks()
                         .orderByDueDate().asc().orderByTaskCreateTime().asc(),

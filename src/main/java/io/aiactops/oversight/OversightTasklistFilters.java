@@ -9,7 +9,11 @@ import io.aiactops.platform.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Tasklist filters of overseers and process owners, and what overseers may read to see them. */
+/**
+ * The Tasklist filters of overseers and process owners, and what overseers may read to see them. Each
+ * group sees its own: overseers land on their alerts, process owners on releases, resumes and corrective
+ * actions; "My open tasks" is everyone's.
+ */
 @Configuration
 class OversightTasklistFilters {
 
@@ -32,7 +36,8 @@ class OversightTasklistFilters {
     @Bean
     TasklistFilter alertsToReview() {
         return new TasklistFilter("Alerts to review — critical first",
-                "Monitoring alerts awaiting an overseer's decision, critical first, then by due date", -10,
+                "Monitoring alerts awaiting an overseer's decision, critical first, then by due date", TasklistFilter.MAIN,
+                List.of(Roles.OVERSEERS),
                 // Claimed reviews stay in the list: it is the overseers' shared view of open alerts.
                 tasks -> tasks.createTaskQuery().taskCandidateGroup(Roles.OVERSEERS).includeAssignedTasks()
                         .taskDefinitionKey(OversightReviewProcess.TASK_REVIEW_ALERT)
@@ -44,6 +49,7 @@ class OversightTasklistFilters {
     @Bean
     TasklistFilter myOpenTasks() {
         return new TasklistFilter("My open tasks", "Tasks assigned to me", -20,
+                List.of(Roles.OVERSEERS, Roles.INCIDENT_MANAGERS, Roles.PROCESS_OWNERS),
                 tasks -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
                 List.of(TasklistFilter.AI_SYSTEM));
     }
@@ -51,7 +57,8 @@ class OversightTasklistFilters {
     @Bean
     TasklistFilter stoppedSystems() {
         return new TasklistFilter("Stopped AI systems awaiting resume",
-                "Systems stopped by an overseer or process owner; resuming needs a different person", 0,
+                "Systems stopped by an overseer or process owner; resuming needs a different person", TasklistFilter.MAIN + 1,
+                List.of(Roles.PROCESS_OWNERS),
                 tasks -> tasks.createTaskQuery().taskCandidateGroup(Roles.PROCESS_OWNERS).includeAssignedTasks()
                         .taskDefinitionKey(SystemStopProcess.TASK_RESUME_SYSTEM)
                         .orderByTaskCreateTime().asc(),

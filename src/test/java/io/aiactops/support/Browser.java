@@ -118,13 +118,30 @@ public final class Browser implements AutoCloseable {
      * Selenium only scrolls it into view, where fixed headers and footers (Tasklist has both) can cover it.
      */
     public WebElement click(By locator) {
-        WebElement element = await().until(ExpectedConditions.elementToBeClickable(locator));
+        WebElement element;
+        try {
+            element = await().until(ExpectedConditions.elementToBeClickable(locator));
+        } catch (org.openqa.selenium.TimeoutException notThere) {
+            // What the page showed instead is the first thing to look at when a browser test fails.
+            Path shot = Path.of("target", "screenshots", "failed-" + System.currentTimeMillis() + ".png");
+            screenshot(shot);
+            throw new org.openqa.selenium.TimeoutException(notThere.getMessage() + "\nThe page then: " + shot.toAbsolutePath()
+                    + "\n" + driver.getCurrentUrl(), notThere);
+        }
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
         return element;
     }
 
-    /** Saves what the browser window shows as a PNG, creating the parent directories. */
+    /**
+     * Opens a task in Tasklist by its id, as a link to it does (the case board's, a mail's). The shared
+     * test context holds more open tasks than Tasklist's first page of a filter shows, where a person
+     * would scroll or search.
+     */
+    public void openTask(String tasklistUrl, String taskId) {
+        driver.get(tasklistUrl + "#/?task=" + taskId);
+    }
+
     /** Logs in through the Camunda webapps' sign-in form, which the browser is showing. */
     public void logIn(String user, String password) {
         click(By.cssSelector("form[name=signinForm] input[type=text]")).sendKeys(user);
@@ -132,6 +149,7 @@ public final class Browser implements AutoCloseable {
         click(By.cssSelector("form[name=signinForm] button[type=submit]"));
     }
 
+    /** Saves what the browser window shows as a PNG, creating the parent directories. */
     public void screenshot(Path target) {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         try {

@@ -79,7 +79,10 @@ class IdentityBootstrap implements ApplicationRunner {
             new Grant(Roles.AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ),
             new Grant(Roles.AUDITORS, Resources.TASK, ANY, READ));
 
-    /** Every person sees the shared Tasklist filters and the names of users and groups on tasks. */
+    /**
+     * Every person sees the names of users and groups on tasks. Tasklist filters are granted per filter
+     * to the groups whose work it shows (platform.process.TasklistFilters).
+     */
     private static final List<String> PEOPLE = List.of(Roles.OVERSEERS, Roles.INCIDENT_MANAGERS, Roles.PROCESS_OWNERS,
             Roles.AUDITORS);
 
@@ -101,10 +104,16 @@ class IdentityBootstrap implements ApplicationRunner {
         processReadGrants.forEach(g -> ensureGrant(new Grant(g.groupId(), Resources.PROCESS_DEFINITION, g.processKey(),
                 READ_INSTANCE)));
         for (String group : PEOPLE) {
-            ensureGrant(new Grant(group, Resources.FILTER, ANY, READ));
+            revokeEveryFilterGrant(group);
             ensureGrant(new Grant(group, Resources.USER, ANY, READ));
             ensureGrant(new Grant(group, Resources.GROUP, ANY, READ));
         }
+    }
+
+    /** Earlier versions let every person read every filter; an installation updated from one loses that grant. */
+    private void revokeEveryFilterGrant(String group) {
+        authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER).resourceId(ANY)
+                .list().forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
     }
 
     private void ensureGroup(GroupSpec spec) {
