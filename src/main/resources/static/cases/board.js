@@ -105,7 +105,7 @@ function timeLeftCell(incident) {
   let state = '';
   if (incident.hoursLeft !== undefined && incident.hoursLeft !== null) {
     if (incident.hoursLeft < 0) {
-      text = 'overdue';
+      text = 'overdue by ' + humanDuration(-incident.hoursLeft);
       state = 'overdue';
     } else {
       text = humanDuration(incident.hoursLeft);
@@ -117,7 +117,15 @@ function timeLeftCell(incident) {
   } else if (incident.outcome === 'NOT_REPORTABLE') {
     text = 'not reportable';
   } else {
-    text = 'not classified yet';
+    // Until classified, the clock that runs is the classification task's due date.
+    const due = (incident.currentTasks || []).map((task) => task.dueAt).filter(Boolean).sort()[0];
+    const hoursToDue = due ? (Date.parse(due) - Date.now()) / 3600000 : null;
+    if (hoursToDue !== null && hoursToDue < 0) {
+      text = 'classification overdue by ' + humanDuration(-hoursToDue);
+      state = 'overdue';
+    } else {
+      text = 'not classified yet';
+    }
   }
   cell.appendChild(element('span', text, ('time-left ' + state).trim()));
   if (incident.timeLeft) {

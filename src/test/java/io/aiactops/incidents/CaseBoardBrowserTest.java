@@ -66,6 +66,8 @@ class CaseBoardBrowserTest {
         classifyAsSerious(classifiedId);
         JsonNode classified = api.as("incident-manager").get("/api/incidents/" + classifiedId).json();
         Instant deadlineAt = Instant.parse(classified.get("deadlineAt").asText());
+        // And: one its manager learnt of five days ago and has not classified: the classification is overdue
+        String lateId = report(systemId, Instant.now().minus(5, ChronoUnit.DAYS));
 
         try (Browser browser = Browser.start()) {
             WebDriver page = browser.driver();
@@ -105,6 +107,9 @@ class CaseBoardBrowserTest {
             assertThat(cells(classifiedRow).get(4).getText()).contains(BOARD_TIME.format(deadlineAt),
                     "FR: ", "(Europe/Paris)", "DE: ", "(Europe/Berlin)");
             assertThat(cells(classifiedRow).get(5).getText()).matches("\\d+ d \\d+ h");
+            WebElement lateRow = page.findElement(caseRow(lateId));
+            assertThat(lateRow.getLocation().getY()).as("the overdue case first").isLessThan(row.getLocation().getY());
+            assertThat(cells(lateRow).get(5).getText()).matches("classification overdue by \\d+ d \\d+ h");
             browser.screenshot(BOARD_SCREENSHOT);
 
             // When: the incident manager follows the link to the case's task
@@ -120,10 +125,14 @@ class CaseBoardBrowserTest {
     }
 
     private String report(String systemId) {
+        return report(systemId, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private String report(String systemId, Instant awareAt) {
         Api.Response reported = api.as("incident-manager").post("/api/incidents", Map.of(
-                "aiSystemId", systemId,
+                "aiSystemId", systemId, "awareAt", awareAt.truncatedTo(ChronoUnit.SECONDS).toString(),
                 "description", "Applicants over 60 were refused credit by an outdated rule of " + systemId,
-                "occurredAt", Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "occurredAt", awareAt.minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
                 "reporter", "Claire Martin, bank branch Lyon",
                 "reporterContact", "claire.martin@bank.example",
                 "memberStates", List.of("FR", "DE"),
