@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.aiactops.monitoring.builtin.BuiltinMonitorRuns;
 import io.aiactops.support.Api;
 import io.aiactops.support.Browser;
 import io.aiactops.support.IntegrationTest;
@@ -23,7 +24,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * An auditor follows an AI system on its overview page with their Cockpit login: every metric with its
@@ -34,6 +37,8 @@ class SystemOverviewBrowserTest {
 
     /** Kept out of docs/ like the other screenshots: every run would otherwise change a tracked file. */
     private static final Path PAGE_SCREENSHOT = Path.of("target", "screenshots", "system-overview.png");
+    private static final Path DEMO_SCREENSHOT = Path.of("target", "screenshots", "system-overview-demo.png");
+    private static final String DEMO_SYSTEM = "demo-credit-scoring";
 
     private static final By MESSAGE = By.id("message");
     private static final By COCKPIT_LOGIN = By.cssSelector("#message a.cockpit-login-link");
@@ -48,10 +53,12 @@ class SystemOverviewBrowserTest {
 
     private final Api api;
     private final String baseUrl;
+    private final ApplicationContext context;
 
-    SystemOverviewBrowserTest(@LocalServerPort int port) {
+    SystemOverviewBrowserTest(@LocalServerPort int port, @Autowired ApplicationContext context) {
         this.api = Api.anonymous(port);
         this.baseUrl = "http://localhost:" + port;
+        this.context = context;
     }
 
     @Test
@@ -107,6 +114,40 @@ class SystemOverviewBrowserTest {
             // And: read-only: no form, no button
             assertThat(page.findElements(By.cssSelector("main form, main button, main input"))).isEmpty();
             browser.screenshot(PAGE_SCREENSHOT);
+        }
+    }
+
+    @Test
+    void theAuditorSeesTheDemoSystemsBuiltInMonitorsEachWithItsChart() {
+        // Given: the demo system's two weeks of inferences and its built-in monitors, run (as the poll would)
+        BuiltinMonitorRuns.runNow(context, DEMO_SYSTEM);
+
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver();
+            WebDriverWait await = browser.await();
+
+            // When: the auditor logs in to Cockpit and opens the demo system's overview
+            page.get(baseUrl + "/camunda/app/cockpit/");
+            browser.logIn("auditor", "demo");
+            await.until(visibilityOfElementLocated(By.cssSelector(".navbar-brand")));
+            page.get(baseUrl + "/systems/" + DEMO_SYSTEM);
+            page.manage().window().setSize(new Dimension(1600, 2600));
+            await.until(visibilityOfElementLocated(By.id("overview")));
+
+            // Then: each monitor of the plan has its card, its latest value and a chart drawn from its signals
+            List<WebElement> cards = page.findElements(METRIC_CARDS);
+            assertThat(cards).extracting(c -> c.getDomAttribute("data-metric"))
+                    .contains("psi_drift", "group_parity_ratio", "mean_confidence");
+            for (String metric : List.of("psi_drift", "group_parity_ratio", "mean_confidence")) {
+                String chart = svg(page, card(page, metric));
+                assertThat(chart).as(metric).contains("class=\"point");
+                assertThat(card(page, metric).findElement(By.cssSelector(".latest-value")).getText()).as(metric)
+                        .isNotBlank();
+            }
+            // And: the drift crossing its critical threshold, in the chart the overseer is sent to
+            assertThat(svg(page, card(page, "psi_drift"))).contains("class=\"threshold critical upper\"")
+                    .containsPattern("class=\"points? critical");
+            browser.screenshot(DEMO_SCREENSHOT);
         }
     }
 
