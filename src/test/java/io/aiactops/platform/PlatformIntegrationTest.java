@@ -116,7 +116,7 @@ class PlatformIntegrationTest {
         String base = "http://localhost:" + port;
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         String csrf = cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(

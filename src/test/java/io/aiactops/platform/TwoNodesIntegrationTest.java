@@ -106,8 +106,12 @@ class TwoNodesIntegrationTest {
                 assertThat(escalations(system)).as("escalations of %s", system).isEqualTo(1);
             }
             // Every job of the database ran successfully at most once (Camunda's job log), on either node.
-            List<String> ranTwice = ProductionApp.column(url, "SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2"
-                    + " GROUP BY job_id_ HAVING count(*) > 1");
+            // Except the engine's history cleanup: one job by design, run again and again within its nightly
+            // window (01:00-05:00, application.yml) while it finds work.
+            List<String> ranTwice = ProductionApp.column(url, "SELECT job_id_ || ' ' || job_def_type_ || ' '"
+                    + " || coalesce(act_id_, '') || ' ' || string_agg(hostname_ || '@' || timestamp_, ', ')"
+                    + " FROM act_hi_job_log WHERE job_state_ = 2 AND job_def_type_ <> 'history-cleanup'"
+                    + " GROUP BY job_id_, job_def_type_, act_id_ HAVING count(*) > 1");
             assertThat(ranTwice).as("jobs that ran twice").isEmpty();
             List<String> perNode = ProductionApp.column(url, "SELECT hostname_ || ': ' || count(*) FROM act_hi_job_log"
                     + " WHERE job_state_ = 2 GROUP BY hostname_ ORDER BY hostname_");
