@@ -284,7 +284,7 @@ public class Registry {
             return objectMapper.convertValue(merged, AiSystemDetails.class);
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof JsonMappingException m) {
-                throw new InvalidFieldException(JsonPaths.of(m), JsonReadErrors.explain(m));
+                throw new InvalidFieldException(JsonPaths.of(m), JsonReadErrors.explain(m, merged));
             }
             throw e;
         }

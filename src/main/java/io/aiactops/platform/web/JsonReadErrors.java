@@ -38,6 +38,24 @@ public final class JsonReadErrors {
     private JsonReadErrors() {
     }
 
+    /**
+     * For a value bound from a tree ({@code convertValue}), where the reader has no text left to show:
+     * what was received is read from {@code source} at the error's path.
+     */
+    public static String explain(JsonMappingException e, JsonNode source) {
+        String explained = explain(e);
+        if (explained.contains(", received ") || !explained.startsWith("expected ")) {
+            return explained;
+        }
+        JsonNode value = source;
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            value = ref.getFieldName() != null ? value.path(ref.getFieldName()) : value.path(ref.getIndex());
+        }
+        String received = value.isMissingNode() ? null : value.isTextual() ? echo(value.asText())
+                : value.isObject() ? "an object" : value.isArray() ? "a list" : shorten(value.toString());
+        return received == null ? explained : explained + ", received " + received;
+    }
+
     public static String explain(JsonMappingException e) {
         if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException invalid
                 && invalid.getMessage() != null) {

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.aiactops.platform.WireName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,6 +26,16 @@ class JsonReadErrorsTest {
 
     record Body(Boolean sectoralRegime, Long personsAffected, Instant occurredAt, Regime regime, List<String> memberStates,
             String name, double score) {
+    }
+
+    @Test
+    void aValueBoundFromATreeIsEchoedFromTheTree() throws Exception {
+        JsonNode tree = JSON.readTree("{\"sectoralRegime\": \"MDR\", \"memberStates\": [\"FR\"]}");
+        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
+                () -> JSON.convertValue(tree, Body.class));
+        JsonMappingException cause = (JsonMappingException) e.getCause();
+
+        assertThat(JsonReadErrors.explain(cause, tree)).isEqualTo("expected true or false, received \"MDR\"");
     }
 
     @ParameterizedTest
