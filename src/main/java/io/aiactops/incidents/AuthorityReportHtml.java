@@ -1,27 +1,20 @@
 package io.aiactops.incidents;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
+import static io.aiactops.incidents.ReportPage.row;
+import static io.aiactops.incidents.ReportPage.yesNo;
 
-import org.springframework.web.util.HtmlUtils;
+import java.util.List;
 
 /** The human-readable form of an {@link AuthorityReport}: one self-contained HTML page, section by section. */
 final class AuthorityReportHtml {
-
-    private final StringBuilder html = new StringBuilder();
 
     private AuthorityReportHtml() {
     }
 
     static String render(AuthorityReport report) {
-        AuthorityReportHtml page = new AuthorityReportHtml();
+        ReportPage page = new ReportPage("Serious incident report " + report.incidentId() + " #" + report.reportNumber(),
+                "Serious incident report (AI Act, Art. 73)");
         AuthorityReport.Administrative admin = report.administrative();
-        page.html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Serious incident report ")
-                .append(escape(report.incidentId())).append(" #").append(report.reportNumber())
-                .append("</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto}th{text-align:left;"
-                        + "vertical-align:top;width:18em;padding-right:1em}td{white-space:pre-wrap}</style></head><body>\n")
-                .append("<h1>Serious incident report (AI Act, Art. 73)</h1>\n");
         page.section("Case", List.of(row("Incident", report.incidentId()), row("Report number", report.reportNumber()),
                 row("Report type", admin.reportType()), row("Schema", report.schema())));
         page.section("1. Administrative information", List.of(
@@ -60,32 +53,6 @@ final class AuthorityReportHtml {
         page.section("Reporting deadline", List.of(row("Period", deadline.reportingPeriod()),
                 row("Nominal end (local time)", deadline.nominalEndsAt()),
                 row("Adjusted end, Regulation 1182/71 (local time)", deadline.adjustedEndsAt())));
-        page.html.append("</body></html>\n");
-        return page.html.toString();
-    }
-
-    private record Row(String label, String value) {
-    }
-
-    private static Row row(String label, Object value) {
-        return new Row(label, value instanceof Instant instant ? instant.toString() : Objects.toString(value, null));
-    }
-
-    private static String yesNo(Boolean value) {
-        return value == null ? null : value ? "yes" : "no";
-    }
-
-    private void section(String title, List<Row> rows) {
-        html.append("<h2>").append(escape(title)).append("</h2>\n<table>\n");
-        for (Row row : rows) {
-            html.append("<tr><th>").append(escape(row.label())).append("</th><td>")
-                    .append(row.value() == null || row.value().isBlank() ? "—" : escape(row.value()))
-                    .append("</td></tr>\n");
-        }
-        html.append("</table>\n");
-    }
-
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
+        return page.end();
     }
 }

@@ -21,6 +21,7 @@ import io.aiactops.platform.web.NotFoundException;
 import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.MemberStates;
 import io.aiactops.registry.Registry;
+import io.aiactops.regimes.Regime;
 import io.aiactops.regimes.RegimeChecks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,10 +46,11 @@ public class IncidentCases {
     private final Reportability reportability;
     private final Clock clock;
     private final RegimeChecks regimeChecks;
+    private final RegimeReporting regimeReporting;
 
     IncidentCases(JdbcClient jdbc, Registry registry, LogRegister register, EvidenceHolds holds,
             IncidentCaseRepository repository, IncidentClock incidentClock, Reportability reportability, Clock clock,
-            RegimeChecks regimeChecks) {
+            RegimeChecks regimeChecks, RegimeReporting regimeReporting) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.register = register;
@@ -58,6 +60,7 @@ public class IncidentCases {
         this.reportability = reportability;
         this.clock = clock;
         this.regimeChecks = regimeChecks;
+        this.regimeReporting = regimeReporting;
     }
 
     /** Refuses a new incident that could not be opened, naming the field; changes nothing. */
@@ -232,12 +235,21 @@ public class IncidentCases {
         register.record(current.aiSystemId(), LogEventType.INCIDENT, actor, step);
     }
 
-    /** Closes the case; its evidence hold, if still active, is released with the closing reason. */
+    /**
+     * Closes the case; its evidence hold, if still active, is released with the closing reason. Refused while a
+     * regime the case started beside Art. 73 is neither finished nor waived.
+     */
     @Transactional
     public void close(String caseId, String reason, String actor) {
         IncidentCase current = get(caseId);
         if (!current.open()) {
             throw new ConflictException("Incident " + caseId + " is already closed");
+        }
+        List<Regime> unfinished = regimeReporting.unfinished(caseId);
+        if (!unfinished.isEmpty()) {
+            throw new ConflictException("Incident " + caseId + " cannot close while reporting under "
+                    + unfinished.stream().map(Regime::title).collect(Collectors.joining(", "))
+                    + " is not finished: submit its last stage, or waive it with a reason");
         }
         releaseHold(caseId, "incident case " + caseId + " closed: " + reason, actor);
         jdbc.sql("UPDATE incident_case SET status = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ? WHERE id = ?")

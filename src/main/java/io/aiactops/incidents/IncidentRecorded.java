@@ -23,7 +23,7 @@ public final class IncidentRecorded {
 
     /** A step of the case (event type {@code incident}), named by {@code event}. */
     public sealed interface Step permits Opened, Classified, InvestigationRecorded, CorrectiveActionRequested, NotReportable,
-            ReportPrepared, Closed {
+            ReportPrepared, Closed, RegimeStarted, RegimeStageRecorded, RegimeFinished {
 
         String incidentId();
 
@@ -113,6 +113,44 @@ public final class IncidentRecorded {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ReportSent(String incidentId, Integer reportNumber, String reportType, String memberState, String recipient,
+            String sentAt, String messageId, String sha256, String htmlSha256) {
+    }
+
+    /** A regime beside Art. 73 whose clocks the case now runs, with the facts they count from. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RegimeStarted(String incidentId, String event, String regime, String awareAt, String doraClassifiedAt,
+            Boolean nis2TrustService, String mdrCase) implements Step {
+
+        public static final String EVENT = "regime_started";
+    }
+
+    /**
+     * A stage of a regime submitted (mailed by aiact-ops or through the authority's portal) or decided;
+     * {@code late} when after its due date, with the reasons given.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RegimeStageRecorded(String incidentId, String event, String regime, String stage, String outcome,
+            String channel, String portalReference, String submittedAt, String dueAt, Boolean late, String reason)
+            implements Step {
+
+        public static final String EVENT = "regime_stage_recorded";
+    }
+
+    /** A regime's reporting ended: {@code finished} when its last stage was recorded, {@code waived} with the reason. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RegimeFinished(String incidentId, String event, String regime, String waiveReason) implements Step {
+
+        public static final String FINISHED = "regime_finished";
+        public static final String WAIVED = "regime_waived";
+    }
+
+    /** One regime stage's report mailed to that regime's recipient (event type {@code report_sent}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RegimeReportSent(String incidentId, String regime, String stage, String memberState, String recipient,
             String sentAt, String messageId, String sha256, String htmlSha256) {
     }
 }

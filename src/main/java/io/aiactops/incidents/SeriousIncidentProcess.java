@@ -22,10 +22,17 @@ public final class SeriousIncidentProcess {
     public static final String TASK_PREPARE_NEXT_REPORT = "Task_PrepareNextReport";
     public static final String TASK_SEND_NEXT_REPORT = "Task_SendNextReport";
     public static final String TASK_REQUEST_CORRECTIVE_ACTION = "Task_RequestCorrectiveAction";
+    public static final String TASK_START_REGIME_REPORTING = "Task_StartRegimeReporting";
+    public static final String TASK_CHECK_OTHER_REGIMES = "Task_CheckOtherRegimes";
+    public static final String GATEWAY_WAIT_FOR_OTHER_REGIMES = "Gateway_WaitForOtherRegimes";
+    public static final String CATCH_CHECK_AGAIN = "IntermediateCatchEvent_CheckRegimesAgain";
     public static final String TASK_CLOSE_CASE = "Task_CloseCase";
     public static final String END_REMINDER_SENT = "EndEvent_FirstReminderSent";
     public static final String END_SECOND_REMINDER_SENT = "EndEvent_SecondReminderSent";
     public static final String END_DEADLINE_ESCALATED = "EndEvent_DeadlineEscalated";
+
+    /** Every regime the case started beside Art. 73 is finished or waived; sent to the case by its business key. */
+    public static final String MESSAGE_OTHER_REGIMES_FINISHED = "OtherRegimesFinished";
 
     private SeriousIncidentProcess() {
     }

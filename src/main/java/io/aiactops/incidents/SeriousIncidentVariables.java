@@ -63,6 +63,8 @@ public final class SeriousIncidentVariables {
     public static final ProcessVariable<Date> REPORT_DUE_AT = ProcessVariable.of("reportDueAt", Date.class);
     public static final ProcessVariable<Date> FIRST_REMINDER_AT = ProcessVariable.of("firstReminderAt", Date.class);
     public static final ProcessVariable<Date> SECOND_REMINDER_AT = ProcessVariable.of("secondReminderAt", Date.class);
+    /** Set before closing: every regime the case started beside Art. 73 is finished or waived. */
+    public static final ProcessVariable<Boolean> OTHER_REGIMES_FINISHED = ProcessVariable.of("otherRegimesFinished", Boolean.class);
 
     // Prepare authority report (sections of the draft template)
     public static final ProcessVariable<String> REPORT_TYPE = ProcessVariable.of("reportType", String.class);

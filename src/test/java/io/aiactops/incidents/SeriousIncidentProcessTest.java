@@ -43,6 +43,8 @@ import io.aiactops.notification.Mailer;
 import io.aiactops.notification.TrackedMail;
 import io.aiactops.notification.TrackedRecipients;
 import io.aiactops.platform.security.Roles;
+import io.aiactops.regimes.Regime;
+import io.aiactops.regimes.RegimeChoice;
 import io.aiactops.support.EngineClock;
 import io.aiactops.support.ProcessTestEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -59,7 +61,8 @@ import org.springframework.mail.MailSendException;
 /**
  * Every path of serious-incident: not reportable (with and without a corrective action), reportable
  * with initial, follow-up and final reports, a combined report, the two reminders and the escalation,
- * and an SMTP outage that ends in a Cockpit incident.
+ * an SMTP outage that ends in a Cockpit incident, the start of the other regimes' reporting, and a case that
+ * waits to close until they are finished (by their message, or on its daily check).
  */
 @Deployment(resources = {"serious-incident.bpmn", "report-serious-incident.form", "classify-incident.form",
         "prepare-authority-report.form", "investigate-root-cause.form", "review-risk-assessment.form",
@@ -85,6 +88,8 @@ class SeriousIncidentProcessTest {
             "ops@bank.example", null, null, null, null);
     private final Mailer mailer = mock(Mailer.class);
     private final CorrectiveActions correctiveActions = mock(CorrectiveActions.class);
+    private final RegimeReportingStarter regimeStarter = mock(RegimeReportingStarter.class);
+    private final RegimeReporting regimes = mock(RegimeReporting.class);
 
     @BeforeEach
     void registerDelegates() {
@@ -120,6 +125,8 @@ class SeriousIncidentProcessTest {
         Mocks.register("openCorrectiveActionDelegate", new OpenCorrectiveActionDelegate(correctiveActions,
                 new MaintenanceProperties(15, Duration.ofDays(7), Duration.ofDays(7))));
         Mocks.register("closeIncidentCaseDelegate", new CloseIncidentCaseDelegate(cases));
+        Mocks.register("startRegimeReportingDelegate", new StartRegimeReportingDelegate(regimeStarter));
+        Mocks.register("checkOtherRegimesDelegate", new CheckOtherRegimesDelegate(regimes));
     }
 
     @AfterEach
@@ -186,6 +193,55 @@ class SeriousIncidentProcessTest {
                 && CASE.equals(r.reference()) && "Refusal rate drifts".equals(r.reason()) && "sys-a".equals(r.aiSystemId())),
                 eq("ines"));
         verify(cases).recordStep(new IncidentRecorded.CorrectiveActionRequested(CASE, "Refusal rate drifts"), "ines");
+    }
+
+    @Test
+    void theRegimesTickedAsApplyingStartTheirReportingWhetherOrNotTheIncidentIsReportable() {
+        ProcessInstance incident = start();
+        when(cases.classify(eq(CASE), any(), eq("ines")))
+                .thenReturn(new Reportability.Outcome(false, "not a serious incident: a data breach", null));
+        when(regimes.unfinished(CASE)).thenReturn(List.of(Regime.GDPR));
+
+        classify(incident, Map.of("serious", false, "classificationRationale", "a data breach", "gdprApplies", true));
+
+        verify(regimeStarter).start(CASE, "sys-a", List.of(new RegimeChoice(Regime.GDPR, null, null, false, null)), "ines");
+        assertThat(incident).hasPassed(SeriousIncidentProcess.TASK_START_REGIME_REPORTING,
+                SeriousIncidentProcess.TASK_CHECK_OTHER_REGIMES).isWaitingAt(SeriousIncidentProcess.GATEWAY_WAIT_FOR_OTHER_REGIMES);
+        verify(cases, never()).close(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void aCaseWaitingForTheOtherRegimesClosesWhenTheLastOneFinishes() {
+        ProcessInstance incident = waitingForGdpr();
+        when(regimes.unfinished(CASE)).thenReturn(List.of());
+
+        runtimeService().createMessageCorrelation(SeriousIncidentProcess.MESSAGE_OTHER_REGIMES_FINISHED)
+                .processInstanceBusinessKey(CASE).correlate();
+
+        assertThat(incident).isEnded().hasPassed(SeriousIncidentProcess.TASK_CLOSE_CASE);
+        verify(cases).close(CASE, "Not reportable — not a serious incident: a data breach", "ines");
+    }
+
+    @Test
+    void aCaseWaitingForTheOtherRegimesChecksAgainDailyAndClosesOnceTheyAreFinished() {
+        ProcessInstance incident = waitingForGdpr();
+
+        execute(job(SeriousIncidentProcess.CATCH_CHECK_AGAIN));
+        assertThat(incident).isWaitingAt(SeriousIncidentProcess.GATEWAY_WAIT_FOR_OTHER_REGIMES);
+        when(regimes.unfinished(CASE)).thenReturn(List.of());
+        execute(job(SeriousIncidentProcess.CATCH_CHECK_AGAIN));
+
+        assertThat(incident).isEnded().hasPassed(SeriousIncidentProcess.TASK_CLOSE_CASE);
+        verify(regimes, times(3)).unfinished(CASE);
+    }
+
+    private ProcessInstance waitingForGdpr() {
+        ProcessInstance incident = start();
+        when(cases.classify(eq(CASE), any(), eq("ines")))
+                .thenReturn(new Reportability.Outcome(false, "not a serious incident: a data breach", null));
+        when(regimes.unfinished(CASE)).thenReturn(List.of(Regime.GDPR));
+        classify(incident, Map.of("serious", false, "classificationRationale", "a data breach", "gdprApplies", true));
+        return incident;
     }
 
     @Test

@@ -7,20 +7,20 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The regimes' clock wired as the app wires it, from {@code aiact.regimes.*} bound the way Spring Boot binds it. */
-final class RegimeCalendars {
+public final class RegimeCalendars {
 
     private RegimeCalendars() {
     }
 
-    static RegimesProperties bind(Map<String, String> properties) {
+    public static RegimesProperties bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("aiact.regimes", RegimesProperties.class);
     }
 
-    static RegimeClock clock(Map<String, String> properties) {
+    public static RegimeClock clock(Map<String, String> properties) {
         return new RegimeClock(bind(properties), Calendars.timeLimits(), Calendars.workingDays());
     }
 
-    static RegimeClock clock() {
+    public static RegimeClock clock() {
         return clock(Map.of());
     }
 }
