@@ -196,8 +196,14 @@ class SeriousIncidentIntegrationTest {
 
         complete(id, SeriousIncidentProcess.TASK_CLASSIFY, with(classification, "mdrCase", "death_or_serious_deterioration"));
 
-        JsonNode closed = api.as("incident-manager").get("/api/incidents/" + id).json();
-        assertThat(closed.get("outcome").asText()).isEqualTo("NOT_REPORTABLE");
+        // Not reportable under Art. 73, but the case stays open until its MDR vigilance report is submitted.
+        JsonNode waiting = api.as("incident-manager").get("/api/incidents/" + id).json();
+        assertThat(waiting.get("outcome").asText()).isEqualTo("NOT_REPORTABLE");
+        assertThat(waiting.get("status").asText()).isEqualTo("OPEN");
+        complete(id, RegimeReportingProcess.submitTask(io.aiactops.regimes.RegimeStage.MDR_REPORT), Map.of(
+                "mdrReportComplete", true, "submittedThroughPortal", true, "portalReference", "EUDAMED-0042",
+                "submittedAt", Instant.now().toString()));
+        JsonNode closed = awaitCase(id, c -> c.get("status").asText().equals("CLOSED"));
         assertThat(closed.get("closeReason").asText()).contains("sectoral regime");
     }
 

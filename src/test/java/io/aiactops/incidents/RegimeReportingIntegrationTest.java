@@ -1,0 +1,215 @@
+package io.aiactops.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiactops.platform.Sha256;
+import io.aiactops.platform.security.Roles;
+import io.aiactops.platform.web.ConflictException;
+import io.aiactops.regimes.RegimeStage;
+import io.aiactops.support.Api;
+import io.aiactops.support.Await;
+import io.aiactops.support.IntegrationTest;
+import io.aiactops.support.TestMail;
+import io.aiactops.support.TestSystems;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * One incident under the AI Act, GDPR and DORA on PostgreSQL and GreenMail: each stage's report goes to its
+ * own regime's recipient in each Member State with its hash in the register, bad stage input is refused with
+ * nothing recorded, and the case does not close while the DORA final report is pending.
+ */
+@IntegrationTest
+class RegimeReportingIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    IncidentCases cases;
+
+    Api api;
+    String systemId;
+
+    @BeforeEach
+    void registerASystem() {
+        api = Api.anonymous(port);
+        systemId = TestSystems.register(api, "regimes");
+    }
+
+    @AfterEach
+    void logOut() {
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void anIncidentUnderTheAiActGdprAndDoraSendsEachStageToItsOwnRecipientsAndClosesOnlyAfterTheDoraFinalReport()
+            throws Exception {
+        String id = api.as("incident-manager").post("/api/incidents", incident()).json().get("id").asText();
+        complete(id, SeriousIncidentProcess.TASK_CLASSIFY, Map.of("serious", true, "harmFundamentalRights", true,
+                "causalLink", "established", "causalLinkAt", Instant.now().toString(), "memberStates", "FR, DE",
+                "gdprApplies", true, "doraApplies", true, "doraClassifiedAt", Instant.now().toString()));
+
+        complete(id, SeriousIncidentProcess.TASK_PREPARE_FIRST_REPORT, Map.of("reportType", "combined",
+                "rootCause", "A corrupted data feed"));
+        awaitMails(id + " — combined report", 2);
+
+        String gdprTask = RegimeReportingProcess.submitTask(RegimeStage.GDPR_NOTIFICATION);
+        complete(id, gdprTask, Map.of("notificationNeeded", true, "reportSummary", "Credit scores of 42 applicants exposed",
+                "impact", "Wrong refusals", "measuresTaken", "Feed restored", "contact", "dpo@bank-a.example"));
+        assertRegimeMails("GDPR notification of the supervisory authority: incident " + id, "gdpr",
+                "dpa-fr@authority.example", "dpa-de@authority.example");
+        complete(id, RegimeReportingProcess.TASK_DECIDE_GDPR_DATA_SUBJECTS, Map.of("dataSubjectsTold", true));
+
+        complete(id, RegimeReportingProcess.submitTask(RegimeStage.DORA_INITIAL), Map.of("reportSummary", "Scoring feed corrupted",
+                "classificationCriteria", "clients affected, reputational impact"));
+        assertRegimeMails("DORA initial notification: incident " + id, "dora", "fin-fr@authority.example", "fin-de@authority.example");
+        complete(id, RegimeReportingProcess.submitTask(RegimeStage.DORA_INTERMEDIATE), Map.of("reportSummary", "Recovered"));
+        assertRegimeMails("DORA intermediate report: incident " + id, "dora", "fin-fr@authority.example", "fin-de@authority.example");
+
+        // Everything else is done: the case waits for the DORA final report and refuses to close without it.
+        Await.until("the case waiting for DORA", Duration.ofSeconds(30),
+                () -> taskService.createTaskQuery().processInstanceBusinessKey(id).list(),
+                tasks -> tasks.size() == 1 && tasks.get(0).getTaskDefinitionKey()
+                        .equals(RegimeReportingProcess.submitTask(RegimeStage.DORA_FINAL)));
+        assertThatThrownBy(() -> cases.close(id, "done", "incident-manager")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("DORA");
+        assertThat(incidentCase(id).get("status").asText()).isEqualTo("OPEN");
+
+        complete(id, RegimeReportingProcess.submitTask(RegimeStage.DORA_FINAL), Map.of("reportSummary", "Closed out",
+                "rootCause", "A corrupted data feed"));
+        assertRegimeMails("DORA final report: incident " + id, "dora", "fin-fr@authority.example", "fin-de@authority.example");
+        JsonNode closed = Await.until("case " + id + " closed", Duration.ofSeconds(30), () -> incidentCase(id),
+                c -> c.get("status").asText().equals("CLOSED"));
+        assertThat(closed.get("closeReason").asText()).contains("final report");
+        JsonNode events = api.as("auditor").get("/api/systems/" + systemId + "/logs?type=incident").json().get("events");
+        assertThat(events.findValuesAsText("event")).contains("regime_started", "regime_stage_recorded", "regime_finished");
+    }
+
+    @Test
+    void aStageSubmittedInTheFutureOrThroughThePortalWithoutReferenceIsRefusedAndNothingIsRecorded() {
+        String id = api.as("incident-manager").post("/api/incidents", incident()).json().get("id").asText();
+        complete(id, SeriousIncidentProcess.TASK_CLASSIFY, Map.of("serious", false, "memberStates", "FR",
+                "classificationRationale", "No harm under the AI Act", "gdprApplies", true));
+        String gdprTask = RegimeReportingProcess.submitTask(RegimeStage.GDPR_NOTIFICATION);
+        int eventsBefore = incidentEvents();
+
+        assertThatThrownBy(() -> complete(id, gdprTask, Map.of("submittedThroughPortal", true,
+                "submittedAt", Instant.now().toString()))).hasMessageContaining("portalReference");
+        assertThatThrownBy(() -> complete(id, gdprTask, Map.of("submittedThroughPortal", true, "portalReference", "CNIL-88",
+                "submittedAt", Instant.now().plus(Duration.ofHours(2)).toString())))
+                .hasMessageContaining("submittedAt").hasMessageContaining("future");
+        assertThat(incidentEvents()).isEqualTo(eventsBefore);
+
+        complete(id, gdprTask, Map.of("submittedThroughPortal", true, "portalReference", "CNIL-88",
+                "submittedAt", Instant.now().toString()));
+        assertThat(incidentEvents()).isEqualTo(eventsBefore + 1);
+        assertThat(TestMail.received(subject -> subject.contains("GDPR") && subject.contains(id))).isEmpty();
+    }
+
+    private int incidentEvents() {
+        return api.as("auditor").get("/api/systems/" + systemId + "/logs?type=incident").json().get("events").size();
+    }
+
+    /** Each recipient got the stage's report, and the register holds the SHA-256 of the JSON attached to it. */
+    private void assertRegimeMails(String subject, String regime, String... recipients) throws Exception {
+        List<MimeMessage> mails = awaitMails(subject, recipients.length);
+        assertThat(mails).extracting(m -> m.getAllRecipients()[0].toString()).containsExactlyInAnyOrder(recipients);
+        JsonNode sent = Await.until("report_sent events of " + subject, Duration.ofSeconds(30),
+                () -> api.as("auditor").get("/api/systems/" + systemId + "/logs?type=report_sent").json().get("events"),
+                events -> StreamSupport.stream(events.spliterator(), false)
+                        .filter(e -> mails.stream().anyMatch(m -> messageId(m).equals(e.at("/payload/messageId").asText())))
+                        .count() == recipients.length);
+        for (MimeMessage mail : mails) {
+            JsonNode payload = StreamSupport.stream(sent.spliterator(), false).map(e -> e.get("payload"))
+                    .filter(p -> p.get("messageId").asText().equals(messageId(mail))).findFirst().orElseThrow();
+            byte[] json = attachment(mail, ".json");
+            assertThat(Sha256.of(new String(json, StandardCharsets.UTF_8))).isEqualTo(payload.get("sha256").asText());
+            assertThat(payload.get("regime").asText()).isEqualTo(regime);
+            JsonNode report = new ObjectMapper().readTree(json);
+            assertThat(report.get("regime").asText()).isEqualTo(regime);
+            assertThat(report.at("/recipient/email").asText()).isEqualTo(mail.getAllRecipients()[0].toString());
+            assertThat(new String(attachment(mail, ".html"), StandardCharsets.UTF_8)).contains(report.get("stageTitle").asText());
+        }
+    }
+
+    private static String messageId(MimeMessage mail) {
+        try {
+            return mail.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode incidentCase(String id) {
+        return api.as("incident-manager").get("/api/incidents/" + id).json();
+    }
+
+    private Map<String, Object> incident() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("aiSystemId", systemId);
+        body.put("description", "A corrupted data feed made the scoring model refuse applicants");
+        body.put("occurredAt", Instant.now().minus(Duration.ofHours(2)).toString());
+        body.put("reporter", "Claire Martin, branch Lyon");
+        body.put("reporterContact", "claire.martin@bank-a.example");
+        body.put("memberStates", List.of("FR", "DE"));
+        body.put("personsAffected", 42);
+        return body;
+    }
+
+    private void complete(String caseId, String taskKey, Map<String, Object> variables) {
+        Task task = Await.until(taskKey + " of " + caseId, Duration.ofSeconds(30), () -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey).singleResult(), t -> t != null);
+        identityService.setAuthentication("incident-manager", List.of(Roles.INCIDENT_MANAGERS));
+        try {
+            taskService.claim(task.getId(), "incident-manager");
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static List<MimeMessage> awaitMails(String subjectPart, int count) {
+        List<MimeMessage> found = TestMail.await("'" + subjectPart + "'", subject -> subject.contains(subjectPart), count);
+        assertThat(found).hasSize(count);
+        return found;
+    }
+
+    private static byte[] attachment(MimeMessage mail, String suffix) throws Exception {
+        Multipart parts = (Multipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getFileName() != null && part.getFileName().endsWith(suffix)) {
+                try (InputStream in = part.getInputStream()) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("No " + suffix + " attachment in " + mail.getSubject());
+    }
+}
