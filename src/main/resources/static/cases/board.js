@@ -1,5 +1,5 @@
 // The case board: reads /cases/incidents.json with the Tasklist login of this browser and shows the
-// open cases in the order the server gives (earliest adjusted deadline first). Every value from the
+// open cases in the order the server gives (the nearest deadline of any regime first). Every value from the
 // server goes into the page as text (textContent), never as markup.
 'use strict';
 
@@ -134,6 +134,57 @@ function timeLeftCell(incident) {
   return cell;
 }
 
+const REGIME_NAMES = { ai_act: 'AI Act', gdpr: 'GDPR', nis2: 'NIS2', dora: 'DORA', mdr: 'MDR/IVDR' };
+
+/** The deadline due next of any regime, and which regime it is. */
+function nextDeadlineCell(incident) {
+  const cell = element('td');
+  const next = incident.nextDeadline;
+  if (!next) {
+    cell.textContent = '—';
+    return cell;
+  }
+  cell.appendChild(element('strong', (REGIME_NAMES[next.regime] || next.regime) + ': ' + next.stage, 'next-regime'));
+  const hours = (Date.parse(next.dueAt) - Date.now()) / 3600000;
+  cell.appendChild(detail(utc(next.dueAt) + (hours < 0 ? ', overdue by ' + humanDuration(-hours) : ', in ' + humanDuration(hours))));
+  if (hours < 24) {
+    cell.className = hours < 0 ? 'overdue' : 'urgent';
+  }
+  return cell;
+}
+
+/** Each other regime's stages: submitted (in time or late), due (with the Member State's local time), or waiting. */
+function regimesCell(incident) {
+  const cell = element('td');
+  const regimes = incident.regimes || [];
+  if (regimes.length === 0) {
+    cell.textContent = '—';
+    return cell;
+  }
+  const list = element('ul', null, 'regimes');
+  regimes.forEach((regime) => {
+    const item = element('li');
+    item.dataset.regime = regime.regime;
+    item.appendChild(element('strong', (REGIME_NAMES[regime.regime] || regime.regime)
+      + (regime.status === 'running' ? '' : ' (' + regime.status + ')')));
+    regime.stages.forEach((stage) => {
+      let text = stage.title + ': ';
+      if (stage.submittedAt) {
+        text += (stage.outcome === 'submitted' || stage.outcome === 'incomplete' ? 'submitted ' : stage.outcome.replace(/_/g, ' ') + ' ')
+          + utc(stage.submittedAt) + (stage.late ? ', late' : '');
+      } else if (stage.dueAt) {
+        text += 'due ' + utc(stage.dueAt) + ' (' + stage.memberState + ' ' + local(stage.dueAtLocal) + ')' + (stage.late ? ', overdue' : '');
+      } else {
+        text += stage.clock === 'waiting' ? stage.basis : 'no time limit';
+      }
+      item.appendChild(detail(text));
+    });
+    list.appendChild(item);
+  });
+  cell.appendChild(list);
+  return cell;
+}
+
 function holdCell(incident) {
   const active = (incident.holds || []).some((hold) => !hold.releasedAt);
   return element('td', active ? 'yes' : 'no', active ? 'hold-active' : '');
@@ -182,6 +233,8 @@ function row(incident) {
   tr.appendChild(element('td', (incident.memberStates || []).join(', ')));
   tr.appendChild(deadlineCell(incident));
   tr.appendChild(timeLeftCell(incident));
+  tr.appendChild(nextDeadlineCell(incident));
+  tr.appendChild(regimesCell(incident));
   tr.appendChild(element('td', String((incident.reports || []).filter((report) => report.sentAt).length)));
   tr.appendChild(holdCell(incident));
   tr.appendChild(tasksCell(incident));

@@ -274,7 +274,8 @@ public class IncidentCases {
                 .toList();
     }
 
-    private Instant urgency(IncidentCase incident) {
+    /** When the case must act next under Art. 73: its earliest adjusted deadline, or its classification's due date. */
+    Instant urgency(IncidentCase incident) {
         if (incident.deadlineAt() != null) {
             return incident.deadlineAt();
         }

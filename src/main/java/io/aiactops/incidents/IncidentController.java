@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aiactops.platform.WireName;
 import io.aiactops.platform.security.ApiAccess;
 import io.aiactops.platform.security.ApiAccessRules;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.platform.web.InvalidFieldException;
 import io.aiactops.platform.web.JsonFields;
+import io.aiactops.regimes.Regime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -39,10 +41,15 @@ class IncidentController {
 
     private final SeriousIncidentStarter starter;
     private final IncidentProgress progress;
+    private final RegimeReporting regimes;
+    private final OtherRegimesFinishedCorrelation regimesFinished;
 
-    IncidentController(SeriousIncidentStarter starter, IncidentProgress progress) {
+    IncidentController(SeriousIncidentStarter starter, IncidentProgress progress, RegimeReporting regimes,
+            OtherRegimesFinishedCorrelation regimesFinished) {
         this.starter = starter;
         this.progress = progress;
+        this.regimes = regimes;
+        this.regimesFinished = regimesFinished;
     }
 
     /** The case id, once the case and its process are committed. */
@@ -84,7 +91,7 @@ class IncidentController {
     }
 
     @GetMapping("/api/incidents")
-    @Operation(operationId = "listIncidents", summary = "Incident cases, the earliest adjusted deadline first; status=open|closed")
+    @Operation(operationId = "listIncidents", summary = "Incident cases, the nearest deadline of any regime first; status=open|closed")
     List<IncidentProgress.IncidentDetails> list(@RequestParam(required = false) String status) {
         String filter = null;
         if (status != null) {
@@ -97,8 +104,26 @@ class IncidentController {
     }
 
     @GetMapping("/api/incidents/{id}")
-    @Operation(operationId = "getIncident", summary = "One incident case: classification, deadlines, reports sent, holds, current tasks")
+    @Operation(operationId = "getIncident", summary = "One incident case: classification, deadlines, reports sent, holds, "
+            + "current tasks, and each other regime's clocks (stage, due, submitted, late)")
     IncidentProgress.IncidentDetails get(@PathVariable String id) {
+        return progress.get(id);
+    }
+
+    @PostMapping(path = "/api/incidents/{id}/regimes/{regime}/waiver", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "waiveRegime", summary = "Waive a regime the case started (gdpr, nis2, dora, mdr), with the reason; "
+            + "a case waits to close until each of its regimes is finished or waived",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "waiver", value = """
+                            {"reason": "The CSIRT confirmed that the incident is not significant under NIS2"}
+                            """))))
+    IncidentProgress.IncidentDetails waive(@PathVariable String id, @PathVariable String regime, @RequestBody JsonNode body,
+            Authentication caller) {
+        JsonFields fields = JsonFields.of(body, "", Set.of("reason"));
+        Regime waived = WireName.find(Regime.class, regime).orElseThrow(() -> new InvalidFieldException("regime",
+                "must be one of " + WireName.list(Regime.class)));
+        regimes.waive(id, waived, fields.text("reason", true, 4000), caller.getName());
+        regimesFinished.ifAllDone(id);
         return progress.get(id);
     }
 
@@ -127,7 +152,8 @@ class IncidentController {
                     .allow(HttpMethod.GET, "/api/incidents", Roles.INCIDENT_MANAGERS, Roles.OVERSEERS, Roles.AUDITORS,
                             Roles.PROCESS_OWNERS)
                     .allow(HttpMethod.GET, "/api/incidents/*", Roles.INCIDENT_MANAGERS, Roles.OVERSEERS, Roles.AUDITORS,
-                            Roles.PROCESS_OWNERS);
+                            Roles.PROCESS_OWNERS)
+                    .allow(HttpMethod.POST, "/api/incidents/*/regimes/*/waiver", Roles.INCIDENT_MANAGERS);
         }
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Incident gauges (docs/operations.md#health-and-metrics): open cases, and per AI system the hours
- * left until the nearest adjusted deadline of a first report not yet sent (negative once missed).
+ * left until the nearest adjusted deadline of a first report not yet sent (negative once missed); per regime
+ * beside Art. 73 and stage, the hours left until the nearest due date of a stage not submitted yet.
  * Which systems have a pending deadline is read every minute; the hours are computed at each scrape.
  */
 @Component
@@ -25,13 +26,17 @@ class IncidentMetrics implements MeterBinder {
 
     static final String OPEN = "aiact.incidents.open";
     static final String HOURS_LEFT = "aiact.incidents.deadline.hours.left";
+    static final String STAGE_HOURS_LEFT = "aiact.incident.stage.hours.left";
 
     private final JdbcClient jdbc;
+    private final RegimeReporting regimes;
     private final Clock clock;
     private MultiGauge hoursLeft;
+    private MultiGauge stageHoursLeft;
 
-    IncidentMetrics(JdbcClient jdbc, Clock clock) {
+    IncidentMetrics(JdbcClient jdbc, RegimeReporting regimes, Clock clock) {
         this.jdbc = jdbc;
+        this.regimes = regimes;
         this.clock = clock;
     }
 
@@ -45,6 +50,10 @@ class IncidentMetrics implements MeterBinder {
                 .description("Open serious-incident cases").strongReference(true).register(meters);
         hoursLeft = MultiGauge.builder(HOURS_LEFT)
                 .description("Hours until the nearest adjusted Art. 73 deadline of a report not yet sent, per AI system")
+                .register(meters);
+        stageHoursLeft = MultiGauge.builder(STAGE_HOURS_LEFT)
+                .description("Hours until the nearest due date of a GDPR, NIS2, DORA or MDR stage not submitted yet, "
+                        + "of any open case, per regime and stage")
                 .register(meters);
         refresh();
     }
@@ -62,6 +71,13 @@ class IncidentMetrics implements MeterBinder {
                 GROUP BY c.system_id""")
                 .query((rs, n) -> new Pending(rs.getString("system_id"), JdbcTime.instant(rs, "deadline"))).list();
         hoursLeft.register(pending.stream().map(p -> MultiGauge.Row.of(Tags.of("system", p.systemId()),
-                () -> Duration.between(clock.instant(), p.deadline()).toSeconds() / 3600.0)).toList(), true);
+                () -> hoursUntil(p.deadline()))).toList(), true);
+        stageHoursLeft.register(regimes.nearestPendingStages().entrySet().stream().map(e -> MultiGauge.Row.of(
+                Tags.of("regime", e.getKey().regime().wireName(), "stage", e.getKey().wireName()),
+                () -> hoursUntil(e.getValue()))).toList(), true);
+    }
+
+    private double hoursUntil(Instant deadline) {
+        return Duration.between(clock.instant(), deadline).toSeconds() / 3600.0;
     }
 }

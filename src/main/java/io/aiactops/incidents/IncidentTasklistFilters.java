@@ -17,15 +17,17 @@ class IncidentTasklistFilters {
             new Column(SeriousIncidentVariables.REPORTABILITY.name(), "Classification"));
 
     /**
-     * Classification (due within the shortest period from awareness) and the first report (due by the
-     * adjusted deadline) carry due dates; overdue tasks stay in the list.
+     * Classification (due within the shortest period from awareness), the first report (due by the
+     * adjusted deadline) and every timed stage of the other regimes (due by that regime's clock) carry due
+     * dates; overdue tasks stay in the list.
      */
     @Bean
     TasklistFilter incidentsDueWithin48Hours() {
         return new TasklistFilter("Incidents due within 48 h",
-                "Serious-incident tasks whose legal deadline is less than 48 hours away, or passed", TasklistFilter.MAIN,
+                "Serious-incident tasks, and the stages of the other regimes (GDPR, NIS2, DORA, MDR), whose legal deadline "
+                        + "is less than 48 hours away, or passed", TasklistFilter.MAIN,
                 List.of(Roles.INCIDENT_MANAGERS),
-                tasks -> tasks.createTaskQuery().processDefinitionKey(SeriousIncidentProcess.KEY)
+                tasks -> tasks.createTaskQuery().processDefinitionKeyIn(SeriousIncidentProcess.KEY, RegimeReportingProcess.KEY)
                         .taskCandidateGroup(Roles.INCIDENT_MANAGERS).includeAssignedTasks()
                         .dueBeforeExpression("${dateTime().plusHours(48).toDate()}")
                         .orderByDueDate().asc(),
@@ -36,7 +38,7 @@ class IncidentTasklistFilters {
     TasklistFilter openIncidentTasks() {
         return new TasklistFilter("Serious incidents — all open tasks",
                 "Every open task of a serious-incident case, the earliest due first", 5, List.of(Roles.INCIDENT_MANAGERS),
-                tasks -> tasks.createTaskQuery().processDefinitionKey(SeriousIncidentProcess.KEY)
+                tasks -> tasks.createTaskQuery().processDefinitionKeyIn(SeriousIncidentProcess.KEY, RegimeReportingProcess.KEY)
                         .taskCandidateGroup(Roles.INCIDENT_MANAGERS).includeAssignedTasks()
                         .orderByDueDate().asc().orderByTaskCreateTime().asc(),
                 CASE_COLUMNS);

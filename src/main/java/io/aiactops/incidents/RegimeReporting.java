@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.platform.Sha256;
+import io.aiactops.platform.WireName;
 import io.aiactops.platform.jdbc.JdbcTime;
 import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.InvalidFieldException;
@@ -67,6 +68,27 @@ public class RegimeReporting {
         /** Finished (every stage the regime requires recorded) or waived. */
         public boolean done() {
             return finishedAt != null || waivedAt != null;
+        }
+    }
+
+    /**
+     * One stage of a regime as the API and the case board show it: its clock ({@code due}, {@code waiting}
+     * for what starts it, or {@code no_time_limit}), due in UTC and in the Member State's local time, and
+     * its latest submission or decision. {@code late}: submitted after the due date, or not submitted and past it.
+     */
+    public record StageView(String stage, String title, String article, String clock, Instant dueAt, String dueAtLocal,
+            String memberState, String basis, Instant submittedAt, String outcome, String channel, String portalReference,
+            boolean late) {
+    }
+
+    /** A regime of a case: {@code running}, {@code finished} or {@code waived} (with the reason), and its stages. */
+    public record RegimeView(String regime, String title, String legalBasis, String status, Instant awareAt,
+            String waiveReason, List<StageView> stages) {
+
+        /** The stage due first that is not submitted yet, while the regime runs. */
+        public Optional<StageView> nextDue() {
+            return "running".equals(status) ? stages.stream().filter(s -> s.submittedAt() == null && s.dueAt() != null)
+                    .min(Comparator.comparing(StageView::dueAt)) : Optional.empty();
         }
     }
 
@@ -148,9 +170,56 @@ public class RegimeReporting {
     /** Each stage's clock for the case: of its Member States, the one due first. */
     @Transactional(readOnly = true)
     public List<StageClock> clocks(String caseId, Regime regime) {
-        IncidentCase incident = incident(caseId);
-        RegimeFacts facts = started(caseId, regime).facts();
+        return clocks(incident(caseId), started(caseId, regime).facts(), regime);
+    }
+
+    private List<StageClock> clocks(IncidentCase incident, RegimeFacts facts, Regime regime) {
         return RegimeStage.of(regime).stream().map(stage -> earliest(stage, facts, incident.memberStates())).toList();
+    }
+
+    /** Every regime the case started, with each stage's clock and what was submitted, for the API and the board. */
+    @Transactional(readOnly = true)
+    public List<RegimeView> views(IncidentCase incident) {
+        Instant now = clock.instant();
+        return started(incident.id()).stream().map(started -> {
+            List<StageView> stages = clocks(incident, started.facts(), started.regime()).stream()
+                    .filter(c -> c.stage() != RegimeStage.NIS2_PROGRESS || submission(started, c.stage()).isPresent())
+                    .map(c -> stageView(c, submission(started, c.stage()).orElse(null), now)).toList();
+            String status = started.waivedAt() != null ? "waived" : started.finishedAt() != null ? "finished" : "running";
+            return new RegimeView(started.regime().wireName(), started.regime().title(), started.regime().legalBasis(), status,
+                    started.facts().awareAt(), started.waiveReason(), stages);
+        }).toList();
+    }
+
+    /** Of every open case's running regimes, the nearest due date of each stage not submitted yet. */
+    @Transactional(readOnly = true)
+    public Map<RegimeStage, Instant> nearestPendingStages() {
+        List<String> running = jdbc.sql("""
+                SELECT DISTINCT r.case_id FROM incident_regime r JOIN incident_case c ON c.id = r.case_id
+                WHERE c.status = 'OPEN' AND r.finished_at IS NULL AND r.waived_at IS NULL""").query(String.class).list();
+        Map<RegimeStage, Instant> nearest = new EnumMap<>(RegimeStage.class);
+        for (String caseId : running) {
+            for (RegimeView view : views(incident(caseId))) {
+                view.stages().stream().filter(s -> "running".equals(view.status()) && s.submittedAt() == null && s.dueAt() != null)
+                        .forEach(s -> nearest.merge(WireName.find(RegimeStage.class, s.stage()).orElseThrow(), s.dueAt(),
+                                (a, b) -> a.isBefore(b) ? a : b));
+            }
+        }
+        return nearest;
+    }
+
+    private static Optional<Submitted> submission(Started started, RegimeStage stage) {
+        return started.submissions().stream().filter(s -> s.stage() == stage).reduce((first, second) -> second);
+    }
+
+    private static StageView stageView(StageClock clock, Submitted submitted, Instant now) {
+        Instant due = clock.dueAt();
+        boolean late = submitted != null ? submitted.late() : due != null && now.isAfter(due);
+        return new StageView(clock.stage().wireName(), clock.stage().title(), clock.stage().article(),
+                clock.state().name().toLowerCase(), due, clock.localDue() == null ? null : clock.localDue().toOffsetDateTime().toString(),
+                clock.memberState(), clock.basis(), submitted == null ? null : submitted.submittedAt(),
+                submitted == null ? null : submitted.outcome().name().toLowerCase(), submitted == null ? null : submitted.channel(),
+                submitted == null ? null : submitted.portalReference(), late);
     }
 
     public StageClock clock(String caseId, RegimeStage stage) {
@@ -368,7 +437,6 @@ public class RegimeReporting {
                     + (started.finishedAt() != null ? "finished" : "waived"));
         }
         require(reason, "reason", "say why " + regime.title() + " is waived");
-        InvalidFieldException.requireText("reason", reason, 4000);
         jdbc.sql("UPDATE incident_regime SET waived_at = ?, waived_by = ?, waive_reason = ? WHERE case_id = ? AND regime = ?")
                 .params(JdbcTime.utc(clock.instant()), actor, reason, caseId, regime.name()).update();
         recordStep(caseId, new IncidentRecorded.RegimeFinished(caseId, IncidentRecorded.RegimeFinished.WAIVED,

@@ -52,6 +52,8 @@ class RegimeReportingIntegrationTest {
     IdentityService identityService;
     @Autowired
     IncidentCases cases;
+    @Autowired
+    IncidentMetrics metrics;
 
     Api api;
     String systemId;
@@ -75,6 +77,11 @@ class RegimeReportingIntegrationTest {
                 "causalLink", "established", "causalLinkAt", Instant.now().toString(), "memberStates", "FR, DE",
                 "gdprApplies", true, "doraApplies", true, "doraClassifiedAt", Instant.now().toString()));
 
+        metrics.refresh();
+        String scrape = api.as("auditor").get("/actuator/prometheus").body();
+        assertThat(scrape).containsPattern("aiact_incident_stage_hours_left\\{[^}]*regime=\"dora\",stage=\"dora_initial\"} [0-3]\\.")
+                .containsPattern("aiact_incident_stage_hours_left\\{[^}]*regime=\"gdpr\",stage=\"gdpr_notification\"} [67]\\d\\.");
+
         complete(id, SeriousIncidentProcess.TASK_PREPARE_FIRST_REPORT, Map.of("reportType", "combined",
                 "rootCause", "A corrupted data feed"));
         awaitMails(id + " — combined report", 2);
@@ -89,6 +96,14 @@ class RegimeReportingIntegrationTest {
         complete(id, RegimeReportingProcess.submitTask(RegimeStage.DORA_INITIAL), Map.of("reportSummary", "Scoring feed corrupted",
                 "classificationCriteria", "clients affected, reputational impact"));
         assertRegimeMails("DORA initial notification: incident " + id, "dora", "fin-fr@authority.example", "fin-de@authority.example");
+        JsonNode dora = Await.until("DORA's intermediate clock", Duration.ofSeconds(30), () -> regime(incidentCase(id), "dora"),
+                r -> r.get("stages").get(1).hasNonNull("dueAt"));
+        Instant initialAt = Instant.parse(dora.get("stages").get(0).get("submittedAt").asText());
+        assertThat(dora.get("stages").get(0).get("late").asBoolean()).isFalse();
+        assertThat(Instant.parse(dora.get("stages").get(1).get("dueAt").asText())).isEqualTo(initialAt.plus(Duration.ofHours(72)));
+        assertThat(dora.get("stages").get(1).get("dueAtLocal").asText()).matches(".*\\+0[12]:00");
+        assertThat(dora.get("stages").get(2).get("clock").asText()).isEqualTo("waiting");
+        assertThat(regime(incidentCase(id), "gdpr").get("status").asText()).isEqualTo("finished");
         complete(id, RegimeReportingProcess.submitTask(RegimeStage.DORA_INTERMEDIATE), Map.of("reportSummary", "Recovered"));
         assertRegimeMails("DORA intermediate report: incident " + id, "dora", "fin-fr@authority.example", "fin-de@authority.example");
 
@@ -109,6 +124,41 @@ class RegimeReportingIntegrationTest {
         assertThat(closed.get("closeReason").asText()).contains("final report");
         JsonNode events = api.as("auditor").get("/api/systems/" + systemId + "/logs?type=incident").json().get("events");
         assertThat(events.findValuesAsText("event")).contains("regime_started", "regime_stage_recorded", "regime_finished");
+    }
+
+    @Test
+    void theBoardOrdersCasesByTheNearestStageOfAnyRegimeAndAWaivedRegimeLetsTheCaseClose() {
+        String aiActOnly = api.as("incident-manager").post("/api/incidents", incident()).json().get("id").asText();
+        complete(aiActOnly, SeriousIncidentProcess.TASK_CLASSIFY, Map.of("serious", true, "harmProperty", true,
+                "causalLink", "suspected", "causalLinkAt", Instant.now().toString(), "memberStates", "FR"));
+        String dora = api.as("incident-manager").post("/api/incidents", incident()).json().get("id").asText();
+        complete(dora, SeriousIncidentProcess.TASK_CLASSIFY, Map.of("serious", false, "memberStates", "FR",
+                "classificationRationale", "No harm under the AI Act", "doraApplies", true,
+                "doraClassifiedAt", Instant.now().toString()));
+
+        List<String> order = api.as("incident-manager").get("/api/incidents?status=open").json().findValuesAsText("id");
+        assertThat(order.indexOf(dora)).as(order.toString()).isNotNegative().isLessThan(order.indexOf(aiActOnly));
+        JsonNode next = incidentCase(dora).get("nextDeadline");
+        assertThat(next.get("regime").asText()).isEqualTo("dora");
+        assertThat(next.get("stage").asText()).isEqualTo("initial notification");
+        assertThat(incidentCase(aiActOnly).at("/nextDeadline/regime").asText()).isEqualTo("ai_act");
+        assertThat(incidentCase(dora).get("currentTasks")).extracting(t -> t.get("name").asText())
+                .containsExactly("Send the DORA initial notification");
+
+        Api.Response refused = api.as("incident-manager").post("/api/incidents/" + dora + "/regimes/dora/waiver", Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("field").asText()).isEqualTo("reason");
+        Api.Response waived = api.as("incident-manager").post("/api/incidents/" + dora + "/regimes/dora/waiver",
+                Map.of("reason", "The supervisor confirmed the incident is not major"));
+        assertThat(waived.status()).as(waived.body()).isEqualTo(200);
+        JsonNode closed = Await.until("case " + dora + " closed", Duration.ofSeconds(30), () -> incidentCase(dora),
+                c -> c.get("status").asText().equals("CLOSED"));
+        assertThat(regime(closed, "dora").get("waiveReason").asText()).contains("not major");
+    }
+
+    private static JsonNode regime(JsonNode incident, String regime) {
+        return StreamSupport.stream(incident.get("regimes").spliterator(), false)
+                .filter(r -> r.get("regime").asText().equals(regime)).findFirst().orElseThrow();
     }
 
     @Test

@@ -114,6 +114,8 @@ class AuthorizationMatrixIntegrationTest {
                     adminAnd(INCIDENT_MANAGER, OVERSEER, AUDITOR, PROCESS_OWNER)),
             new Endpoint("GET", "/api/incidents/{id}", "/api/incidents/{incident}", null,
                     adminAnd(INCIDENT_MANAGER, OVERSEER, AUDITOR, PROCESS_OWNER)),
+            new Endpoint("POST", "/api/incidents/{id}/regimes/{regime}/waiver", "/api/incidents/{incident}/regimes/gdpr/waiver",
+                    "{}", adminAnd(INCIDENT_MANAGER)),
             // Corrective actions: process owners and incident managers request; people read.
             new Endpoint("POST", "/api/systems/{id}/corrective-actions", "/api/systems/{system}/corrective-actions", "{}",
                     adminAnd(PROCESS_OWNER, INCIDENT_MANAGER)),
