@@ -30,10 +30,22 @@ public record PostMarketFindings(String aiSystemId, Instant periodFrom, Instant 
     }
 
     /** {@code deadline}: met, missed, pending (not yet due, not yet sent) or none (no report required). */
-    public record IncidentFinding(String incidentId, Instant deadlineAt, Instant firstReportSentAt, String deadline) {
+    /** {@code otherRegimes}: each timed or recorded stage of the case's regimes beside Art. 73 (GDPR, NIS2, DORA, MDR). */
+    public record IncidentFinding(String incidentId, Instant deadlineAt, Instant firstReportSentAt, String deadline,
+            List<RegimeStageFinding> otherRegimes) {
     }
 
-    public record Incidents(long cases, long deadlinesMet, long deadlinesMissed, List<IncidentFinding> byCase) {
+    /** One stage of another regime: {@code status} met, missed or pending, as {@link IncidentFinding#deadline()}. */
+    public record RegimeStageFinding(String regime, String stage, Instant dueAt, Instant submittedAt, String status) {
+    }
+
+    /** How many stages of one regime met their due date, missed it, or are still running. */
+    public record StageTally(long met, long missed, long pending) {
+    }
+
+    /** {@code stagesByRegime}: the stages of the other regimes, met, missed and pending, per regime. */
+    public record Incidents(long cases, long deadlinesMet, long deadlinesMissed, List<IncidentFinding> byCase,
+            Map<String, StageTally> stagesByRegime) {
     }
 
     /** Corrective actions with an event in the period, and those events by kind (requested, decided, ...). */
@@ -58,6 +70,8 @@ public record PostMarketFindings(String aiSystemId, Instant periodFrom, Instant 
         text.append("Incidents: %d, deadlines met %d, missed %d%s%n".formatted(incidents.cases(), incidents.deadlinesMet(),
                 incidents.deadlinesMissed(), incidents.byCase().isEmpty() ? "" : " — " + incidents.byCase().stream()
                         .map(i -> i.incidentId() + " " + i.deadline()).collect(Collectors.joining(", "))));
+        incidents.stagesByRegime().forEach((regime, tally) -> text.append("  %s stages: met %d, missed %d, pending %d%n"
+                .formatted(regime.toUpperCase(java.util.Locale.ROOT), tally.met(), tally.missed(), tally.pending())));
         text.append("Corrective actions: %d %s%n".formatted(correctiveActions.actions(), correctiveActions.byEvent()));
         text.append("Deployer reports: %d".formatted(deployerReports));
         return text.toString();

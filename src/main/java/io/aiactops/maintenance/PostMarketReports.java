@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.platform.Sha256;
 import io.aiactops.incidents.IncidentCase;
 import io.aiactops.incidents.IncidentCases;
+import io.aiactops.incidents.RegimeReporting;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.logs.RecordedEvent;
@@ -56,17 +57,19 @@ public class PostMarketReports {
     private final MonitoringPlans plans;
     private final LogRegister register;
     private final IncidentCases incidents;
+    private final RegimeReporting regimes;
     private final ObjectMapper objectMapper;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PostMarketReports(JdbcClient jdbc, Registry registry, MonitoringPlans plans, LogRegister register, IncidentCases incidents,
-            ObjectMapper objectMapper, ApplicationEventPublisher events, Clock clock) {
+            RegimeReporting regimes, ObjectMapper objectMapper, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.plans = plans;
         this.register = register;
         this.incidents = incidents;
+        this.regimes = regimes;
         this.objectMapper = objectMapper;
         this.events = events;
         this.clock = clock;
@@ -163,10 +166,17 @@ public class PostMarketReports {
         try {
             incident = incidents.get(incidentId);
         } catch (NotFoundException e) {
-            return new PostMarketFindings.IncidentFinding(incidentId, null, null, "unknown");
+            return new PostMarketFindings.IncidentFinding(incidentId, null, null, "unknown", List.of());
+        }
+        List<PostMarketFindings.RegimeStageFinding> stages = new ArrayList<>();
+        for (RegimeReporting.RegimeView regime : regimes.views(incident)) {
+            regime.stages().stream().filter(s -> s.submittedAt() != null || s.dueAt() != null)
+                    .map(s -> new PostMarketFindings.RegimeStageFinding(regime.regime(), s.stage(), s.dueAt(), s.submittedAt(),
+                            PostMarketTally.stageStatus(s.dueAt(), s.submittedAt(), s.late(), clock.instant())))
+                    .forEach(stages::add);
         }
         return new PostMarketFindings.IncidentFinding(incidentId, incident.deadlineAt(), incident.firstReportSentAt(),
-                PostMarketTally.deadlineStatus(incident.deadlineAt(), incident.firstReportSentAt(), clock.instant()));
+                PostMarketTally.deadlineStatus(incident.deadlineAt(), incident.firstReportSentAt(), clock.instant()), stages);
     }
 
     /**

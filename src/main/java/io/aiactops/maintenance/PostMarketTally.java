@@ -98,8 +98,30 @@ final class PostMarketTally {
                 new PostMarketFindings.Oversight(all, decisions, dismissed, all == 0 ? null : (double) dismissed / all),
                 new PostMarketFindings.Stops(stopped, resumed),
                 new PostMarketFindings.Incidents(cases.size(), cases.stream().filter(c -> c.deadline().equals("met")).count(),
-                        cases.stream().filter(c -> c.deadline().equals("missed")).count(), cases),
+                        cases.stream().filter(c -> c.deadline().equals("missed")).count(), cases, stagesByRegime(cases)),
                 new PostMarketFindings.CorrectiveActionFindings(actionIds.size(), actionEvents), deployerReports);
+    }
+
+    private static Map<String, PostMarketFindings.StageTally> stagesByRegime(List<PostMarketFindings.IncidentFinding> cases) {
+        Map<String, List<String>> statuses = new TreeMap<>();
+        cases.forEach(c -> c.otherRegimes().forEach(stage -> statuses.computeIfAbsent(stage.regime(), r -> new ArrayList<>())
+                .add(stage.status())));
+        Map<String, PostMarketFindings.StageTally> tally = new TreeMap<>();
+        statuses.forEach((regime, list) -> tally.put(regime, new PostMarketFindings.StageTally(
+                list.stream().filter("met"::equals).count(), list.stream().filter("missed"::equals).count(),
+                list.stream().filter("pending"::equals).count())));
+        return tally;
+    }
+
+    /**
+     * A stage of another regime: met when submitted (or decided) in time, missed when submitted late or not
+     * submitted by its passed due date, pending while its clock still runs.
+     */
+    static String stageStatus(Instant dueAt, Instant submittedAt, boolean late, Instant now) {
+        if (submittedAt != null) {
+            return late ? "missed" : "met";
+        }
+        return now.isAfter(dueAt) ? "missed" : "pending";
     }
 
     /**

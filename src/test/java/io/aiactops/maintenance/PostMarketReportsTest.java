@@ -17,6 +17,7 @@ import io.aiactops.platform.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.incidents.IncidentCase;
 import io.aiactops.incidents.IncidentCases;
+import io.aiactops.incidents.RegimeReporting;
 import io.aiactops.logs.LogEvent;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.platform.web.NotFoundException;
@@ -33,8 +34,9 @@ class PostMarketReportsTest {
 
     private final LogRegister register = mock(LogRegister.class);
     private final IncidentCases incidents = mock(IncidentCases.class);
-    private final PostMarketReports reports = new PostMarketReports(mock(JdbcClient.class), null, null, register, incidents, JSON, null,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RegimeReporting regimes = mock(RegimeReporting.class);
+    private final PostMarketReports reports = new PostMarketReports(mock(JdbcClient.class), null, null, register, incidents, regimes,
+            JSON, null, Clock.fixed(NOW, ZoneOffset.UTC));
     private final List<LogEvent> events = new ArrayList<>();
 
     @Test
@@ -69,6 +71,35 @@ class PostMarketReportsTest {
         assertThat(findings.metrics()).isEmpty();
         assertThat(findings.summary()).contains("override/dismiss rate — (no decision)")
                 .contains("Incidents: 6, deadlines met 1, missed 2");
+    }
+
+    @Test
+    void theStagesOfTheOtherRegimesAreCountedMetMissedAndPendingPerRegime() {
+        incident("INC-7", null, null);
+        Instant due = Instant.parse("2026-10-10T00:00:00Z");
+        when(regimes.views(incidents.get("INC-7"))).thenReturn(List.of(
+                new RegimeReporting.RegimeView("dora", "DORA", "", "running", FROM, null, List.of(
+                        stage("dora_initial", due, due.minusSeconds(60), false),
+                        stage("dora_intermediate", due, due.plusSeconds(60), true),
+                        stage("dora_final", NOW.plusSeconds(3600), null, false))),
+                new RegimeReporting.RegimeView("gdpr", "GDPR", "", "running", FROM, null, List.of(
+                        stage("gdpr_notification", due, null, true),
+                        stage("gdpr_data_subjects", null, null, false)))));
+        event("incident", Map.of("incidentId", "INC-7", "event", "regime_started"));
+        when(register.events(eq("sys-a"), any(), eq(FROM), eq(TO))).thenReturn(events);
+
+        PostMarketFindings findings = reports.findings("sys-a", FROM, TO);
+
+        assertThat(findings.incidents().stagesByRegime()).isEqualTo(Map.of(
+                "dora", new PostMarketFindings.StageTally(1, 1, 1), "gdpr", new PostMarketFindings.StageTally(0, 1, 0)));
+        assertThat(findings.incidents().byCase().get(0).otherRegimes()).extracting(PostMarketFindings.RegimeStageFinding::stage)
+                .containsExactly("dora_initial", "dora_intermediate", "dora_final", "gdpr_notification");
+        assertThat(findings.summary()).contains("DORA stages: met 1, missed 1, pending 1", "GDPR stages: met 0, missed 1, pending 0");
+    }
+
+    private static RegimeReporting.StageView stage(String stage, Instant dueAt, Instant submittedAt, boolean late) {
+        return new RegimeReporting.StageView(stage, stage, "", dueAt == null ? "no_time_limit" : "due", dueAt, null, "FR", "",
+                submittedAt, submittedAt == null ? null : "submitted", submittedAt == null ? null : "mail", null, late);
     }
 
     @Test

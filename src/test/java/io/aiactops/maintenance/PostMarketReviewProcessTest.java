@@ -194,7 +194,7 @@ class PostMarketReviewProcessTest {
         return new PostMarketFindings("sys-a", OCTOBER, NOVEMBER, NOVEMBER,
                 List.of(new PostMarketFindings.MetricFindings("accuracy", 3, 0.7, 0.9, 0.8, 2, Map.of("high", 2L))),
                 new PostMarketFindings.Oversight(5, Map.of("dismiss", 2L, "keep_watching", 3L), 2, 0.4),
-                new PostMarketFindings.Stops(0, 0), new PostMarketFindings.Incidents(0, 0, 0, List.of()),
+                new PostMarketFindings.Stops(0, 0), new PostMarketFindings.Incidents(0, 0, 0, List.of(), Map.of()),
                 new PostMarketFindings.CorrectiveActionFindings(0, Map.of()), 0);
     }
 }

@@ -96,7 +96,7 @@ class PostMarketTallyTest {
 
     private PostMarketFindings tally() {
         return PostMarketTally.findings("sys-a", FROM, TO, NOW, events,
-                id -> new PostMarketFindings.IncidentFinding(id, null, null, id.equals("INC-1") ? "met" : "missed"));
+                id -> new PostMarketFindings.IncidentFinding(id, null, null, id.equals("INC-1") ? "met" : "missed", List.of()));
     }
 
     private void event(String type, Map<String, Object> payload) {
