@@ -4,6 +4,7 @@ import static io.aiactops.incidents.ReportPage.row;
 import static io.aiactops.incidents.ReportPage.yesNo;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The human-readable form of a {@link RegimeReport}: one self-contained HTML page. */
 final class RegimeReportHtml {
@@ -12,9 +13,10 @@ final class RegimeReportHtml {
     }
 
     static String render(RegimeReport report) {
-        ReportPage page = new ReportPage(report.regime() + " " + report.stageTitle() + " " + report.incidentId(),
-                report.regime() + ": " + report.stageTitle() + " (" + report.article() + ")");
-        page.section("Case", List.of(row("Incident reference", report.incidentId()), row("Regime", report.regime()),
+        String regime = report.regime().toUpperCase(Locale.ROOT);
+        ReportPage page = new ReportPage(regime + " " + report.stageTitle() + " " + report.incidentId(),
+                regime + ": " + report.stageTitle() + " (" + report.article() + ")");
+        page.section("Case", List.of(row("Incident reference", report.incidentId()), row("Regime", regime),
                 row("Legal basis", report.legalBasis()), row("Stage", report.stageTitle() + ", " + report.article()),
                 row("Schema", report.schema())));
         page.section("Recipient", List.of(row("Authority", report.recipient().name()),

@@ -24,6 +24,32 @@ class IncidentRecordedTest {
     private ObjectMapper objectMapper;
 
     @Test
+    void regimeStarted() {
+        assertThat(json(new IncidentRecorded.RegimeStarted("INC-2026-00009", "regime_started", "dora", "2026-03-02T09:30:00Z",
+                "2026-03-02T10:00:00Z", null, null))).isEqualTo("{\"awareAt\":\"2026-03-02T09:30:00Z\",\"doraClassifiedAt\":\"2026-03-02T10:00:00Z\",\"event\":\"regime_started\",\"incidentId\":\"INC-2026-00009\",\"regime\":\"dora\"}");
+    }
+
+    @Test
+    void regimeStageSubmittedThroughThePortal() {
+        assertThat(json(new IncidentRecorded.RegimeStageRecorded("INC-2026-00009", "regime_stage_recorded", "dora", "dora_initial",
+                "submitted", "portal", "ACPR-42", "2026-03-02T12:00:00Z", "2026-03-02T14:00:00Z", false, null)))
+                .isEqualTo("{\"channel\":\"portal\",\"dueAt\":\"2026-03-02T14:00:00Z\",\"event\":\"regime_stage_recorded\",\"incidentId\":\"INC-2026-00009\",\"late\":false,\"outcome\":\"submitted\",\"portalReference\":\"ACPR-42\",\"regime\":\"dora\",\"stage\":\"dora_initial\",\"submittedAt\":\"2026-03-02T12:00:00Z\"}");
+    }
+
+    @Test
+    void regimeWaived() {
+        assertThat(json(new IncidentRecorded.RegimeFinished("INC-2026-00009", IncidentRecorded.RegimeFinished.WAIVED, "nis2",
+                "not significant"))).isEqualTo("{\"event\":\"regime_waived\",\"incidentId\":\"INC-2026-00009\",\"regime\":\"nis2\",\"waiveReason\":\"not significant\"}");
+    }
+
+    @Test
+    void regimeReportSent() {
+        assertThat(json(new IncidentRecorded.RegimeReportSent("INC-2026-00009", "gdpr", "gdpr_notification", "FR",
+                "dpa-fr@authority.example", "2026-03-02T12:00:00Z", "<m@x>", "ab", "cd")))
+                .isEqualTo("{\"htmlSha256\":\"cd\",\"incidentId\":\"INC-2026-00009\",\"memberState\":\"FR\",\"messageId\":\"<m@x>\",\"recipient\":\"dpa-fr@authority.example\",\"regime\":\"gdpr\",\"sentAt\":\"2026-03-02T12:00:00Z\",\"sha256\":\"ab\",\"stage\":\"gdpr_notification\"}");
+    }
+
+    @Test
     void opened() {
         assertThat(json(new IncidentRecorded.Opened("INC-2026-00001", "opened", "api", "2026-03-02T08:00:00Z",
                 "2026-03-02T09:30:00Z", "Deployer hotline", List.of("DE", "FR"), 3L, "Credit refused to all applicants over 60",
