@@ -23,6 +23,7 @@ import io.aiactops.registry.MemberStates;
 import io.aiactops.registry.Registry;
 import io.aiactops.regimes.Regime;
 import io.aiactops.regimes.RegimeChecks;
+import io.aiactops.regimes.RegimeChoice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -152,6 +153,21 @@ public class IncidentCases {
         }
         regimeChecks.validate(classification.regimes(), current.awareAt(), classification.memberStates(),
                 clock.instant().plus(CLOCK_SKEW));
+    }
+
+    /**
+     * Refuses a regime added later in the case that could not run its clocks (as in the classification), or that
+     * the case already runs; changes nothing.
+     */
+    public void validateAddedRegime(String caseId, RegimeChoice choice) {
+        IncidentCase current = get(caseId);
+        if (!current.open()) {
+            throw new ConflictException("Incident " + caseId + " is closed");
+        }
+        if (regimeReporting.started(caseId).stream().anyMatch(s -> s.regime() == choice.regime())) {
+            throw new ConflictException("Incident " + caseId + " already reports under " + choice.regime().title());
+        }
+        regimeChecks.validate(List.of(choice), current.awareAt(), current.memberStates(), clock.instant().plus(CLOCK_SKEW));
     }
 
     /** Whether the case's system falls under a sectoral regime (MDR/IVDR): its classification preselects that regime. */

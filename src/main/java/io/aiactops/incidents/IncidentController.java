@@ -12,7 +12,9 @@ import io.aiactops.platform.security.ApiAccessRules;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.platform.web.InvalidFieldException;
 import io.aiactops.platform.web.JsonFields;
+import io.aiactops.regimes.MdrCase;
 import io.aiactops.regimes.Regime;
+import io.aiactops.regimes.RegimeChoice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -39,16 +41,22 @@ class IncidentController {
     private static final Set<String> FIELDS = Set.of("aiSystemId", "description", "occurredAt", "awareAt", "reporter",
             "reporterContact", "memberStates", "personsAffected", "deployerReference");
 
+    private static final Set<String> REGIME_FIELDS = Set.of("regime", "awareAt", "doraClassifiedAt", "nis2TrustService", "mdrCase");
+
     private final SeriousIncidentStarter starter;
     private final IncidentProgress progress;
+    private final IncidentCases cases;
     private final RegimeReporting regimes;
+    private final RegimeReportingStarter regimeStarter;
     private final OtherRegimesFinishedCorrelation regimesFinished;
 
-    IncidentController(SeriousIncidentStarter starter, IncidentProgress progress, RegimeReporting regimes,
-            OtherRegimesFinishedCorrelation regimesFinished) {
+    IncidentController(SeriousIncidentStarter starter, IncidentProgress progress, IncidentCases cases, RegimeReporting regimes,
+            RegimeReportingStarter regimeStarter, OtherRegimesFinishedCorrelation regimesFinished) {
         this.starter = starter;
         this.progress = progress;
+        this.cases = cases;
         this.regimes = regimes;
+        this.regimeStarter = regimeStarter;
         this.regimesFinished = regimesFinished;
     }
 
@@ -110,6 +118,30 @@ class IncidentController {
         return progress.get(id);
     }
 
+    @PostMapping(path = "/api/incidents/{id}/regimes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "addRegime", summary = "Add a regime later in the case (gdpr, nis2, dora, mdr) with the facts its "
+            + "clocks need, as in \"Classify incident\"; its stage tasks start at once",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "dora", value = """
+                            {"regime": "dora", "awareAt": "2026-11-25T09:00:00+01:00",
+                             "doraClassifiedAt": "2026-11-25T11:00:00+01:00"}
+                            """))))
+    IncidentProgress.IncidentDetails addRegime(@PathVariable String id, @RequestBody JsonNode body, Authentication caller) {
+        JsonFields fields = JsonFields.of(body, "", REGIME_FIELDS);
+        String mdrCase = fields.text("mdrCase", false, 64);
+        RegimeChoice choice = new RegimeChoice(wireName(Regime.class, "regime", fields.text("regime", true, 16)),
+                fields.instant("awareAt", false), fields.instant("doraClassifiedAt", false), fields.flag("nis2TrustService"),
+                mdrCase == null ? null : wireName(MdrCase.class, "mdrCase", mdrCase));
+        cases.validateAddedRegime(id, choice);
+        regimeStarter.start(id, cases.get(id).aiSystemId(), List.of(choice), caller.getName());
+        return progress.get(id);
+    }
+
+    private static <E extends Enum<E> & WireName> E wireName(Class<E> type, String field, String text) {
+        return WireName.find(type, text).orElseThrow(() -> new InvalidFieldException(field, "must be one of " + WireName.list(type)));
+    }
+
     @PostMapping(path = "/api/incidents/{id}/regimes/{regime}/waiver", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "waiveRegime", summary = "Waive a regime the case started (gdpr, nis2, dora, mdr), with the reason; "
             + "a case waits to close until each of its regimes is finished or waived",
@@ -120,8 +152,7 @@ class IncidentController {
     IncidentProgress.IncidentDetails waive(@PathVariable String id, @PathVariable String regime, @RequestBody JsonNode body,
             Authentication caller) {
         JsonFields fields = JsonFields.of(body, "", Set.of("reason"));
-        Regime waived = WireName.find(Regime.class, regime).orElseThrow(() -> new InvalidFieldException("regime",
-                "must be one of " + WireName.list(Regime.class)));
+        Regime waived = wireName(Regime.class, "regime", regime);
         regimes.waive(id, waived, fields.text("reason", true, 4000), caller.getName());
         regimesFinished.ifAllDone(id);
         return progress.get(id);
@@ -153,6 +184,7 @@ class IncidentController {
                             Roles.PROCESS_OWNERS)
                     .allow(HttpMethod.GET, "/api/incidents/*", Roles.INCIDENT_MANAGERS, Roles.OVERSEERS, Roles.AUDITORS,
                             Roles.PROCESS_OWNERS)
+                    .allow(HttpMethod.POST, "/api/incidents/*/regimes", Roles.INCIDENT_MANAGERS)
                     .allow(HttpMethod.POST, "/api/incidents/*/regimes/*/waiver", Roles.INCIDENT_MANAGERS);
         }
     }

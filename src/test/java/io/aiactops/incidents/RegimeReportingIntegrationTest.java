@@ -27,6 +27,7 @@ import io.aiactops.support.Await;
 import io.aiactops.support.IntegrationTest;
 import io.aiactops.support.TestMail;
 import io.aiactops.support.TestSystems;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -54,6 +55,8 @@ class RegimeReportingIntegrationTest {
     IncidentCases cases;
     @Autowired
     IncidentMetrics metrics;
+    @Autowired
+    FilterService filterService;
 
     Api api;
     String systemId;
@@ -145,6 +148,15 @@ class RegimeReportingIntegrationTest {
         assertThat(incidentCase(dora).get("currentTasks")).extracting(t -> t.get("name").asText())
                 .containsExactly("Send the DORA initial notification");
 
+        String filterId = filterService.createFilterQuery().filterName("Incidents due within 48 h").singleResult().getId();
+        identityService.setAuthentication("incident-manager", List.of(Roles.INCIDENT_MANAGERS));
+        List<Task> due = filterService.list(filterId);
+        identityService.clearAuthentication();
+        assertThat(due).filteredOn(t -> t.getTaskDefinitionKey().equals(RegimeReportingProcess.submitTask(RegimeStage.DORA_INITIAL)))
+                .extracting(Task::getProcessInstanceId).contains(taskService.createTaskQuery().processInstanceBusinessKey(dora)
+                        .taskDefinitionKey(RegimeReportingProcess.submitTask(RegimeStage.DORA_INITIAL)).singleResult()
+                        .getProcessInstanceId());
+
         Api.Response refused = api.as("incident-manager").post("/api/incidents/" + dora + "/regimes/dora/waiver", Map.of());
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().get("field").asText()).isEqualTo("reason");
@@ -154,6 +166,32 @@ class RegimeReportingIntegrationTest {
         JsonNode closed = Await.until("case " + dora + " closed", Duration.ofSeconds(30), () -> incidentCase(dora),
                 c -> c.get("status").asText().equals("CLOSED"));
         assertThat(regime(closed, "dora").get("waiveReason").asText()).contains("not major");
+    }
+
+    @Test
+    void aRegimeAddedLaterInTheCaseStartsItsStagesAndBadOnesAreRefusedNamingTheField() {
+        String id = api.as("incident-manager").post("/api/incidents", incident()).json().get("id").asText();
+        complete(id, SeriousIncidentProcess.TASK_CLASSIFY, Map.of("serious", true, "harmProperty", true,
+                "causalLink", "suspected", "causalLinkAt", Instant.now().toString(), "memberStates", "FR"));
+        String path = "/api/incidents/" + id + "/regimes";
+
+        assertBad(api.as("incident-manager").post(path, Map.of("regime", "hipaa")), "regime");
+        assertBad(api.as("incident-manager").post(path, Map.of("regime", "mdr")), "mdrCase");
+        assertBad(api.as("incident-manager").post(path, Map.of("regime", "dora")), "doraClassifiedAt");
+        assertBad(api.as("incident-manager").post(path, Map.of("regime", "nis2", "nis2TrustService", "yes")), "nis2TrustService");
+        assertThat(incidentCase(id).get("regimes")).isEmpty();
+
+        Api.Response added = api.as("incident-manager").post(path, Map.of("regime", "nis2"));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(regime(added.json(), "nis2").get("status").asText()).isEqualTo("running");
+        assertThat(added.json().get("currentTasks")).extracting(t -> t.get("name").asText()).contains("Send the NIS2 early warning");
+        assertThat(api.as("incident-manager").post(path, Map.of("regime", "nis2")).status()).isEqualTo(409);
+        assertThat(api.as("auditor").post(path, Map.of("regime", "gdpr")).status()).isEqualTo(403);
+    }
+
+    private static void assertBad(Api.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("field").asText()).as(response.body()).isEqualTo(field);
     }
 
     private static JsonNode regime(JsonNode incident, String regime) {

@@ -114,6 +114,8 @@ class AuthorizationMatrixIntegrationTest {
                     adminAnd(INCIDENT_MANAGER, OVERSEER, AUDITOR, PROCESS_OWNER)),
             new Endpoint("GET", "/api/incidents/{id}", "/api/incidents/{incident}", null,
                     adminAnd(INCIDENT_MANAGER, OVERSEER, AUDITOR, PROCESS_OWNER)),
+            new Endpoint("POST", "/api/incidents/{id}/regimes", "/api/incidents/{incident}/regimes", "{}",
+                    adminAnd(INCIDENT_MANAGER)),
             new Endpoint("POST", "/api/incidents/{id}/regimes/{regime}/waiver", "/api/incidents/{incident}/regimes/gdpr/waiver",
                     "{}", adminAnd(INCIDENT_MANAGER)),
             // Corrective actions: process owners and incident managers request; people read.

@@ -58,6 +58,18 @@ public final class JsonFields {
         return node.hasNonNull(name);
     }
 
+    /** An optional true or false; {@code false} when absent. */
+    public boolean flag(String name) {
+        JsonNode value = value(name, false);
+        if (value == null) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new InvalidFieldException(path(name), "must be true or false");
+        }
+        return value.booleanValue();
+    }
+
     public String text(String name, boolean required, int maxLength) {
         JsonNode value = value(name, required);
         if (value == null) {
