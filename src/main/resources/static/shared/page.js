@@ -1,5 +1,6 @@
-// Shared by the AI system pages: building elements from server values (always as text, never as markup),
-// and the messages for a missing login or missing groups, as on the case board.
+// Shared by the case board and the AI system pages: building elements from server values (always as
+// text, never as markup), the open tasks with their Tasklist links, and the messages for a missing login
+// or missing groups.
 'use strict';
 
 const TASKLIST_URL = '/camunda/app/tasklist/';
@@ -16,6 +17,10 @@ function element(tag, text, className) {
   return node;
 }
 
+function detail(text) {
+  return element('span', text, 'detail');
+}
+
 /** "2026-12-10T23:00:00Z" as "2026-12-10 23:00 UTC". */
 function utc(instant) {
   return instant ? new Date(instant).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '—';
@@ -29,6 +34,34 @@ function localLink(text, href, className) {
   const link = element('a', text, className);
   link.href = href;
   return link;
+}
+
+/** Open tasks as a list: each a link into Tasklist, with its assignee and due date. */
+function taskList(tasks) {
+  const list = element('ul', null, 'tasks');
+  tasks.forEach((task) => {
+    const item = element('li');
+    // Only links into Tasklist: a URL from the server never becomes a script or another site.
+    if (typeof task.tasklistUrl === 'string' && task.tasklistUrl.startsWith(TASKLIST_URL)) {
+      const link = element('a', task.name || task.id, 'task-link');
+      link.href = task.tasklistUrl;
+      item.appendChild(link);
+    } else {
+      item.appendChild(element('span', task.name || task.id));
+    }
+    const facts = [];
+    if (task.assignee) {
+      facts.push('assigned to ' + task.assignee);
+    }
+    if (task.dueAt) {
+      facts.push('due ' + utc(task.dueAt));
+    }
+    if (facts.length) {
+      item.appendChild(detail(facts.join(', ')));
+    }
+    list.appendChild(item);
+  });
+  return list;
 }
 
 function showMessage(parts, isError) {
