@@ -1,7 +1,7 @@
 // The case board: reads /cases/incidents.json with the Tasklist login of this browser and shows the
 // open cases in the order the server gives (earliest adjusted deadline first). Every value from the
 // server goes into the page as text (textContent), never as markup.
-'use strict';
+import { element, detail, utc, taskList, showMessage, problemDetail, TASKLIST_URL } from '/shared/page.js';
 
 const DATA_URL = '/cases/incidents.json';
 const REFRESH_MS = 60 * 1000;

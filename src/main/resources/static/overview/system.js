@@ -1,6 +1,6 @@
 // The overview of one AI system: reads /systems/{id}/overview.json with the Tasklist login of this
 // browser and shows it read-only. The system id is the last part of this page's path.
-'use strict';
+import { element, utc, taskList, loadJson } from '/shared/page.js';
 
 const SYSTEM_ID = decodeURIComponent(window.location.pathname.replace(/\/+$/, '').split('/').pop());
 

@@ -1,12 +1,11 @@
-// Shared by the case board and the AI system pages: building elements from server values (always as
-// text, never as markup), the open tasks with their Tasklist links, and the messages for a missing login
-// or missing groups.
-'use strict';
+// Shared by the case board, the AI system pages and the welcome page's plugin (ES module): building
+// elements from server values (always as text, never as markup), the open tasks with their Tasklist
+// links, and the messages for a missing login or missing groups.
 
-const TASKLIST_URL = '/camunda/app/tasklist/';
-const COCKPIT_URL = '/camunda/app/cockpit/';
+export const TASKLIST_URL = '/camunda/app/tasklist/';
+export const COCKPIT_URL = '/camunda/app/cockpit/';
 
-function element(tag, text, className) {
+export function element(tag, text, className) {
   const node = document.createElement(tag);
   if (text !== undefined && text !== null) {
     node.textContent = text;
@@ -17,17 +16,17 @@ function element(tag, text, className) {
   return node;
 }
 
-function detail(text) {
+export function detail(text) {
   return element('span', text, 'detail');
 }
 
 /** "2026-12-10T23:00:00Z" as "2026-12-10 23:00 UTC". */
-function utc(instant) {
+export function utc(instant) {
   return instant ? new Date(instant).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '—';
 }
 
 /** A link only to a path of this server: a value from the server never becomes a script or another site. */
-function localLink(text, href, className) {
+export function localLink(text, href, className) {
   if (typeof href !== 'string' || !href.startsWith('/') || href.startsWith('//')) {
     return element('span', text, className);
   }
@@ -37,7 +36,7 @@ function localLink(text, href, className) {
 }
 
 /** Open tasks as a list: each a link into Tasklist, with its assignee and due date. */
-function taskList(tasks) {
+export function taskList(tasks) {
   const list = element('ul', null, 'tasks');
   tasks.forEach((task) => {
     const item = element('li');
@@ -64,14 +63,14 @@ function taskList(tasks) {
   return list;
 }
 
-function showMessage(parts, isError) {
+export function showMessage(parts, isError) {
   const message = document.getElementById('message');
   message.replaceChildren(...parts);
   message.className = isError ? 'message error' : 'message';
   message.hidden = false;
 }
 
-async function problemDetail(response) {
+export async function problemDetail(response) {
   try {
     const problem = await response.json();
     return problem.detail || '';
@@ -81,7 +80,7 @@ async function problemDetail(response) {
 }
 
 /** Reads JSON with this browser's Tasklist login; shows why not and answers null when it cannot. */
-async function loadJson(url, what) {
+export async function loadJson(url, what) {
   let response;
   try {
     response = await fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });

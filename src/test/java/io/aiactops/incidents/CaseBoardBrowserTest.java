@@ -129,16 +129,7 @@ class CaseBoardBrowserTest {
     }
 
     private String report(String systemId, Instant awareAt) {
-        Api.Response reported = api.as("incident-manager").post("/api/incidents", Map.of(
-                "aiSystemId", systemId, "awareAt", awareAt.truncatedTo(ChronoUnit.SECONDS).toString(),
-                "description", "Applicants over 60 were refused credit by an outdated rule of " + systemId,
-                "occurredAt", awareAt.minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
-                "reporter", "Claire Martin, bank branch Lyon",
-                "reporterContact", "claire.martin@bank.example",
-                "memberStates", List.of("FR", "DE"),
-                "personsAffected", 3));
-        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
-        return reported.json().get("id").asText();
+        return TestSystems.reportIncident(api, systemId, awareAt);
     }
 
     /** Completes "Classify incident" as the incident manager would in its form: serious, health harmed. */
