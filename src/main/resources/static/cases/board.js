@@ -1,37 +1,10 @@
 // The case board: reads /cases/incidents.json with the Tasklist login of this browser and shows the
 // open cases in the order the server gives (the nearest deadline of any regime first). Every value from the
 // server goes into the page as text (textContent), never as markup.
-'use strict';
+import { element, detail, utc, taskList, showMessage, problemDetail, TASKLIST_URL } from '/shared/page.js';
 
 const DATA_URL = '/cases/incidents.json';
-const TASKLIST_URL = '/camunda/app/tasklist/';
 const REFRESH_MS = 60 * 1000;
-
-function element(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) {
-    node.textContent = text;
-  }
-  if (className) {
-    node.className = className;
-  }
-  return node;
-}
-
-function detail(text) {
-  return element('span', text, 'detail');
-}
-
-/** "2026-12-10T23:00:00Z" as "2026-12-10 23:00 UTC". */
-function utc(instant) {
-  return new Date(instant).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-}
-
-/** "2026-12-11T00:00+01:00" as "2026-12-11 00:00 +01:00": the Member State's wall clock, as the server computed it. */
-function local(dateTime) {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::[\d.]+)?(.*)$/.exec(dateTime || '');
-  return match ? match[1] + ' ' + match[2] + ' ' + match[3] : String(dateTime);
-}
 
 /** Hours as "1 d 4 h", "5 h 10 min" or "25 min". */
 function humanDuration(hours) {
@@ -82,7 +55,7 @@ function deadlineCell(incident) {
   if (incident.deadlineAt) {
     cell.appendChild(element('strong', utc(incident.deadlineAt)));
     deadlines.forEach((deadline) => {
-      let text = deadline.memberState + ': ' + local(deadline.adjustedEndsAtLocal) + ' (' + deadline.timeZone + ')';
+      let text = deadline.memberState + ': ' + deadline.adjustedEndsInWords;
       // Say when 1182/71 moved the last day (weekend, public holiday); "none" needs no mention.
       if (deadline.adjustment && deadline.adjustment !== 'none') {
         text += ', moved to the ' + deadline.adjustment.replace(/_/g, ' ');
@@ -173,7 +146,7 @@ function regimesCell(incident) {
         text += (stage.outcome === 'submitted' || stage.outcome === 'incomplete' ? 'submitted ' : stage.outcome.replace(/_/g, ' ') + ' ')
           + utc(stage.submittedAt) + (stage.late ? ', late' : '');
       } else if (stage.dueAt) {
-        text += 'due ' + utc(stage.dueAt) + ' (' + stage.memberState + ' ' + local(stage.dueAtLocal) + ')' + (stage.late ? ', overdue' : '');
+        text += 'due ' + stage.dueInWords + (stage.late ? ', overdue' : '');
       } else {
         text += stage.clock === 'waiting' ? stage.basis : 'no time limit';
       }
@@ -197,30 +170,7 @@ function tasksCell(incident) {
     cell.textContent = '—';
     return cell;
   }
-  const list = element('ul', null, 'tasks');
-  tasks.forEach((task) => {
-    const item = element('li');
-    // Only links into Tasklist: a URL from the server never becomes a script or another site.
-    if (typeof task.tasklistUrl === 'string' && task.tasklistUrl.startsWith(TASKLIST_URL)) {
-      const link = element('a', task.name || task.id, 'task-link');
-      link.href = task.tasklistUrl;
-      item.appendChild(link);
-    } else {
-      item.appendChild(element('span', task.name || task.id));
-    }
-    const facts = [];
-    if (task.assignee) {
-      facts.push('assigned to ' + task.assignee);
-    }
-    if (task.dueAt) {
-      facts.push('due ' + utc(task.dueAt));
-    }
-    if (facts.length) {
-      item.appendChild(detail(facts.join(', ')));
-    }
-    list.appendChild(item);
-  });
-  cell.appendChild(list);
+  cell.appendChild(taskList(tasks));
   return cell;
 }
 
@@ -239,13 +189,6 @@ function row(incident) {
   tr.appendChild(holdCell(incident));
   tr.appendChild(tasksCell(incident));
   return tr;
-}
-
-function showMessage(parts, isError) {
-  const message = document.getElementById('message');
-  message.replaceChildren(...parts);
-  message.className = isError ? 'message error' : 'message';
-  message.hidden = false;
 }
 
 function hideCases() {
@@ -268,15 +211,6 @@ function showCases(incidents) {
   table.hidden = incidents.length === 0;
   document.getElementById('empty').hidden = incidents.length !== 0;
   document.getElementById('updated').textContent = 'Updated ' + utc(new Date().toISOString()) + '.';
-}
-
-async function problemDetail(response) {
-  try {
-    const problem = await response.json();
-    return problem.detail || '';
-  } catch (e) {
-    return '';
-  }
 }
 
 async function load() {

@@ -1,6 +1,6 @@
 // The overview of one AI system: reads /systems/{id}/overview.json with the Tasklist login of this
 // browser and shows it read-only. The system id is the last part of this page's path.
-'use strict';
+import { element, utc, taskList, loadJson } from '/shared/page.js';
 
 const SYSTEM_ID = decodeURIComponent(window.location.pathname.replace(/\/+$/, '').split('/').pop());
 
@@ -73,30 +73,7 @@ function tasksCell(tasks) {
     cell.appendChild(element('span', 'no open task (waiting)', 'none'));
     return cell;
   }
-  const list = element('ul', null, 'tasks');
-  tasks.forEach((task) => {
-    const item = element('li');
-    // Only links into Tasklist.
-    if (typeof task.tasklistUrl === 'string' && task.tasklistUrl.startsWith(TASKLIST_URL)) {
-      const link = element('a', task.name || task.id, 'task-link');
-      link.href = task.tasklistUrl;
-      item.appendChild(link);
-    } else {
-      item.appendChild(element('span', task.name || task.id));
-    }
-    const details = [];
-    if (task.assignee) {
-      details.push('assigned to ' + task.assignee);
-    }
-    if (task.dueAt) {
-      details.push('due ' + utc(task.dueAt));
-    }
-    if (details.length) {
-      item.appendChild(element('span', details.join(', '), 'detail'));
-    }
-    list.appendChild(item);
-  });
-  cell.appendChild(list);
+  cell.appendChild(taskList(tasks));
   return cell;
 }
 

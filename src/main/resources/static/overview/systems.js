@@ -1,5 +1,5 @@
 // The list of AI systems: reads /systems.json with the Tasklist login of this browser.
-'use strict';
+import { element, localLink, loadJson } from '/shared/page.js';
 
 function systemRow(system) {
   const tr = element('tr');

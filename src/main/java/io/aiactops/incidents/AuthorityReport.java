@@ -52,7 +52,11 @@ public record AuthorityReport(
             Boolean riskAssessmentStillHolds) {
     }
 
-    /** The Art. 73 deadline in this Member State, nominal and adjusted, in its local time. */
-    public record Deadline(String reportingPeriod, String nominalEndsAt, String adjustedEndsAt) {
+    /**
+     * The Art. 73 deadline in this Member State, nominal and adjusted, in its local time (ISO-8601) and
+     * in words ("end of Thursday 10 December 2026, Europe/Paris (23:00 UTC)").
+     */
+    public record Deadline(String reportingPeriod, String nominalEndsAt, String nominalEndsInWords, String adjustedEndsAt,
+            String adjustedEndsInWords) {
     }
 }

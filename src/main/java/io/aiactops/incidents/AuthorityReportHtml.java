@@ -51,8 +51,8 @@ final class AuthorityReportHtml {
         page.section("5. General comments", List.of(row("Comments", report.generalComments())));
         AuthorityReport.Deadline deadline = report.deadline();
         page.section("Reporting deadline", List.of(row("Period", deadline.reportingPeriod()),
-                row("Nominal end (local time)", deadline.nominalEndsAt()),
-                row("Adjusted end, Regulation 1182/71 (local time)", deadline.adjustedEndsAt())));
+                row("Nominal end", deadline.nominalEndsInWords()),
+                row("Adjusted end, Regulation 1182/71", deadline.adjustedEndsInWords())));
         return page.end();
     }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,8 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuthorityReports {
 
     /** A prepared report not yet sent. */
+    /** A report not sent yet, with its Member State's deadline ({@code null} if the case has none there). */
     public record Pending(long id, String incidentId, int reportNumber, ReportType type, String memberState,
-            String recipient, String json, String html) {
+            String recipient, String json, String html, DeadlineView deadline) {
     }
 
     private final JdbcClient jdbc;
@@ -113,11 +116,14 @@ public class AuthorityReports {
 
     @Transactional(readOnly = true)
     public List<Pending> unsent(String caseId) {
+        Map<String, DeadlineView> deadlines = cases.get(caseId).deadlines().stream()
+                .collect(Collectors.toMap(DeadlineView::memberState, d -> d));
         return jdbc.sql("SELECT * FROM incident_report WHERE case_id = ? AND sent_at IS NULL ORDER BY report_number, member_state")
                 .param(caseId)
                 .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("case_id"), rs.getInt("report_number"),
                         ReportType.valueOf(rs.getString("report_type")), rs.getString("member_state"),
-                        rs.getString("recipient"), rs.getString("content"), rs.getString("html")))
+                        rs.getString("recipient"), rs.getString("content"), rs.getString("html"),
+                        deadlines.get(rs.getString("member_state"))))
                 .list();
     }
 
@@ -168,7 +174,7 @@ public class AuthorityReports {
                         draft.riskAssessmentReviewed(), draft.riskAssessmentStillHolds()),
                 draft.generalComments(),
                 new AuthorityReport.Deadline(incident.reportingPeriod(), deadline.nominalEndsAtLocal(),
-                        deadline.adjustedEndsAtLocal()));
+                        deadline.nominalEndsInWords(), deadline.adjustedEndsAtLocal(), deadline.adjustedEndsInWords()));
     }
 
     private String json(AuthorityReport report) {

@@ -3,9 +3,7 @@ package io.aiactops.incidents;
 import static io.aiactops.incidents.SeriousIncidentVariables.AI_SYSTEM_ID;
 import static io.aiactops.incidents.SeriousIncidentVariables.DEADLINES_SUMMARY;
 import static io.aiactops.incidents.SeriousIncidentVariables.INCIDENT_ID;
-import static io.aiactops.incidents.SeriousIncidentVariables.REPORT_DUE_AT;
 
-import io.aiactops.calendar.Deadline;
 import io.aiactops.notification.Mailer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,11 +30,9 @@ public class EscalateMissedDeadlineDelegate implements JavaDelegate {
                 The Art. 73 deadline for reporting serious incident %s (AI system %s) to the market surveillance
                 authorities has passed and no report was sent.
 
-                Deadline (UTC): %s
                 Deadlines: %s
 
                 Send an initial report now, even if incomplete (Art. 73(5)): %s
-                """.formatted(caseId, AI_SYSTEM_ID.required(execution), REPORT_DUE_AT.required(execution).toInstant(),
-                        DEADLINES_SUMMARY.from(execution), mailer.link("/camunda/app/tasklist/")));
+                """.formatted(caseId, AI_SYSTEM_ID.required(execution), DEADLINES_SUMMARY.from(execution), mailer.link("/camunda/app/tasklist/")));
     }
 }

@@ -3,6 +3,9 @@ package io.aiactops.incidents;
 import static io.aiactops.incidents.RegimeReportingVariables.AI_SYSTEM_ID;
 import static io.aiactops.incidents.RegimeReportingVariables.INCIDENT_ID;
 
+import java.time.ZoneOffset;
+
+import io.aiactops.calendar.DeadlineWords;
 import io.aiactops.notification.Mailer;
 import io.aiactops.regimes.RegimeStage;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,11 +34,12 @@ public class EscalateMissedStageDelegate implements JavaDelegate {
                 """
                 The deadline of the %s (%s %s) on incident %s (AI system %s) has passed and nothing was submitted.
 
-                Deadline (UTC): %s
+                Deadline: %s
 
                 Submit it now with the reasons for the delay, or tell the authority that the limit cannot be met: %s
                 """.formatted(stage.title(), stage.regime().wireName().toUpperCase(), stage.article(), caseId,
-                        AI_SYSTEM_ID.required(execution), RegimeReportingVariables.dueAt(stage).required(execution).toInstant(),
+                        AI_SYSTEM_ID.required(execution),
+                        DeadlineWords.ENGLISH.of(RegimeReportingVariables.dueAt(stage).required(execution).toInstant(), ZoneOffset.UTC),
                         mailer.link("/camunda/app/tasklist/")));
     }
 }

@@ -55,10 +55,13 @@ public record IncidentCase(
             Instant causalLinkAt, Set<String> otherRegimes, String rationale, Instant classifiedAt, String classifiedBy) {
     }
 
-    /** {@code *EndsAtLocal}: the same instant in the Member State's time, e.g. 2026-12-11T00:00+01:00. */
+    /**
+     * {@code *EndsAtLocal}: the same instant in the Member State's time, e.g. 2026-12-11T00:00+01:00;
+     * {@code *EndsInWords}: as a person reads it, "end of Thursday 10 December 2026, Europe/Paris (23:00 UTC)".
+     */
     public record DeadlineView(String memberState, String timeZone, LocalDate nominalLastDay, Instant nominalEndsAt,
-            String nominalEndsAtLocal, LocalDate adjustedLastDay, Instant adjustedEndsAt, String adjustedEndsAtLocal,
-            String adjustment) {
+            String nominalEndsAtLocal, String nominalEndsInWords, LocalDate adjustedLastDay, Instant adjustedEndsAt,
+            String adjustedEndsAtLocal, String adjustedEndsInWords, String adjustment) {
     }
 
     public record ReportView(long id, int reportNumber, String reportType, String memberState, String recipient,

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.aiactops.calendar.DeadlineWords;
 import io.aiactops.incidents.IncidentCase.ClassificationView;
 import io.aiactops.incidents.IncidentCase.DeadlineView;
 import io.aiactops.incidents.IncidentCase.NotificationView;
@@ -130,9 +131,10 @@ class IncidentCaseRepository {
         Instant nominal = JdbcTime.instant(rs, "nominal_ends_at");
         Instant adjusted = JdbcTime.instant(rs, "adjusted_ends_at");
         return new DeadlineView(rs.getString("member_state"), zone.getId(), rs.getObject("nominal_last_day", LocalDate.class),
-                nominal, nominal.atZone(zone).toOffsetDateTime().toString(),
+                nominal, nominal.atZone(zone).toOffsetDateTime().toString(), DeadlineWords.ENGLISH.of(nominal, zone),
                 rs.getObject("adjusted_last_day", LocalDate.class), adjusted,
-                adjusted.atZone(zone).toOffsetDateTime().toString(), rs.getString("adjustment").toLowerCase());
+                adjusted.atZone(zone).toOffsetDateTime().toString(), DeadlineWords.ENGLISH.of(adjusted, zone),
+                rs.getString("adjustment").toLowerCase());
     }
 
     private static ReportView report(ResultSet rs, int n) throws SQLException {

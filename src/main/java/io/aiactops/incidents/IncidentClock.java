@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import io.aiactops.calendar.DeadlineWords;
 import io.aiactops.calendar.TimeLimit;
 import io.aiactops.calendar.TimeLimits;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,11 @@ public class IncidentClock {
     public Instant classificationDue(Instant awareAt) {
         int shortest = Arrays.stream(ReportingRule.values()).mapToInt(reportingPeriods::days).min().orElseThrow();
         return awareAt.plus(Duration.ofDays(shortest));
+    }
+
+    /** An instant of the case in words, in the time of one of its Member States. */
+    public String inWords(Instant instant, String memberState) {
+        return DeadlineWords.ENGLISH.of(instant, timeLimits.zone(memberState));
     }
 
     public ReportingDeadlines deadlines(IncidentClassification classification, Instant awareAt,

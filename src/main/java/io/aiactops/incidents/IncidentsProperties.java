@@ -12,9 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * calendar under {@code aiact.incidents.calendar.*} is {@link io.aiactops.calendar.CalendarProperties}.
  *
  * @param reportingPeriods the Art. 73 periods in calendar days
+ * @param nextReportWithin the provider's own period for the next report after a report that was not the
+ *        final one: the Act sets none, and an investigation without a due date drops out of every
+ *        "due within" list and is never reminded
  */
 @ConfigurationProperties("aiact.incidents")
-public record IncidentsProperties(@DefaultValue ReportingPeriods reportingPeriods, @DefaultValue Reminders reminders) {
+public record IncidentsProperties(@DefaultValue ReportingPeriods reportingPeriods, @DefaultValue Reminders reminders,
+        @DefaultValue("P30D") Duration nextReportWithin) {
+
+    public IncidentsProperties {
+        if (nextReportWithin.isNegative() || nextReportWithin.isZero()) {
+            throw new IllegalArgumentException("aiact.incidents.next-report-within is a positive duration, e.g. P30D");
+        }
+    }
 
     /**
      * When incident managers are reminded of the first report's deadline and who is alerted when it

@@ -1,12 +1,14 @@
 package io.aiactops.incidents;
 
 import static io.aiactops.incidents.SeriousIncidentVariables.CLASSIFICATION_DUE_AT;
+import static io.aiactops.incidents.SeriousIncidentVariables.CLASSIFICATION_DUE_IN_WORDS;
 import static io.aiactops.incidents.SeriousIncidentVariables.INCIDENT_ID;
 import static io.aiactops.incidents.SeriousIncidentVariables.MDR_APPLIES;
 import static io.aiactops.incidents.SeriousIncidentVariables.MEMBER_STATES;
 import static io.aiactops.incidents.SeriousIncidentVariables.REPORTER;
 import static io.aiactops.incidents.SeriousIncidentVariables.STARTED_BY;
 
+import java.time.Instant;
 import java.util.Date;
 
 import io.aiactops.platform.identity.People;
@@ -45,7 +47,9 @@ public class OpenIncidentCaseDelegate implements JavaDelegate {
         REPORTER.set(execution, incident.reporter());
         IncidentCase opened = cases.get(id);
         MEMBER_STATES.set(execution, String.join(", ", opened.memberStates()));
-        CLASSIFICATION_DUE_AT.set(execution, Date.from(clock.classificationDue(opened.awareAt())));
+        Instant classificationDue = clock.classificationDue(opened.awareAt());
+        CLASSIFICATION_DUE_AT.set(execution, Date.from(classificationDue));
+        CLASSIFICATION_DUE_IN_WORDS.set(execution, clock.inWords(classificationDue, opened.memberStates().iterator().next()));
         MDR_APPLIES.set(execution, cases.underSectoralRegime(id));
     }
 

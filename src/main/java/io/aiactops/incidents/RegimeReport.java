@@ -46,8 +46,9 @@ public record RegimeReport(
             Instant classifiedAsMajorAt, String mdrCase, List<String> memberStates, long personsAffected) {
     }
 
-    /** When the stage was due and submitted, in UTC and in the Member State's local time. */
+    /** When the stage was due (in UTC, in the Member State's local time, and in words) and submitted. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Clock(String basis, Instant dueAt, String dueAtLocal, Instant submittedAt, boolean late, String delayReasons) {
+    public record Clock(String basis, Instant dueAt, String dueAtLocal, String dueInWords, Instant submittedAt, boolean late,
+            String delayReasons) {
     }
 }

@@ -35,8 +35,8 @@ final class RegimeReportHtml {
                 row("Measures taken or proposed", content.measuresTaken()), row("Root cause", content.rootCause()),
                 row("Classification criteria met", content.classificationCriteria()), row("Contact point", content.contact())));
         RegimeReport.Clock clock = report.clock();
-        page.section("Time limit", List.of(row("Rule", clock.basis()), row("Due (UTC)", clock.dueAt()),
-                row("Due (local time)", clock.dueAtLocal()), row("Submitted (UTC)", clock.submittedAt()),
+        page.section("Time limit", List.of(row("Rule", clock.basis()), row("Due", clock.dueInWords()),
+                row("Due (UTC)", clock.dueAt()), row("Submitted (UTC)", clock.submittedAt()),
                 row("Late", yesNo(clock.late())), row("Reasons for the delay", clock.delayReasons())));
         return page.end();
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiactops.calendar.DeadlineWords;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.platform.Sha256;
@@ -77,7 +78,7 @@ public class RegimeReporting {
      * its latest submission or decision. {@code late}: submitted after the due date, or not submitted and past it.
      */
     public record StageView(String stage, String title, String article, String clock, Instant dueAt, String dueAtLocal,
-            String memberState, String basis, Instant submittedAt, String outcome, String channel, String portalReference,
+            String dueInWords, String memberState, String basis, Instant submittedAt, String outcome, String channel, String portalReference,
             boolean late) {
     }
 
@@ -217,7 +218,7 @@ public class RegimeReporting {
         boolean late = submitted != null ? submitted.late() : due != null && now.isAfter(due);
         return new StageView(clock.stage().wireName(), clock.stage().title(), clock.stage().article(),
                 clock.state().name().toLowerCase(), due, clock.localDue() == null ? null : clock.localDue().toOffsetDateTime().toString(),
-                clock.memberState(), clock.basis(), submitted == null ? null : submitted.submittedAt(),
+                due == null ? null : DeadlineWords.ENGLISH.of(due, clock.zone()), clock.memberState(), clock.basis(), submitted == null ? null : submitted.submittedAt(),
                 submitted == null ? null : submitted.outcome().name().toLowerCase(), submitted == null ? null : submitted.channel(),
                 submitted == null ? null : submitted.portalReference(), late);
     }
@@ -462,7 +463,8 @@ public class RegimeReporting {
                         incident.memberStates(), incident.personsAffected()),
                 submission.content(),
                 new RegimeReport.Clock(local.basis(), local.dueAt(),
-                        local.localDue() == null ? null : local.localDue().toOffsetDateTime().toString(), submittedAt, late,
+                        local.localDue() == null ? null : local.localDue().toOffsetDateTime().toString(),
+                        local.dueAt() == null ? null : DeadlineWords.ENGLISH.of(local.dueAt(), local.zone()), submittedAt, late,
                         late ? submission.reason() : null));
     }
 

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.aiactops.calendar.Adjustment;
+import io.aiactops.calendar.DeadlineWords;
 import io.aiactops.calendar.TimeLimit;
 
 /**
@@ -22,12 +24,19 @@ public record ReportingDeadlines(Instant awareAt, ReportingPeriod period, List<T
         return timeLimits.stream().map(limit -> limit.adjusted().endsAt()).min(Comparator.naturalOrder()).orElseThrow();
     }
 
-    /** What incident managers read in the reminder mails: the period, then each Member State's limit. */
+    /**
+     * What incident managers read in the form and the reminder mails: the period, then each Member
+     * State's limit in words, e.g. "FR: end of Monday 14 December 2026, Europe/Paris (23:00 UTC), moved
+     * from Saturday 12 December 2026 (Regulation 1182/71)".
+     */
     public String summary() {
-        return period.explanation() + ". " + timeLimits.stream()
-                .map(limit -> "%s: nominal %s, adjusted %s (%s, ends %s)".formatted(limit.memberState(),
-                        limit.nominal().lastDay(), limit.adjusted().lastDay(), limit.zone().getId(),
-                        limit.adjusted().endsAt().atZone(limit.zone()).toOffsetDateTime()))
+        return period.explanation() + ". " + timeLimits.stream().map(ReportingDeadlines::inWords)
                 .collect(Collectors.joining("; "));
+    }
+
+    private static String inWords(TimeLimit limit) {
+        String due = limit.memberState() + ": " + DeadlineWords.ENGLISH.of(limit.adjusted().endsAt(), limit.zone());
+        return limit.adjustment() == Adjustment.NONE ? due
+                : "%s, moved from %s (Regulation 1182/71)".formatted(due, DeadlineWords.ENGLISH.day(limit.nominal().lastDay()));
     }
 }

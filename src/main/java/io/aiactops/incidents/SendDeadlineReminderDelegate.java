@@ -39,12 +39,12 @@ public class SendDeadlineReminderDelegate implements JavaDelegate {
                 The first report to the market surveillance authorities on serious incident %s (AI system %s)
                 has not been sent yet.
 
-                Due (UTC): %s — %d hours left
+                Time left: %d hours
                 Deadlines: %s
 
                 Prepare it in Tasklist: %s
                 Case board: %s
-                """.formatted(caseId, AI_SYSTEM_ID.required(execution), due, Math.max(0, left.toHours()),
+                """.formatted(caseId, AI_SYSTEM_ID.required(execution), Math.max(0, left.toHours()),
                         DEADLINES_SUMMARY.from(execution), mailer.link("/camunda/app/tasklist/"), mailer.link("/cases")));
     }
 }

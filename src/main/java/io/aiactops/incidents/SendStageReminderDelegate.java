@@ -6,8 +6,10 @@ import static io.aiactops.incidents.RegimeReportingVariables.INCIDENT_ID;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
+import io.aiactops.calendar.DeadlineWords;
 import io.aiactops.notification.Mailer;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.regimes.RegimeStage;
@@ -39,12 +41,12 @@ public class SendStageReminderDelegate implements JavaDelegate {
                 """
                 The %s (%s %s) on incident %s (AI system %s) has not been submitted yet.
 
-                Due (UTC): %s — %d hours left
+                Due: %s — %d hours left
 
                 Submit it in Tasklist: %s
                 Case board: %s
                 """.formatted(stage.title(), stage.regime().wireName().toUpperCase(), stage.article(), caseId,
-                        AI_SYSTEM_ID.required(execution), due, hoursLeft, mailer.link("/camunda/app/tasklist/"),
+                        AI_SYSTEM_ID.required(execution), DeadlineWords.ENGLISH.of(due, ZoneOffset.UTC), hoursLeft, mailer.link("/camunda/app/tasklist/"),
                         mailer.link("/cases")));
     }
 }

@@ -45,6 +45,8 @@ public final class SeriousIncidentVariables {
 
     public static final ProcessVariable<String> INCIDENT_ID = ProcessVariable.of("incidentId", String.class);
     public static final ProcessVariable<Date> CLASSIFICATION_DUE_AT = ProcessVariable.of("classificationDueAt", Date.class);
+    /** The same due time in words, in the first Member State's time, for the form. */
+    public static final ProcessVariable<String> CLASSIFICATION_DUE_IN_WORDS = ProcessVariable.of("classificationDueInWords", String.class);
 
     // Classify incident
     public static final ProcessVariable<Boolean> SERIOUS = ProcessVariable.of("serious", Boolean.class);
@@ -90,6 +92,8 @@ public final class SeriousIncidentVariables {
     public static final ProcessVariable<Long> REPORT_NUMBER = ProcessVariable.of("reportNumber", Long.class);
     public static final ProcessVariable<String> REPORT_PREPARED_BY = ProcessVariable.of("reportPreparedBy", String.class);
     public static final ProcessVariable<Boolean> FINAL_REPORT_PREPARED = ProcessVariable.of("finalReportPrepared", Boolean.class);
+    /** Due date of the investigation tasks and the next report (aiact.incidents.next-report-within). */
+    public static final ProcessVariable<Date> NEXT_REPORT_DUE_AT = ProcessVariable.of("nextReportDueAt", Date.class);
 
     // Investigation
     public static final ProcessVariable<String> INVESTIGATION_FINDINGS = ProcessVariable.of("investigationFindings", String.class);

@@ -33,6 +33,8 @@ public final class CorrectiveActionVariables {
     public static final ProcessVariable<String> CORRECTIVE_ACTION_ID = ProcessVariable.of("correctiveActionId", String.class);
     /** Set for an authority order (Art. 79(2)); the decision task's due date. */
     public static final ProcessVariable<Date> DUE_AT = ProcessVariable.of("dueAt", Date.class);
+    /** The same due time in words, in the ordering Member State's time, for the form. */
+    public static final ProcessVariable<String> DUE_IN_WORDS = ProcessVariable.of("dueInWords", String.class);
     /** ISO-8601 duration the verification timer waits after the new version is active. */
     public static final ProcessVariable<String> VERIFICATION_WINDOW = ProcessVariable.of("verificationWindow", String.class);
 

@@ -8,8 +8,10 @@ import static io.aiactops.oversight.OversightReviewVariables.METRIC;
 import static io.aiactops.oversight.OversightReviewVariables.RATIONALE;
 import static io.aiactops.oversight.OversightReviewVariables.REVIEW_DUE_AT;
 
+import java.time.ZoneOffset;
 import java.util.List;
 
+import io.aiactops.calendar.DeadlineWords;
 import io.aiactops.notification.Mailer;
 import io.aiactops.platform.security.Roles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -43,6 +45,6 @@ public class EscalateOverdueReviewDelegate implements JavaDelegate {
                 Open the review in Tasklist: %s
                 """.formatted(system, metric, LATEST_VALUE.from(execution), BREACH_COUNT.from(execution),
                         FIRST_SEEN_AT.from(execution), RATIONALE.from(execution),
-                        REVIEW_DUE_AT.from(execution).toInstant(), mailer.link("/camunda/app/tasklist/")));
+                        DeadlineWords.ENGLISH.of(REVIEW_DUE_AT.from(execution).toInstant(), ZoneOffset.UTC), mailer.link("/camunda/app/tasklist/")));
     }
 }

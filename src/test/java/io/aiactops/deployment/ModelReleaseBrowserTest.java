@@ -7,8 +7,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.support.Api;
@@ -55,19 +53,7 @@ class ModelReleaseBrowserTest {
     void processOwnerApprovesAReleaseTheyDidNotRequestInTasklist() {
         // Given: the demo administrator requested version 3.1 of a system, with complete evidence
         String systemId = TestSystems.register(api, "release-ui");
-        Api.Response requested = api.as("admin").post("/api/systems/" + systemId + "/model-versions", Map.of(
-                "version", "3.1", "artifactUri", "models:/loan-scoring/31", "sha256", "3".repeat(64),
-                "trainingDataChanged", true, "intendedPurposeChanged", false,
-                "evidence", List.of(
-                        Map.of("kind", "infrastructure-sizing", "reference", "https://wiki.example/sizing-3.1"),
-                        Map.of("kind", "cyber-risk-analysis", "reference", "DOC-SEC-2026-31"),
-                        Map.of("kind", "ci-cd-run", "reference", "https://ci.example/runs/3100", "status", "success"),
-                        Map.of("kind", "test-report", "reference", "https://ci.example/runs/3100/report.html",
-                                "passed", 512, "failed", 0, "reportedAt", "2026-11-24T16:00:00Z",
-                                "signedBy", "Dr. Lena Vogel", "metrics", Map.of("accuracy", 0.912)),
-                        Map.of("kind", "model-artifact", "reference", "models:/loan-scoring/31", "sha256", "3".repeat(64)),
-                        Map.of("kind", "technical-documentation", "reference", "DOC-TD-LS", "documentVersion", "31"))));
-        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        TestSystems.requestRelease(api, systemId, "3.1");
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(systemId + ":3.1").singleResult();
         assertThat(review.getTaskDefinitionKey()).isEqualTo(ModelDeploymentProcess.TASK_REVIEW_RELEASE);
         String reason = "Evidence complete and signed; retrained on Q3 data within the predetermined changes.";

@@ -99,13 +99,13 @@ class CaseBoardBrowserTest {
             assertThat(cells(row).get(6).getText()).isEqualTo("0");
 
             // And: the classified case (15 days) comes after the one to classify (due within 2 days), with its
-            // adjusted deadline in UTC and in each Member State's time, and the time left
+            // adjusted deadline in UTC and in words in each Member State's time, and the time left
             WebElement classifiedRow = page.findElement(caseRow(classifiedId));
             assertThat(classifiedRow.getLocation().getY()).as("most urgent first: the classification is due earlier")
                     .isGreaterThan(row.getLocation().getY());
             assertThat(cells(classifiedRow).get(2).getText()).startsWith("Reportable");
             assertThat(cells(classifiedRow).get(4).getText()).contains(BOARD_TIME.format(deadlineAt),
-                    "FR: ", "(Europe/Paris)", "DE: ", "(Europe/Berlin)");
+                    "FR: end of ", ", Europe/Paris (", "DE: end of ", ", Europe/Berlin (", " UTC)");
             assertThat(cells(classifiedRow).get(5).getText()).matches("\\d+ d \\d+ h");
             WebElement lateRow = page.findElement(caseRow(lateId));
             assertThat(lateRow.getLocation().getY()).as("the overdue case first").isLessThan(row.getLocation().getY());
@@ -129,16 +129,7 @@ class CaseBoardBrowserTest {
     }
 
     private String report(String systemId, Instant awareAt) {
-        Api.Response reported = api.as("incident-manager").post("/api/incidents", Map.of(
-                "aiSystemId", systemId, "awareAt", awareAt.truncatedTo(ChronoUnit.SECONDS).toString(),
-                "description", "Applicants over 60 were refused credit by an outdated rule of " + systemId,
-                "occurredAt", awareAt.minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
-                "reporter", "Claire Martin, bank branch Lyon",
-                "reporterContact", "claire.martin@bank.example",
-                "memberStates", List.of("FR", "DE"),
-                "personsAffected", 3));
-        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
-        return reported.json().get("id").asText();
+        return TestSystems.reportIncident(api, systemId, awareAt);
     }
 
     /** Completes "Classify incident" as the incident manager would in its form: serious, health harmed. */

@@ -1,7 +1,9 @@
 package io.aiactops.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,15 @@ class IncidentsPropertiesTest {
         IncidentsProperties properties = IncidentCalendars.bind(Map.of());
 
         assertThat(properties.reportingPeriods()).isEqualTo(new IncidentsProperties.ReportingPeriods(15, 10, 2));
+        assertThat(properties.nextReportWithin()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void theNextReportsPeriodIsTheProvidersOwnAndMustBePositive() {
+        assertThat(IncidentCalendars.bind(Map.of("aiact.incidents.next-report-within", "P14D")).nextReportWithin())
+                .isEqualTo(Duration.ofDays(14));
+        assertThatThrownBy(() -> IncidentCalendars.bind(Map.of("aiact.incidents.next-report-within", "PT0S")))
+                .hasStackTraceContaining("aiact.incidents.next-report-within is a positive duration");
     }
 
     @Test

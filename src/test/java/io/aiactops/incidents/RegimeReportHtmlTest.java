@@ -15,7 +15,7 @@ class RegimeReportHtmlTest {
         String html = RegimeReportHtml.render(report("<img src=x onerror=alert(1)> & co", true));
 
         assertThat(html).contains("<h1>DORA: initial notification (RTS 5(1)(a))</h1>", "Financial supervisor FR",
-                "2026-11-25T13:00+01:00", "DORA RTS 5(1)(a): 4 hours from classification as major",
+                "Wednesday 25 November 2026 at 13:00, Europe/Paris (12:00 UTC)", "DORA RTS 5(1)(a): 4 hours from classification as major",
                 "<tr><th>Late</th><td>yes</td></tr>", "Feed outage over the weekend");
         assertThat(html).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt; &amp; co");
         assertThat(html).as("a field the stage does not ask for reads as a dash").contains("<tr><th>Root cause</th><td>—</td></tr>");
@@ -37,7 +37,8 @@ class RegimeReportHtmlTest {
                         List.of("FR"), 42),
                 new RegimeSubmission.Content(summary, null, null, null, "clients affected", null),
                 new RegimeReport.Clock("DORA RTS 5(1)(a): 4 hours from classification as major", aware.plus(java.time.Duration.ofHours(5)),
-                        "2026-11-25T13:00+01:00", aware.plus(java.time.Duration.ofHours(6)), late,
+                        "2026-11-25T13:00+01:00", "Wednesday 25 November 2026 at 13:00, Europe/Paris (12:00 UTC)",
+                        aware.plus(java.time.Duration.ofHours(6)), late,
                         late ? "Feed outage over the weekend" : null));
     }
 }

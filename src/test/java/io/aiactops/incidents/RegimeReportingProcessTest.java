@@ -73,7 +73,8 @@ class RegimeReportingProcessTest {
     private static final Instant AWARE_AT = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
     private static final IncidentsProperties PROPERTIES = new IncidentsProperties(
             new IncidentsProperties.ReportingPeriods(15, 10, 2),
-            new IncidentsProperties.Reminders(0.5, Duration.ofHours(24), List.of(Roles.INCIDENT_MANAGERS, Roles.ADMINS)));
+            new IncidentsProperties.Reminders(0.5, Duration.ofHours(24), List.of(Roles.INCIDENT_MANAGERS, Roles.ADMINS)),
+            Duration.ofDays(30));
     private static final RegimeClock CLOCK = RegimeCalendars.clock();
 
     private final RegimeReporting reporting = mock(RegimeReporting.class);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,10 @@ import java.util.stream.StreamSupport;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import io.aiactops.calendar.DeadlineWords;
 import io.aiactops.platform.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.deployment.ModelVersionActivation;
@@ -97,6 +100,8 @@ class SeriousIncidentIntegrationTest {
         assertThat(classified.get("reportingPeriod").asText()).isEqualTo("73(2) general: 15 days");
         assertThat(classified.get("deadlines")).hasSize(2);
         assertThat(classified.get("deadlines").get(0).get("adjustedEndsAtLocal").asText()).matches(".*T00:00\\+0[12]:00");
+        assertThat(classified.get("deadlines").get(0).get("adjustedEndsInWords").asText())
+                .matches("end of [A-Z][a-z]+day \\d{1,2} [A-Z][a-z]+ \\d{4}, Europe/(Paris|Berlin) \\(2[23]:00 UTC\\)");
         assertThat(classified.get("timeLeft").asText()).startsWith("P");
         assertThat(classified.get("holds").get(0).get("reference").asText()).isEqualTo(id);
         assertThat(classified.get("currentTasks").get(0).get("name").asText()).isEqualTo("Prepare authority report");
@@ -111,10 +116,19 @@ class SeriousIncidentIntegrationTest {
                 "effects", "42 applicants refused", "generalComments", "Initial report; investigation ongoing"));
 
         Map<String, MimeMessage> byAuthority = new HashMap<>();
-        for (MimeMessage mail : awaitMails(id + " — initial report", 2)) {
+        for (MimeMessage mail : awaitMails(id + " — rapport initial", 1)) {
+            byAuthority.put(mail.getAllRecipients()[0].toString(), mail);
+        }
+        for (MimeMessage mail : awaitMails(id + " — Erstmeldung", 1)) {
             byAuthority.put(mail.getAllRecipients()[0].toString(), mail);
         }
         assertThat(byAuthority).containsOnlyKeys("msa-fr@authority.example", "msa-de@authority.example");
+        assertThat(mailText(byAuthority.get("msa-fr@authority.example"))).as("the French authority reads French words")
+                .contains("Délai de notification dans l'État membre FR : " + deadlineIn(classified, "FR", DeadlineWords.FRENCH) + ".")
+                .contains("fin de la journée du ", " UTC)");
+        assertThat(mailText(byAuthority.get("msa-de@authority.example"))).as("the German authority reads German words")
+                .contains("Meldefrist im Mitgliedstaat DE: " + deadlineIn(classified, "DE", DeadlineWords.GERMAN) + ".")
+                .contains("Ende des Tages ", " UTC)");
         JsonNode sent = api.as("auditor").get("/api/systems/" + systemId + "/logs?type=report_sent").json().get("events");
         assertThat(sent).hasSize(2);
         for (JsonNode event : sent) {
@@ -360,6 +374,29 @@ class SeriousIncidentIntegrationTest {
         List<MimeMessage> found = TestMail.await("'" + subjectPart + "'", subject -> subject.contains(subjectPart), count);
         assertThat(found).hasSize(count);
         return found;
+    }
+
+    /** The Member State's adjusted deadline, as the API gives it, in the given language's words. */
+    private static String deadlineIn(JsonNode incident, String memberState, DeadlineWords language) {
+        JsonNode deadline = StreamSupport.stream(incident.get("deadlines").spliterator(), false)
+                .filter(d -> memberState.equals(d.get("memberState").asText())).findFirst().orElseThrow();
+        return language.of(Instant.parse(deadline.get("adjustedEndsAt").asText()), ZoneId.of(deadline.get("timeZone").asText()));
+    }
+
+    /** The mail's text, which sits in a multipart nested in the one that holds the attachments. */
+    private static String mailText(Part part) throws Exception {
+        if (part.getFileName() == null && part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                String text = mailText(parts.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     private static byte[] attachment(MimeMessage mail, String suffix) throws Exception {

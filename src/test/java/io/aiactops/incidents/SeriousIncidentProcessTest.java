@@ -1,6 +1,7 @@
 package io.aiactops.incidents;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -25,10 +26,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import io.aiactops.calendar.Adjustment;
+import io.aiactops.calendar.Calendars;
 import io.aiactops.calendar.Deadline;
 import io.aiactops.calendar.TimeLimit;
 import io.aiactops.correctiveaction.CorrectiveActionOrigin;
@@ -78,7 +82,8 @@ class SeriousIncidentProcessTest {
     private static final Instant DUE = AWARE_AT.plus(Duration.ofDays(15));
     private static final IncidentsProperties PROPERTIES = new IncidentsProperties(
             new IncidentsProperties.ReportingPeriods(15, 10, 2),
-            new IncidentsProperties.Reminders(0.5, Duration.ofHours(24), List.of(Roles.INCIDENT_MANAGERS, Roles.ADMINS)));
+            new IncidentsProperties.Reminders(0.5, Duration.ofHours(24), List.of(Roles.INCIDENT_MANAGERS, Roles.ADMINS)),
+            Duration.ofDays(30));
 
     private final IncidentCases cases = mock(IncidentCases.class);
     private final AuthorityReports reports = mock(AuthorityReports.class);
@@ -97,18 +102,18 @@ class SeriousIncidentProcessTest {
         when(cases.get(CASE)).thenReturn(openCase());
         when(reports.prepare(eq(CASE), any(), anyString())).thenReturn(1, 2, 3);
         when(reports.unsent(CASE)).thenReturn(List.of(new AuthorityReports.Pending(7, CASE, 1, ReportType.INITIAL, "FR",
-                "msa@fr.example", "{}", "<html></html>")));
+                "msa@fr.example", "{}", "<html></html>", null)));
         when(mailer.send(anyList(), anyString(), anyString(), anyList())).thenReturn("<id@test>");
         when(mailer.send(anyList(), anyString(), anyString())).thenReturn("<op@test>");
         when(recipients.unsent(eq(CASE), any())).thenReturn(List.of(deployer));
         when(recipients.mintToken(deployer)).thenReturn("token");
-        Mocks.register("openIncidentCaseDelegate", new OpenIncidentCaseDelegate(cases, engine.getIdentityService(), new IncidentClock(PROPERTIES, null)));
+        Mocks.register("openIncidentCaseDelegate", new OpenIncidentCaseDelegate(cases, engine.getIdentityService(), IncidentCalendars.clock()));
         Mocks.register("checkClassificationListener", new CheckClassificationListener(cases));
         Mocks.register("recordClassificationDelegate", new RecordClassificationDelegate(cases, PROPERTIES));
         Mocks.register("placeEvidenceHoldDelegate", new PlaceEvidenceHoldDelegate(cases));
         Mocks.register("recordNotReportableDelegate", new RecordNotReportableDelegate(cases));
         Mocks.register("checkAuthorityReportListener", new CheckAuthorityReportListener(reports));
-        Mocks.register("recordAuthorityReportDelegate", new RecordAuthorityReportDelegate(reports));
+        Mocks.register("recordAuthorityReportDelegate", new RecordAuthorityReportDelegate(reports, PROPERTIES, EngineClock.INSTANCE));
         Mocks.register("sendAuthorityReportsDelegate", new SendAuthorityReportsDelegate(reports, mailer));
         Mocks.register("sendDeadlineReminderDelegate", new SendDeadlineReminderDelegate(mailer, EngineClock.INSTANCE));
         Mocks.register("escalateMissedDeadlineDelegate", new EscalateMissedDeadlineDelegate(mailer, PROPERTIES));
@@ -123,7 +128,7 @@ class SeriousIncidentProcessTest {
                 "serious_incident", CASE, null, null, null, null, null, null, null, null, null, null, null, null, "OPEN", null,
                 List.of(), Instant.now(), "ines", null, null, null));
         Mocks.register("openCorrectiveActionDelegate", new OpenCorrectiveActionDelegate(correctiveActions,
-                new MaintenanceProperties(15, Duration.ofDays(7), Duration.ofDays(7))));
+                new MaintenanceProperties(15, Duration.ofDays(7), Duration.ofDays(7)), Calendars.timeLimits()));
         Mocks.register("closeIncidentCaseDelegate", new CloseIncidentCaseDelegate(cases));
         Mocks.register("startRegimeReportingDelegate", new StartRegimeReportingDelegate(regimeStarter));
         Mocks.register("checkOtherRegimesDelegate", new CheckOtherRegimesDelegate(regimes));
@@ -143,7 +148,9 @@ class SeriousIncidentProcessTest {
         assertThat(task(incident)).hasCandidateGroup(Roles.INCIDENT_MANAGERS)
                 .hasDueDate(java.util.Date.from(AWARE_AT.plus(Duration.ofDays(2))));
         verify(cases).attachProcess(CASE, incident.getId());
-        assertThat(incident).variables().containsEntry(SeriousIncidentVariables.MDR_APPLIES.name(), false);
+        assertThat(incident).variables().containsEntry(SeriousIncidentVariables.MDR_APPLIES.name(), false)
+                .containsEntry(SeriousIncidentVariables.CLASSIFICATION_DUE_IN_WORDS.name(),
+                        IncidentCalendars.clock().inWords(AWARE_AT.plus(Duration.ofDays(2)), "FR"));
     }
 
     @Test
@@ -289,12 +296,19 @@ class SeriousIncidentProcessTest {
         execute(job(SeriousIncidentProcess.TASK_SEND_FIRST_REPORT));
         execute(job(SeriousIncidentProcess.TASK_INFORM_OPERATORS));
 
+        Date firstFollowUpDue = nextReportDueAt(incident);
+        assertThat(task(incident)).hasDefinitionKey(SeriousIncidentProcess.TASK_INVESTIGATE_ROOT_CAUSE).hasDueDate(firstFollowUpDue);
+        org.assertj.core.api.Assertions.assertThat(firstFollowUpDue.toInstant())
+                .isCloseTo(Instant.now().plus(Duration.ofDays(30)), within(1, ChronoUnit.MINUTES));
         investigate(incident, true);
+        assertThat(task(incident)).hasDefinitionKey(SeriousIncidentProcess.TASK_PREPARE_NEXT_REPORT).hasDueDate(firstFollowUpDue);
         verify(cases).releaseHold(CASE, "authorities informed of the planned change: Retrain on Q4 data", "ines");
         prepareReport(incident, "follow_up");
         execute(job(SeriousIncidentProcess.TASK_SEND_NEXT_REPORT));
 
         assertThat(incident).isWaitingAt(SeriousIncidentProcess.TASK_INVESTIGATE_ROOT_CAUSE);
+        org.assertj.core.api.Assertions.assertThat(nextReportDueAt(incident)).isAfterOrEqualTo(firstFollowUpDue);
+        assertThat(task(incident)).hasDueDate(nextReportDueAt(incident));
         investigate(incident, false);
         prepareReport(incident, "final_reportable");
         execute(job(SeriousIncidentProcess.TASK_SEND_NEXT_REPORT));
@@ -395,6 +409,10 @@ class SeriousIncidentProcessTest {
     private void prepareReport(ProcessInstance incident, String type) {
         asIncidentManager(incident);
         complete(task(incident), withVariables("reportType", type, "rootCause", "Outdated rule"));
+    }
+
+    private static Date nextReportDueAt(ProcessInstance incident) {
+        return (Date) runtimeService().getVariable(incident.getId(), SeriousIncidentVariables.NEXT_REPORT_DUE_AT.name());
     }
 
     private void investigate(ProcessInstance incident, boolean plannedChange) {

@@ -24,6 +24,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.calendar.Calendars;
 import io.aiactops.correctiveaction.CorrectiveActionOrigin;
 import io.aiactops.correctiveaction.CorrectiveActionRequested;
 import io.aiactops.notification.TrackedMail;
@@ -77,7 +78,7 @@ class CorrectiveActionProcessTest {
         when(mails.remindRecall(any(), eq(deployer), eq("token"))).thenReturn("<m2@test>");
         when(registry.get("sys-a")).thenReturn(system);
         when(system.status()).thenReturn(SystemStatus.ACTIVE);
-        Mocks.register("openCorrectiveActionDelegate", new OpenCorrectiveActionDelegate(actions, PROPERTIES));
+        Mocks.register("openCorrectiveActionDelegate", new OpenCorrectiveActionDelegate(actions, PROPERTIES, Calendars.timeLimits()));
         Mocks.register("checkCorrectiveActionDecisionListener", new CheckCorrectiveActionDecisionListener());
         Mocks.register("recordCorrectiveActionDecisionDelegate", new RecordCorrectiveActionDecisionDelegate(actions));
         Mocks.register("takeSystemOutOfServiceDelegate", new TakeSystemOutOfServiceDelegate(new OutOfService(stops, registry)));
@@ -103,6 +104,8 @@ class CorrectiveActionProcessTest {
 
         assertThat(process).isWaitingAt(CorrectiveActionProcess.TASK_DECIDE).hasBusinessKey(ACTION);
         assertThat(task(process)).hasCandidateGroup("process-owners").hasDueDate(Date.from(due));
+        assertThat(process).variables().containsEntry(CorrectiveActionVariables.DUE_IN_WORDS.name(),
+                "end of Wednesday 16 December 2026, Europe/Paris (23:00 UTC)");
         decide(process, "no_action", "The order was withdrawn by the authority");
 
         assertThat(process).isEnded().hasNotPassed(CorrectiveActionProcess.TASK_INFORM_OPERATORS);
@@ -244,7 +247,9 @@ class CorrectiveActionProcessTest {
     }
 
     private static CorrectiveAction action(Instant due) {
-        return new CorrectiveAction(ACTION, "sys-a", "Bias in age groups", "api", null, null, null, null, null, null, due,
+        // An order's due date is counted in the ordering Member State's calendar.
+        return new CorrectiveAction(ACTION, "sys-a", "Bias in age groups", "api", null, due == null ? null : "FR", null, null,
+                null, null, due,
                 null, null, null, null, null, null, "OPEN", null, List.of(), Instant.now(), "olivia", null, null, null);
     }
 }

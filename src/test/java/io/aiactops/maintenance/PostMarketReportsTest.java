@@ -98,7 +98,7 @@ class PostMarketReportsTest {
     }
 
     private static RegimeReporting.StageView stage(String stage, Instant dueAt, Instant submittedAt, boolean late) {
-        return new RegimeReporting.StageView(stage, stage, "", dueAt == null ? "no_time_limit" : "due", dueAt, null, "FR", "",
+        return new RegimeReporting.StageView(stage, stage, "", dueAt == null ? "no_time_limit" : "due", dueAt, null, null, "FR", "",
                 submittedAt, submittedAt == null ? null : "submitted", submittedAt == null ? null : "mail", null, late);
     }
 

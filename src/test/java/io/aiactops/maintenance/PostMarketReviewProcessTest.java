@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import io.aiactops.calendar.Calendars;
 import io.aiactops.correctiveaction.CorrectiveActionOrigin;
 import io.aiactops.correctiveaction.CorrectiveActionRequested;
 import io.aiactops.support.ProcessTestEngine;
@@ -79,7 +80,7 @@ class PostMarketReviewProcessTest {
                 "post_market_review", "PMR-2026-00001", null, null, null, null, null, null, null, null, null, null, null, null,
                 "OPEN", null, List.of(), Instant.now(), "paul", null, null, null));
         Mocks.register("openCorrectiveActionDelegate", new OpenCorrectiveActionDelegate(actions,
-                new MaintenanceProperties(15, Duration.ofDays(7), Duration.ofDays(7))));
+                new MaintenanceProperties(15, Duration.ofDays(7), Duration.ofDays(7)), Calendars.timeLimits()));
         User paul = identityService().newUser("paul");
         paul.setFirstName("Paul");
         paul.setLastName("Owner");

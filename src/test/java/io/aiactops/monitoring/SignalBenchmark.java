@@ -18,7 +18,7 @@ import java.util.function.IntFunction;
 
 import io.aiactops.support.Api;
 import io.aiactops.support.BenchmarkApp;
-import io.aiactops.support.TestSystems;
+import io.aiactops.support.BenchmarkEvents;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -44,7 +44,7 @@ class SignalBenchmark {
     void signalRateAgainstSingleEventAppendsAndBreachToTaskLatency() throws Exception {
         try (BenchmarkApp app = BenchmarkApp.start("aiactops_bench_signals")) {
             Api api = app.api();
-            String systemId = register(api);
+            String systemId = BenchmarkEvents.register(api);
             // Both carry a client id, as platforms send them: idempotency costs the same on both paths.
             IntFunction<String> logEvent = i -> "[{\"type\":\"monitoring_signal\",\"occurredAt\":\"" + Instant.now()
                     + "\",\"clientEventId\":\"e-" + i + "\",\"payload\":{\"metric\":\"accuracy\",\"category\":\"performance\",\"value\":0.91,\"source\":\"bench\"}}]";
@@ -87,7 +87,7 @@ class SignalBenchmark {
             throws Exception {
         List<String> systems = new ArrayList<>();
         for (int i = 0; i < BREACHES; i++) {
-            systems.add(register(api));
+            systems.add(BenchmarkEvents.register(api));
         }
         TaskService tasks = app.bean(TaskService.class);
         // A steady stream below capacity, as production sends it: latency under saturation would only
@@ -146,12 +146,6 @@ class SignalBenchmark {
             throw new IllegalStateException(response.toString());
         }
         return response;
-    }
-
-    private static String register(Api api) {
-        String id = TestSystems.uniqueId("bench");
-        expect(api.post("/api/systems", TestSystems.registration(id)), 201);
-        return id;
     }
 
     private static double percentile(List<Double> sorted, int p) {

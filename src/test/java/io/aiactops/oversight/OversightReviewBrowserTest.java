@@ -7,10 +7,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.support.Api;
@@ -62,7 +58,7 @@ class OversightReviewBrowserTest {
     void overseerDismissesABreachInTasklistAndTheRegisterRecordsIt() {
         // Given: the accuracy of a registered AI system fell below its action threshold
         String systemId = TestSystems.register(api, "browser");
-        String reviewId = breachAccuracy(systemId, 0.72);
+        String reviewId = TestSystems.breachAccuracy(api, systemId, 0.72);
         String reason = "Known dip after the holiday data shift; shadow evaluation of " + systemId + " is back above 0.80.";
 
         try (Browser browser = Browser.start()) {
@@ -112,17 +108,6 @@ class OversightReviewBrowserTest {
         HistoricProcessInstance review = history.createHistoricProcessInstanceQuery()
                 .processInstanceId(reviewId).singleResult();
         assertThat(review.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
-    }
-
-    /** Posts a breaching signal as the monitoring client and returns the id of the review it started. */
-    private String breachAccuracy(String systemId, double value) {
-        Api.Response accepted = api.as("ingest").post("/api/systems/" + systemId + "/signals", Map.of(
-                "metric", "accuracy", "category", "performance", "value", value,
-                "observedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "signalId", "browser-" + UUID.randomUUID()));
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        JsonNode breach = accepted.json().get("breaches").get(0);
-        assertThat(breach.get("rationale").asText()).isEqualTo("Accuracy below 0.80");
-        return breach.get("reviewId").asText();
     }
 
     private String taskOf(String reviewId) {

@@ -119,7 +119,7 @@ class SystemOverviewIntegrationTest {
             Api.Response page = WebappSession.anonymous(port).get(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.contentType()).startsWith("text/html");
-            assertThat(page.body()).contains("/overview/common.js").doesNotContain("<script>", "style=");
+            assertThat(page.body()).contains("type=\"module\"").doesNotContain("<script>", "style=");
         }
         assertThat(WebappSession.anonymous(port).get("/overview/system.js").status()).isEqualTo(200);
     }

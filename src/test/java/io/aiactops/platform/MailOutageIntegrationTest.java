@@ -48,7 +48,8 @@ class MailOutageIntegrationTest {
     private static final String IM = "outage-im";
     private static final String IM_MAIL = "im@outage.example";
     private static final String IM_PASSWORD = "outage-im-secret";
-    private static final String REPORT = "initial report";
+    /** The German authority's subject names an initial report "Erstmeldung" (AuthorityMail). */
+    private static final String REPORT = "Erstmeldung";
     private static final String ESCALATION = "not reviewed in time: accuracy";
 
     @Test

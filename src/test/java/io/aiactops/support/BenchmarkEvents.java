@@ -48,4 +48,14 @@ public final class BenchmarkEvents {
         pool.shutdown();
         return seconds;
     }
+
+    /** Registers a fresh system for a benchmark and returns its id. */
+    public static String register(Api api) {
+        String id = TestSystems.uniqueId("bench");
+        Api.Response created = api.post("/api/systems", TestSystems.registration(id));
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.toString());
+        }
+        return id;
+    }
 }

@@ -1,11 +1,11 @@
-// Shared by the AI system pages: building elements from server values (always as text, never as markup),
-// and the messages for a missing login or missing groups, as on the case board.
-'use strict';
+// Shared by the case board, the AI system pages and the welcome page's plugin (ES module): building
+// elements from server values (always as text, never as markup), the open tasks with their Tasklist
+// links, and the messages for a missing login or missing groups.
 
-const TASKLIST_URL = '/camunda/app/tasklist/';
-const COCKPIT_URL = '/camunda/app/cockpit/';
+export const TASKLIST_URL = '/camunda/app/tasklist/';
+export const COCKPIT_URL = '/camunda/app/cockpit/';
 
-function element(tag, text, className) {
+export function element(tag, text, className) {
   const node = document.createElement(tag);
   if (text !== undefined && text !== null) {
     node.textContent = text;
@@ -16,13 +16,17 @@ function element(tag, text, className) {
   return node;
 }
 
+export function detail(text) {
+  return element('span', text, 'detail');
+}
+
 /** "2026-12-10T23:00:00Z" as "2026-12-10 23:00 UTC". */
-function utc(instant) {
+export function utc(instant) {
   return instant ? new Date(instant).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '—';
 }
 
 /** A link only to a path of this server: a value from the server never becomes a script or another site. */
-function localLink(text, href, className) {
+export function localLink(text, href, className) {
   if (typeof href !== 'string' || !href.startsWith('/') || href.startsWith('//')) {
     return element('span', text, className);
   }
@@ -31,14 +35,42 @@ function localLink(text, href, className) {
   return link;
 }
 
-function showMessage(parts, isError) {
+/** Open tasks as a list: each a link into Tasklist, with its assignee and due date. */
+export function taskList(tasks) {
+  const list = element('ul', null, 'tasks');
+  tasks.forEach((task) => {
+    const item = element('li');
+    // Only links into Tasklist: a URL from the server never becomes a script or another site.
+    if (typeof task.tasklistUrl === 'string' && task.tasklistUrl.startsWith(TASKLIST_URL)) {
+      const link = element('a', task.name || task.id, 'task-link');
+      link.href = task.tasklistUrl;
+      item.appendChild(link);
+    } else {
+      item.appendChild(element('span', task.name || task.id));
+    }
+    const facts = [];
+    if (task.assignee) {
+      facts.push('assigned to ' + task.assignee);
+    }
+    if (task.dueAt) {
+      facts.push('due ' + utc(task.dueAt));
+    }
+    if (facts.length) {
+      item.appendChild(detail(facts.join(', ')));
+    }
+    list.appendChild(item);
+  });
+  return list;
+}
+
+export function showMessage(parts, isError) {
   const message = document.getElementById('message');
   message.replaceChildren(...parts);
   message.className = isError ? 'message error' : 'message';
   message.hidden = false;
 }
 
-async function problemDetail(response) {
+export async function problemDetail(response) {
   try {
     const problem = await response.json();
     return problem.detail || '';
@@ -48,7 +80,7 @@ async function problemDetail(response) {
 }
 
 /** Reads JSON with this browser's Tasklist login; shows why not and answers null when it cannot. */
-async function loadJson(url, what) {
+export async function loadJson(url, what) {
   let response;
   try {
     response = await fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });

@@ -1,0 +1,9 @@
+// aiact-ops: Welcome configuration (Camunda 7 webapp customization); the rest keeps Camunda's defaults.
+export default {
+  app: {
+    name: 'Welcome',
+    vendor: 'aiact-ops'
+  },
+  // Each person's own places, and for auditors where the evidence is (scripts/aiact-landing.js).
+  customScripts: ['scripts/aiact-landing']
+};
