@@ -87,7 +87,9 @@ class RegimeReportingIntegrationTest {
 
         complete(id, SeriousIncidentProcess.TASK_PREPARE_FIRST_REPORT, Map.of("reportType", "combined",
                 "rootCause", "A corrupted data feed"));
-        awaitMails(id + " — combined report", 2);
+        // The Art. 73 covering mail is in each authority's language; every subject has "Art. 73) <case>".
+        assertThat(awaitMails("73) " + id, 2)).extracting(m -> m.getAllRecipients()[0].toString())
+                .containsExactlyInAnyOrder("msa-fr@authority.example", "msa-de@authority.example");
 
         String gdprTask = RegimeReportingProcess.submitTask(RegimeStage.GDPR_NOTIFICATION);
         complete(id, gdprTask, Map.of("notificationNeeded", true, "reportSummary", "Credit scores of 42 applicants exposed",
