@@ -96,7 +96,9 @@ class CaseBoardBrowserTest {
             assertThat(cells(row).get(4).getText())
                     .contains("classify by " + BOARD_TIME.format(classify.getDueDate().toInstant()));
             assertThat(cells(row).get(5).getText()).isEqualTo("not classified yet");
-            assertThat(cells(row).get(6).getText()).isEqualTo("0");
+            assertThat(cells(row).get(6).getText()).startsWith("AI Act: classification");
+            assertThat(cells(row).get(7).getText()).isEqualTo("—");
+            assertThat(cells(row).get(8).getText()).isEqualTo("0");
 
             // And: the classified case (15 days) comes after the one to classify (due within 2 days), with its
             // adjusted deadline in UTC and in words in each Member State's time, and the time left
