@@ -46,18 +46,16 @@ class IncidentController {
     private final SeriousIncidentStarter starter;
     private final IncidentProgress progress;
     private final IncidentCases cases;
-    private final RegimeReporting regimes;
     private final RegimeReportingStarter regimeStarter;
-    private final OtherRegimesFinishedCorrelation regimesFinished;
+    private final RegimeWaiver regimeWaiver;
 
-    IncidentController(SeriousIncidentStarter starter, IncidentProgress progress, IncidentCases cases, RegimeReporting regimes,
-            RegimeReportingStarter regimeStarter, OtherRegimesFinishedCorrelation regimesFinished) {
+    IncidentController(SeriousIncidentStarter starter, IncidentProgress progress, IncidentCases cases,
+            RegimeReportingStarter regimeStarter, RegimeWaiver regimeWaiver) {
         this.starter = starter;
         this.progress = progress;
         this.cases = cases;
-        this.regimes = regimes;
         this.regimeStarter = regimeStarter;
-        this.regimesFinished = regimesFinished;
+        this.regimeWaiver = regimeWaiver;
     }
 
     /** The case id, once the case and its process are committed. */
@@ -153,8 +151,7 @@ class IncidentController {
             Authentication caller) {
         JsonFields fields = JsonFields.of(body, "", Set.of("reason"));
         Regime waived = wireName(Regime.class, "regime", regime);
-        regimes.waive(id, waived, fields.text("reason", true, 4000), caller.getName());
-        regimesFinished.ifAllDone(id);
+        regimeWaiver.waive(id, waived, fields.text("reason", true, 4000), caller.getName());
         return progress.get(id);
     }
 

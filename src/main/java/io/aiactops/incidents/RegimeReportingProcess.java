@@ -11,6 +11,10 @@ public final class RegimeReportingProcess {
     public static final String TASK_RECORD_NIS2_INCIDENT_HANDLED = "Task_RecordNis2IncidentHandled";
     public static final String TASK_TELL_CASE_REGIME_FINISHED = "Task_TellCaseRegimeFinished";
     public static final String END_REGIME_FINISHED = "EndEvent_RegimeFinished";
+    public static final String END_REGIME_WAIVED = "EndEvent_RegimeWaived";
+
+    /** The incident manager waived the regime: its reporting ends wherever it stands. */
+    public static final String MESSAGE_REGIME_WAIVED = "RegimeWaived";
 
     private RegimeReportingProcess() {
     }

@@ -29,6 +29,7 @@ import io.aiactops.support.TestMail;
 import io.aiactops.support.TestSystems;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +58,8 @@ class RegimeReportingIntegrationTest {
     IncidentMetrics metrics;
     @Autowired
     FilterService filterService;
+    @Autowired
+    ManagementService managementService;
 
     Api api;
     String systemId;
@@ -168,6 +171,7 @@ class RegimeReportingIntegrationTest {
         JsonNode closed = Await.until("case " + dora + " closed", Duration.ofSeconds(30), () -> incidentCase(dora),
                 c -> c.get("status").asText().equals("CLOSED"));
         assertThat(regime(closed, "dora").get("waiveReason").asText()).contains("not major");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(dora).count()).as("the waived stage's task is gone").isZero();
     }
 
     @Test
@@ -220,6 +224,39 @@ class RegimeReportingIntegrationTest {
                 "submittedAt", Instant.now().toString()));
         assertThat(incidentEvents()).isEqualTo(eventsBefore + 1);
         assertThat(TestMail.received(subject -> subject.contains("GDPR") && subject.contains(id))).isEmpty();
+    }
+
+    @Test
+    void aLateNotificationNeedsTheReasonsForTheDelayAndIsRecordedAsLate() throws Exception {
+        Map<String, Object> body = incident();
+        body.put("occurredAt", Instant.now().minus(Duration.ofDays(5)).toString());
+        body.put("awareAt", Instant.now().minus(Duration.ofDays(4)).toString());
+        String id = api.as("incident-manager").post("/api/incidents", body).json().get("id").asText();
+        complete(id, SeriousIncidentProcess.TASK_CLASSIFY, Map.of("serious", false, "memberStates", "FR",
+                "classificationRationale", "No harm under the AI Act", "gdprApplies", true));
+        String gdprTask = RegimeReportingProcess.submitTask(RegimeStage.GDPR_NOTIFICATION);
+        Map<String, Object> notification = Map.of("notificationNeeded", true, "reportSummary", "Scores exposed");
+        // Its reminder and escalation are already due: let them run first, as they would have days ago.
+        String gdprInstance = Await.until(gdprTask + " of " + id, Duration.ofSeconds(30), () -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(id).taskDefinitionKey(gdprTask).singleResult(), t -> t != null).getProcessInstanceId();
+        Await.until("the overdue notification's timers ran", Duration.ofSeconds(30),
+                () -> managementService.createJobQuery().processInstanceId(gdprInstance).count() == 0);
+        assertThat(TestMail.await("the escalation", subject -> subject.contains("DEADLINE MISSED: GDPR") && subject.contains(id), 1))
+                .isNotEmpty();
+
+        assertThatThrownBy(() -> complete(id, gdprTask, notification)).hasMessageContaining("delayReasons")
+                .hasMessageContaining("after its deadline");
+        Map<String, Object> withReasons = new HashMap<>(notification);
+        withReasons.put("delayReasons", "The breach was found in a log review four days later");
+        complete(id, gdprTask, withReasons);
+
+        JsonNode stage = regime(incidentCase(id), "gdpr").get("stages").get(0);
+        assertThat(stage.get("late").asBoolean()).isTrue();
+        assertThat(stage.get("outcome").asText()).isEqualTo("submitted");
+        MimeMessage mail = awaitMails("GDPR notification of the supervisory authority: incident " + id, 1).get(0);
+        JsonNode report = new ObjectMapper().readTree(attachment(mail, ".json"));
+        assertThat(report.at("/clock/late").asBoolean()).isTrue();
+        assertThat(report.at("/clock/delayReasons").asText()).contains("log review");
     }
 
     private int incidentEvents() {

@@ -304,6 +304,23 @@ class RegimeReportingProcessTest {
                 .timers().activityId(RegimeReportingProcess.reminderTimer(RegimeStage.DORA_INTERMEDIATE)).count()).isOne();
     }
 
+    @Test
+    void aWaivedRegimeEndsWhereverItStandsWithItsTaskAndTimers() {
+        ProcessInstance dora = start(Regime.DORA);
+        ProcessInstance gdpr = start(Regime.GDPR);
+        RegimeWaiver waiver = new RegimeWaiver(reporting, runtimeService(), correlation);
+
+        waiver.waive(CASE, Regime.DORA, "The supervisor confirmed it is not major", "ines");
+
+        verify(reporting).waive(CASE, Regime.DORA, "The supervisor confirmed it is not major", "ines");
+        assertThat(dora).isEnded().hasPassed(RegimeReportingProcess.END_REGIME_WAIVED)
+                .hasNotPassed(RegimeReportingProcess.TASK_TELL_CASE_REGIME_FINISHED);
+        org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(dora.getId()).count())
+                .isZero();
+        assertThat(gdpr).isWaitingAt(RegimeReportingProcess.submitTask(RegimeStage.GDPR_NOTIFICATION));
+        verify(correlation).ifAllDone(CASE);
+    }
+
     private ProcessInstance start(Regime regime) {
         Map<String, Object> variables = RegimeReportingVariables.start(CASE, "sys-a", regime);
         variables.putAll(RegimeReportingVariables.clocks(CLOCK.clocks(regime, facts, "FR"), PROPERTIES.reminders()));
