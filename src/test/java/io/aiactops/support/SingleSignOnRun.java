@@ -1,16 +1,21 @@
 package io.aiactops.support;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The production profile with single sign-on against a {@link TestOidcProvider}, as an operator runs
  * it: its own JVM, on its own database. The app is addressed as 127.0.0.1, the provider as localhost.
  */
 public record SingleSignOnRun(TestOidcProvider provider, AppProcess app) implements AutoCloseable {
 
-    public static SingleSignOnRun start(String databasePrefix) {
+    /** Starts a provider and the app configured for it, with these extra app arguments. */
+    public static SingleSignOnRun start(String databasePrefix, String... appArguments) {
         TestOidcProvider provider = TestOidcProvider.start();
         try {
-            AppProcess app = ProductionApp.start(TestPostgres.newDatabase(databasePrefix),
-                    provider.appArguments().toArray(String[]::new));
+            List<String> arguments = new ArrayList<>(provider.appArguments());
+            arguments.addAll(List.of(appArguments));
+            AppProcess app = ProductionApp.start(TestPostgres.newDatabase(databasePrefix), arguments.toArray(String[]::new));
             return new SingleSignOnRun(provider, app);
         } catch (RuntimeException | AssertionError e) {
             provider.close();
