@@ -9,6 +9,8 @@ import java.util.List;
  */
 public record SingleSignOnRun(TestOidcProvider provider, AppProcess app) implements AutoCloseable {
 
+    private static SingleSignOnRun shared;
+
     /** Starts a provider and the app configured for it, with these extra app arguments. */
     public static SingleSignOnRun start(String databasePrefix, String... appArguments) {
         TestOidcProvider provider = TestOidcProvider.start();
@@ -21,6 +23,18 @@ public record SingleSignOnRun(TestOidcProvider provider, AppProcess app) impleme
             provider.close();
             throw e;
         }
+    }
+
+    /**
+     * One run for the whole test JVM, started at first use and stopped when the JVM ends, for test classes
+     * that leave the provider up: each start of the app costs about half a minute.
+     */
+    public static synchronized SingleSignOnRun shared() {
+        if (shared == null) {
+            shared = start("sso_shared");
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
     }
 
     public String baseUrl() {
