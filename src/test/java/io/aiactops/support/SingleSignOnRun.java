@@ -18,7 +18,9 @@ public record SingleSignOnRun(TestOidcProvider provider, AppProcess app) impleme
             List<String> arguments = new ArrayList<>(provider.appArguments());
             arguments.addAll(List.of(appArguments));
             AppProcess app = ProductionApp.start(TestPostgres.newDatabase(databasePrefix), arguments.toArray(String[]::new));
-            return new SingleSignOnRun(provider, app);
+            SingleSignOnRun run = new SingleSignOnRun(provider, app);
+            provider.allowLogoutTo(run.baseUrl() + "/sso/logged-out");
+            return run;
         } catch (RuntimeException | AssertionError e) {
             provider.close();
             throw e;

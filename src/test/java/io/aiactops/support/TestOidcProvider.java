@@ -189,6 +189,16 @@ public final class TestOidcProvider implements AutoCloseable {
                 + "&redirect_uri=" + encode(REDIRECT_URI) + "&code_verifier=" + verifier);
     }
 
+    /**
+     * Lets our client send people back to {@code postLogoutRedirectUri} after logging out. The provider
+     * compares it exactly, and the app's port is known only once the app runs, after the provider.
+     */
+    public void allowLogoutTo(String postLogoutRedirectUri) {
+        RegisteredClientRepository clients = context.getBean(RegisteredClientRepository.class);
+        clients.save(RegisteredClient.from(clients.findByClientId(CLIENT_ID)).postLogoutRedirectUri(postLogoutRedirectUri)
+                .build());
+    }
+
     /** A token of the ingest client as the provider would sign it, but expired an hour ago. */
     public String expiredToken() {
         return sign(key, claims(issuer()).issuedAt(Instant.now().minus(Duration.ofHours(2)))
