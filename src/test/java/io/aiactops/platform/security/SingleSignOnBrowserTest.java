@@ -6,11 +6,14 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.support.Api;
+import io.aiactops.support.Await;
 import io.aiactops.support.Browser;
 import io.aiactops.support.ProductionApp;
 import io.aiactops.support.SingleSignOnRun;
@@ -23,7 +26,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * People log in through the provider's own login page, an overseer and an auditor: each lands on what
- * their provider group, mapped to ours, grants, and logging out ends the provider's session as well.
+ * their provider group, mapped to ours, grants (the overseer decides an alert in Tasklist under the
+ * provider's name), and logging out ends the provider's session as well.
  */
 class SingleSignOnBrowserTest {
 
@@ -40,7 +44,7 @@ class SingleSignOnBrowserTest {
     private final Api admin = run.api().as(ProductionApp.ADMIN, ProductionApp.ADMIN_PASSWORD);
 
     @Test
-    void anOverseerLogsInAtTheProviderLandsOnTheAlertsToReviewAndLogsOutOfBoth() {
+    void anOverseerLogsInAtTheProviderDismissesTheirAlertInTasklistAndLogsOutOfBoth() {
         // Given: a critical accuracy breach, sent by the metrics exporter with its provider token
         String systemId = register("sso-ui");
         Api ingest = run.api().withToken(run.provider().clientCredentialsToken(TestOidcProvider.INGEST_CLIENT));
@@ -69,8 +73,23 @@ class SingleSignOnBrowserTest {
             assertThat(Browser.tasklistErrors(page)).as("errors shown by Tasklist").isEmpty();
             browser.screenshot(OVERSEER_SCREENSHOT);
 
+            // When: they claim it under their provider name and dismiss the alert with a reason
+            browser.claimTask();
+            browser.click(Browser.option("Dismiss the alert"));
+            browser.click(Browser.field("Reason")).sendKeys("Checked through single sign-on");
+            assertThat(browser.completeTask()).as("errors shown by Tasklist").isEmpty();
+
             logOutAndExpectTheProviderToAskAgain(browser);
         }
+
+        // Then: the register holds the decision under the name the provider gave the overseer
+        Api auditor = run.api().withToken(run.provider().personToken(TestOidcProvider.AUDITOR));
+        JsonNode decisions = Await.until("the overseer's decision in the register of " + systemId, Duration.ofSeconds(20),
+                () -> auditor.get("/api/systems/" + systemId + "/logs?type=oversight_action").json().get("events"),
+                events -> events.size() > 0);
+        assertThat(decisions).hasSize(1);
+        assertThat(decisions.get(0).get("actor").asText()).isEqualTo(TestOidcProvider.OVERSEER);
+        assertThat(decisions.get(0).get("payload").get("decision").asText()).isEqualTo("dismiss");
     }
 
     @Test
