@@ -14,6 +14,7 @@ import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 
 import io.aiactops.support.Api;
+import io.aiactops.support.EngineRestTasks;
 import io.aiactops.support.ProductionApp;
 import io.aiactops.support.SingleSignOnRun;
 import io.aiactops.support.TestMail;
@@ -42,7 +43,9 @@ class SingleSignOnIntegrationTest {
 
     @BeforeAll
     static void startProviderAndApp() {
+        // Due at once: a critical review's escalation after 5 s, an Art. 73 reminder "30 days before" a 15-day deadline.
         run = SingleSignOnRun.start("sso_api", "--aiact.oversight.critical-review-due=PT5S",
+                "--aiact.incidents.reminders.second-before-deadline=30d",
                 "--aiact.notification.group-mailboxes.incident-managers=" + INCIDENT_MANAGERS_MAILBOX);
         api = run.api();
     }
@@ -89,6 +92,32 @@ class SingleSignOnIntegrationTest {
                 subject -> subject.contains(systemId + " not reviewed in time"), 1);
         assertThat(escalations).hasSize(1);
         assertThat(escalations.get(0).getAllRecipients()).extracting(Address::toString)
+                .containsExactly(INCIDENT_MANAGERS_MAILBOX);
+    }
+
+    @Test
+    void anArt73DeadlineReminderReachesTheIncidentManagersMailbox() throws Exception {
+        Api admin = api.as(ProductionApp.ADMIN, ProductionApp.ADMIN_PASSWORD);
+        String systemId = TestSystems.uniqueId("sso-reminder");
+        assertThat(admin.post("/api/systems", TestSystems.registration(systemId)).status()).isEqualTo(201);
+
+        // An incident manager, with their provider token, reports a serious incident and classifies it in Tasklist's stead
+        Api incidentManager = api.withToken(run.provider().personToken(TestOidcProvider.INCIDENT_MANAGER));
+        Api.Response reported = incidentManager.post("/api/incidents", Map.of("aiSystemId", systemId,
+                "description", "Reminder under single sign-on", "occurredAt", Instant.now().minusSeconds(600).toString(),
+                "reporter", "sso test", "reporterContact", "desk@sso.example", "memberStates", List.of("FR"),
+                "personsAffected", 1));
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        String caseId = reported.json().get("id").asText();
+        String process = admin.get("/engine-rest/process-instance?businessKey=" + caseId).json().get(0).get("id").asText();
+        EngineRestTasks.complete(incidentManager, process, "Task_ClassifyIncident", TestOidcProvider.INCIDENT_MANAGER,
+                Map.of("serious", true, "harmHealth", true, "causalLink", "suspected",
+                        "causalLinkAt", Instant.now().minusSeconds(60).toString(), "memberStates", "FR", "regimeGdpr", false));
+
+        List<MimeMessage> reminders = TestMail.await("the deadline reminder of " + caseId,
+                subject -> subject.contains("Reminder: report on serious incident " + caseId + " "), 1);
+        assertThat(reminders).hasSize(1);
+        assertThat(reminders.get(0).getAllRecipients()).extracting(Address::toString)
                 .containsExactly(INCIDENT_MANAGERS_MAILBOX);
     }
 
