@@ -130,6 +130,27 @@ class SingleSignOnBrowserTest {
         }
     }
 
+    @Test
+    void anAdministratorLogsInAtTheProviderAndFindsTheLocalServiceAccountsInAdmin() {
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver();
+
+            // When: an administrator of the provider's admin group logs in to Camunda Admin and lists its users
+            page.get(run.baseUrl() + "/camunda/app/admin/");
+            awaitProviderLogin(browser);
+            logInAtProvider(browser, TestOidcProvider.ADMIN);
+            browser.await().until(visibilityOfElementLocated(By.cssSelector(".navbar-brand")));
+            // The address after '#' never reaches the server, so the login cannot bring them back to it.
+            page.get(run.baseUrl() + "/camunda/app/admin/default/#/users");
+
+            // Then: the local accounts, which live in Camunda's identity tables, e.g. the first administrator
+            browser.await().until(textToBePresentInElementLocated(By.cssSelector("table"), ProductionApp.ADMIN));
+            assertThat(page.findElement(By.tagName("table")).getText()).doesNotContain(TestOidcProvider.ADMIN);
+
+            logOutAndExpectTheProviderToAskAgain(browser);
+        }
+    }
+
     /** Our /logout ends the provider's session too: the next page asks for the password again. */
     private void logOutAndExpectTheProviderToAskAgain(Browser browser) {
         WebDriver page = browser.driver();
