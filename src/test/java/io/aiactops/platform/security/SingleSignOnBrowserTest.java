@@ -23,11 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
- * People log in through the provider's own login page, an overseer and an auditor: each lands on what
- * their provider group, mapped to ours, grants (the overseer decides an alert in Tasklist under the
- * provider's name), and logging out ends the provider's session as well.
+ * People log in through the provider's own login page, an overseer, an auditor and an administrator: each
+ * lands on what their provider group, mapped to ours, grants, in Tasklist and on the welcome page (the
+ * overseer decides an alert under the provider's name), and logging out ends the provider's session too.
  */
 class SingleSignOnBrowserTest {
 
@@ -36,6 +37,9 @@ class SingleSignOnBrowserTest {
     private static final Path OVERSEER_SCREENSHOT = Path.of("target", "screenshots", "sso-overseer-tasklist.png");
 
     private static final By REVIEW_FILTER = By.partialLinkText("Alerts to review — critical first");
+    /** The welcome page's "Your work in aiact-ops" links, and its "Where is the evidence" for auditors. */
+    private static final By PLACES = By.cssSelector("#aiact-places li a");
+    private static final By EVIDENCE = By.id("aiact-evidence");
     /** The filters' names without the count Tasklist adds to the selected one. */
     private static final String FILTER_NAMES = "return Array.from(document.querySelectorAll('.task-filter h4.name a'))"
             + ".map(a => a.firstChild.textContent.trim());";
@@ -79,6 +83,13 @@ class SingleSignOnBrowserTest {
             browser.click(Browser.field("Reason")).sendKeys("Checked through single sign-on");
             assertThat(browser.completeTask()).as("errors shown by Tasklist").isEmpty();
 
+            // And: the welcome page leads them to the same filters first, and to no evidence pages
+            page.get(welcome());
+            browser.await().until(visibilityOfElementLocated(PLACES));
+            assertThat(texts(page.findElements(PLACES))).startsWith("Tasklist: Alerts to review — critical first",
+                    "Tasklist: My open tasks");
+            assertThat(page.findElements(EVIDENCE)).isEmpty();
+
             logOutAndExpectTheProviderToAskAgain(browser);
         }
 
@@ -121,6 +132,12 @@ class SingleSignOnBrowserTest {
             // And: Cockpit, where auditors read the processes
             page.get(run.baseUrl() + "/camunda/app/cockpit/default/#/processes");
             browser.await().until(textToBePresentInElementLocated(By.tagName("body"), "Serious incident reporting (Art. 73)"));
+            // And: the welcome page leads them to what auditors read, and to the evidence of this system
+            page.get(welcome());
+            assertThat(browser.await().until(visibilityOfElementLocated(EVIDENCE)).getText())
+                    .contains("Where is the evidence", "/api/systems/" + systemId + "/logs/verify");
+            assertThat(texts(page.findElements(PLACES))).containsExactly("Serious incidents — case board", "AI systems",
+                    "Cockpit");
             // And: Tasklist is not theirs: Camunda refuses it, as to any user whose groups have no access to it
             page.get(tasklist());
             browser.await().until(textToBePresentInElementLocated(By.tagName("body"), "status=403"));
@@ -181,6 +198,14 @@ class SingleSignOnBrowserTest {
         Api.Response registered = admin.post("/api/systems", TestSystems.registration(systemId));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         return systemId;
+    }
+
+    private static List<String> texts(List<WebElement> elements) {
+        return elements.stream().map(WebElement::getText).toList();
+    }
+
+    private String welcome() {
+        return run.baseUrl() + "/camunda/app/welcome/";
     }
 
     private String tasklist() {
