@@ -2,7 +2,6 @@ package io.aiactops.deployment;
 
 import io.aiactops.support.Await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.nio.file.Path;
@@ -35,9 +34,6 @@ class ModelReleaseBrowserTest {
     private static final Path FORM_SCREENSHOT = Path.of("target", "screenshots", "review-release-form.png");
 
     private static final By RELEASES_FILTER = By.partialLinkText("Model releases — open tasks"); // Tasklist adds the task count to the selected filter
-    private static final By CLAIM = By.cssSelector("button.claim");
-    private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space()='Complete']");
-    private static final By TASK_CLOSED = By.cssSelector(".no-task");
 
     private final Api api;
     private final String tasklistUrl;
@@ -82,15 +78,11 @@ class ModelReleaseBrowserTest {
                     .isEqualTo("within-predetermined-changes");
 
             // When: the process owner claims the task, decides "Go" with a reason and completes it
-            browser.click(CLAIM);
-            await.until(invisibilityOfElementLocated(CLAIM));
+            browser.claimTask();
             browser.click(Browser.option("Go: activate this version"));
             browser.click(Browser.field("Reason")).sendKeys(reason);
             browser.screenshot(FORM_SCREENSHOT);
-            browser.click(COMPLETE);
-
-            await.until(d -> d.findElement(TASK_CLOSED).isDisplayed() || !Browser.tasklistErrors(d).isEmpty());
-            assertThat(Browser.tasklistErrors(page)).as("errors shown by Tasklist").isEmpty();
+            assertThat(browser.completeTask()).as("errors shown by Tasklist").isEmpty();
         }
 
         // Then: the version is in service, approved by the process owner with the reason

@@ -2,7 +2,6 @@ package io.aiactops.oversight;
 
 import io.aiactops.support.Await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.nio.file.Path;
@@ -36,11 +35,6 @@ class OversightReviewBrowserTest {
     private static final Path FORM_SCREENSHOT = Path.of("target", "screenshots", "oversight-review-form.png");
 
     private static final By REVIEW_FILTER = By.partialLinkText("Alerts to review — critical first"); // Tasklist adds the task count to the selected filter
-    private static final By CLAIM = By.cssSelector("button.claim");
-    private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space()='Complete']");
-    /** Tasklist closes a task it completed and asks for the next one; it shows no success message. */
-    private static final By TASK_CLOSED = By.cssSelector(".no-task");
-    /** Where Tasklist reports a refused completion, e.g. the engine's message from a task listener. */
 
     private final Api api;
     private final String tasklistUrl;
@@ -87,15 +81,11 @@ class OversightReviewBrowserTest {
                     .isEqualTo("Accuracy below 0.80");
 
             // When: the overseer claims the task, dismisses the alert with a reason and completes it
-            browser.click(CLAIM);
-            await.until(invisibilityOfElementLocated(CLAIM));
+            browser.claimTask();
             browser.click(Browser.option("Dismiss the alert"));
             browser.click(Browser.field("Reason")).sendKeys(reason);
             browser.screenshot(FORM_SCREENSHOT);
-            browser.click(COMPLETE);
-
-            await.until(d -> d.findElement(TASK_CLOSED).isDisplayed() || !Browser.tasklistErrors(d).isEmpty());
-            assertThat(Browser.tasklistErrors(page)).as("errors shown by Tasklist").isEmpty();
+            assertThat(browser.completeTask()).as("errors shown by Tasklist").isEmpty();
         }
 
         // Then: the log register holds the decision under the overseer's name, and the review is over

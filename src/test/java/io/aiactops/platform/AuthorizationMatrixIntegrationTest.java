@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -199,20 +200,37 @@ class AuthorizationMatrixIntegrationTest {
     Stream<DynamicTest> eachEndpointAllowsExactlyItsRoles() {
         Api api = Api.anonymous(port);
         String systemId = TestSystems.register(api, "authz");
-        String incidentId = reportIncident(api, systemId);
+        String incidentId = reportIncident(api.as(INCIDENT_MANAGER), systemId);
         Api.Response requested = api.as(PROCESS_OWNER).post("/api/systems/" + systemId + "/corrective-actions",
                 Map.of("reason", "Authorization matrix request"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         String correctiveActionId = requested.json().get("id").asText();
         long documentationSnapshot = documentation.snapshot(systemId, "authorization matrix").id();
+        Map<String, String> fixtures = Map.of("system", systemId, "incident", incidentId,
+                "correctiveAction", correctiveActionId, "documentationSnapshot", String.valueOf(documentationSnapshot));
+        Map<String, Api> callers = new LinkedHashMap<>();
+        USERS.forEach(user -> callers.put(user, api.as(user)));
+        return eachEndpoint(fixtures, Set.of(), callers, api);
+    }
+
+    /**
+     * One dynamic test per row: its request sent by each caller (one per {@link #USERS}, as that user
+     * authenticates) and anonymously. {@code fixtures} fill the row's placeholders; a row that names one
+     * of {@code absentFixtures}, which exist nowhere, reaches the controller with a 404 instead of a 2xx.
+     */
+    static Stream<DynamicTest> eachEndpoint(Map<String, String> fixtures, Set<String> absentFixtures,
+            Map<String, Api> callers, Api anonymous) {
+        assertThat(callers.keySet()).as("a caller for every user of the matrix").containsExactlyInAnyOrderElementsOf(USERS);
         return MATRIX.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.key() + " " + new TreeSet<>(endpoint.allowed()), () -> {
-            String path = endpoint.path().replace("{system}", systemId).replace("{incident}", incidentId)
-                    .replace("{correctiveAction}", correctiveActionId)
-                    .replace("{documentationSnapshot}", String.valueOf(documentationSnapshot))
-                    .replace("{missing}", "authz-missing-" + UUID.randomUUID());
+            String path = endpoint.path().replace("{missing}", "authz-missing-" + UUID.randomUUID());
+            for (Map.Entry<String, String> fixture : fixtures.entrySet()) {
+                path = path.replace("{" + fixture.getKey() + "}", fixture.getValue());
+            }
+            boolean absent = absentFixtures.stream().anyMatch(f -> endpoint.path().contains("{" + f + "}"));
             SoftAssertions softly = new SoftAssertions();
-            for (String user : USERS) {
-                Api.Response response = send(api.as(user), endpoint, path);
+            for (Map.Entry<String, Api> caller : callers.entrySet()) {
+                String user = caller.getKey();
+                Api.Response response = send(caller.getValue(), endpoint, path);
                 String what = user + " " + endpoint.method() + " " + path + " -> " + response;
                 if (SIGNED.contains(endpoint.key())) {
                     softly.assertThat(response.status()).as(what + " (unsigned)").isEqualTo(401);
@@ -220,21 +238,23 @@ class AuthorizationMatrixIntegrationTest {
                 } else if (!endpoint.allowed().contains(user)) {
                     softly.assertThat(response.status()).as(what).isEqualTo(403);
                     softly.assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+                } else if (endpoint.method().equals("GET") && absent) {
+                    softly.assertThat(response.status()).as(what + " (names nothing that exists)").isEqualTo(404);
                 } else if (endpoint.method().equals("GET")) {
                     softly.assertThat(response.status()).as(what).isBetween(200, 299);
                 } else {
                     softly.assertThat(response.status()).as(what).isBetween(400, 499).isNotIn(401, 403);
                 }
             }
-            Api.Response anonymous = send(api, endpoint, path);
-            softly.assertThat(anonymous.status()).as("anonymous " + path + " -> " + anonymous).isEqualTo(401);
-            softly.assertThat(anonymous.contentType()).as("anonymous").startsWith("application/problem+json");
+            Api.Response unauthenticated = send(anonymous, endpoint, path);
+            softly.assertThat(unauthenticated.status()).as("anonymous " + path + " -> " + unauthenticated).isEqualTo(401);
+            softly.assertThat(unauthenticated.contentType()).as("anonymous").startsWith("application/problem+json");
             softly.assertAll();
         }));
     }
 
-    private static String reportIncident(Api api, String systemId) {
-        Api.Response created = api.as(INCIDENT_MANAGER).post("/api/incidents", Map.of("aiSystemId", systemId,
+    static String reportIncident(Api reporter, String systemId) {
+        Api.Response created = reporter.post("/api/incidents", Map.of("aiSystemId", systemId,
                 "description", "Authorization matrix case", "occurredAt", Instant.now().minusSeconds(60).toString(),
                 "reporter", "matrix", "reporterContact", "matrix@example.org", "memberStates", List.of("FR"),
                 "personsAffected", 0));

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.support.Api;
 import io.aiactops.support.AppProcess;
+import io.aiactops.support.EngineRestTasks;
 import io.aiactops.support.FakeSmtp;
 import io.aiactops.support.JobQueue;
 import io.aiactops.support.ProductionApp;
@@ -76,11 +77,11 @@ class MailOutageIntegrationTest {
             String caseId = opened.json().get("id").asText();
             String incidentProcess = admin.get("/engine-rest/process-instance?businessKey=" + caseId).json().get(0)
                     .get("id").asText();
-            complete(im, incidentProcess, "Task_ClassifyIncident", Map.of("serious", true, "harmHealth", true,
-                    "causalLink", "suspected", "causalLinkAt", Instant.now().minusSeconds(60).toString(),
+            EngineRestTasks.complete(im, incidentProcess, "Task_ClassifyIncident", IM, Map.of("serious", true,
+                    "harmHealth", true, "causalLink", "suspected", "causalLinkAt", Instant.now().minusSeconds(60).toString(),
                     "memberStates", "DE, FR", "regimeGdpr", false));
-            complete(im, incidentProcess, "Task_PrepareFirstReport", Map.of("reportType", "initial",
-                    "effects", "3 persons affected", "generalComments", "Initial report during a mail outage"));
+            EngineRestTasks.complete(im, incidentProcess, "Task_PrepareFirstReport", IM, Map.of(
+                    "reportType", "initial", "effects", "3 persons affected", "generalComments", "Initial report during a mail outage"));
 
             JsonNode reportJob = await("the report job fails on FR", () -> failedJob(admin, incidentProcess,
                     "Task_SendFirstReport"));
@@ -172,22 +173,6 @@ class MailOutageIntegrationTest {
     }
 
     private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-
-    /** Claims and completes the process's open task of this activity through engine-rest, as Tasklist does. */
-    private static void complete(Api api, String processInstance, String activity, Map<String, Object> values) {
-        JsonNode task = await(activity, () -> {
-            JsonNode tasks = api.get("/engine-rest/task?processInstanceId=" + processInstance + "&taskDefinitionKey="
-                    + activity).json();
-            return tasks.isEmpty() ? null : tasks.get(0);
-        });
-        String taskId = task.get("id").asText();
-        assertThat(api.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", IM)).status()).isEqualTo(204);
-        Map<String, Object> variables = new LinkedHashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value,
-                "type", value instanceof Boolean ? "Boolean" : "String")));
-        Api.Response completed = api.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
-        assertThat(completed.status()).as(completed.body()).isIn(200, 204);
-    }
 
     /** The job of this activity once it has failed at least once. */
     private static JsonNode failedJob(Api api, String processInstance, String activity) {

@@ -51,6 +51,10 @@ public final class Browser implements AutoCloseable {
 
     /** Tasklist's error notifications. */
     private static final By TASKLIST_ERROR = By.cssSelector(".notifications .alert-danger");
+    private static final By CLAIM = By.cssSelector("button.claim");
+    private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space()='Complete']");
+    /** Tasklist closes a task it completed and asks for the next one; it shows no success message. */
+    private static final By TASK_CLOSED = By.cssSelector(".no-task");
 
     /** A form-js field, found the way a person finds it: by its label. */
     public static By field(String label) {
@@ -140,6 +144,19 @@ public final class Browser implements AutoCloseable {
      */
     public void openTask(String tasklistUrl, String taskId) {
         driver.get(tasklistUrl + "#/?task=" + taskId);
+    }
+
+    /** Claims the task Tasklist shows, as a person does before filling in its form. */
+    public void claimTask() {
+        click(CLAIM);
+        await().until(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
+    }
+
+    /** Completes the task Tasklist shows; returns the errors Tasklist reported instead of closing it. */
+    public List<String> completeTask() {
+        click(COMPLETE);
+        await().until(d -> d.findElement(TASK_CLOSED).isDisplayed() || !tasklistErrors(d).isEmpty());
+        return tasklistErrors(driver);
     }
 
     /** Logs in through the Camunda webapps' sign-in form, which the browser is showing. */

@@ -2,14 +2,19 @@ package io.aiactops.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -19,6 +24,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -68,6 +75,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A real OpenID Connect provider for the single sign-on tests: Spring Authorization Server on its own
@@ -86,6 +94,9 @@ public final class TestOidcProvider implements AutoCloseable {
     public static final String PASSWORD = "provider-password";
     public static final String OVERSEER = "olivia";
     public static final String AUDITOR = "arthur";
+    public static final String INCIDENT_MANAGER = "ines";
+    public static final String PROCESS_OWNER = "paul";
+    public static final String ADMIN = "ada";
     /** A person whose only provider group maps to none of ours. */
     public static final String NEWCOMER = "nina";
 
@@ -93,7 +104,14 @@ public final class TestOidcProvider implements AutoCloseable {
     public static final Map<String, String> GROUP_MAPPING = Map.of(
             "oversight-team", "ai-overseers",
             "internal-audit", "auditors",
+            "incident-desk", "incident-managers",
+            "process-office", "process-owners",
+            "platform-admins", "camunda-admin",
             "metrics-machines", "monitoring-ingest");
+
+    /** Our client's callback; a loopback address, which the provider accepts on whichever port the app got. */
+    private static final String REDIRECT_URI = "http://127.0.0.1/login/oauth2/code/oidc";
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private static final Map<String, List<String>> CLIENT_GROUPS = Map.of(
             INGEST_CLIENT, List.of("metrics-machines", "all-staff"),
@@ -140,24 +158,45 @@ public final class TestOidcProvider implements AutoCloseable {
 
     /** An access token of a machine client (client-credentials flow), fetched from the token endpoint. */
     public String clientCredentialsToken(String clientId) {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientId + "-secret").getBytes());
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(issuer() + "/oauth2/token"))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=api"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("Token endpoint answered " + response.statusCode() + ": " + response.body());
-            }
-            return new ObjectMapper().readTree(response.body()).get("access_token").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        return token(HttpClient.newHttpClient(), clientId, clientId + "-secret", "grant_type=client_credentials&scope=api");
+    }
+
+    /**
+     * A person's access token for aiact-ops, got as the app's web login gets its tokens: authorization code
+     * with PKCE, the person typing their password into the provider's login form.
+     */
+    public String personToken(String user) {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        URI authorize = URI.create(issuer() + "/oauth2/authorize?response_type=code&client_id=" + CLIENT_ID
+                + "&scope=openid&state=test&redirect_uri=" + encode(REDIRECT_URI) + "&code_challenge="
+                + s256(verifier) + "&code_challenge_method=S256");
+        URI login = redirect(send(browser, HttpRequest.newBuilder(authorize)), authorize);
+        Matcher csrf = CSRF_FIELD.matcher(send(browser, HttpRequest.newBuilder(login)).body());
+        if (!csrf.find()) {
+            throw new AssertionError("No CSRF field on the provider's login page " + login);
         }
+        URI resumed = redirect(send(browser, HttpRequest.newBuilder(login)
+                .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(PASSWORD)
+                        + "&_csrf=" + encode(csrf.group(1))))), login);
+        URI callback = redirect(send(browser, HttpRequest.newBuilder(resumed)), resumed);
+        String code = UriComponentsBuilder.fromUri(callback).build().getQueryParams().getFirst("code");
+        if (code == null) {
+            throw new AssertionError("The provider did not hand out a code for " + user + ": " + callback);
+        }
+        return token(browser, CLIENT_ID, CLIENT_SECRET, "grant_type=authorization_code&code=" + encode(code)
+                + "&redirect_uri=" + encode(REDIRECT_URI) + "&code_verifier=" + verifier);
+    }
+
+    /**
+     * Lets our client send people back to {@code postLogoutRedirectUri} after logging out. The provider
+     * compares it exactly, and the app's port is known only once the app runs, after the provider.
+     */
+    public void allowLogoutTo(String postLogoutRedirectUri) {
+        RegisteredClientRepository clients = context.getBean(RegisteredClientRepository.class);
+        clients.save(RegisteredClient.from(clients.findByClientId(CLIENT_ID)).postLogoutRedirectUri(postLogoutRedirectUri)
+                .build());
     }
 
     /** A token of the ingest client as the provider would sign it, but expired an hour ago. */
@@ -179,6 +218,61 @@ public final class TestOidcProvider implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    private String token(HttpClient http, String clientId, String secret, String form) {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(issuer() + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("Token endpoint answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return new ObjectMapper().readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where a 302 of the provider leads; the client follows none by itself, the code must not reach 127.0.0.1:80. */
+    private static URI redirect(HttpResponse<String> response, URI from) {
+        if (response.statusCode() != 302) {
+            throw new AssertionError("Expected a redirect from " + from + ", got " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return from.resolve(response.headers().firstValue("Location").orElseThrow());
+    }
+
+    private static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static JwtClaimsSet.Builder claims(String issuer) {
@@ -254,6 +348,9 @@ public final class TestOidcProvider implements AutoCloseable {
             return new InMemoryUserDetailsManager(
                     User.withUsername(OVERSEER).password("{noop}" + PASSWORD).authorities("oversight-team", "all-staff").build(),
                     User.withUsername(AUDITOR).password("{noop}" + PASSWORD).authorities("internal-audit").build(),
+                    User.withUsername(INCIDENT_MANAGER).password("{noop}" + PASSWORD).authorities("incident-desk").build(),
+                    User.withUsername(PROCESS_OWNER).password("{noop}" + PASSWORD).authorities("process-office").build(),
+                    User.withUsername(ADMIN).password("{noop}" + PASSWORD).authorities("platform-admins").build(),
                     User.withUsername(NEWCOMER).password("{noop}" + PASSWORD).authorities("all-staff").build());
         }
 
@@ -263,8 +360,7 @@ public final class TestOidcProvider implements AutoCloseable {
                     .clientSecret("{noop}" + CLIENT_SECRET)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    // A loopback address: the provider accepts it on whichever port the app's test run got.
-                    .redirectUri("http://127.0.0.1/login/oauth2/code/oidc")
+                    .redirectUri(REDIRECT_URI)
                     .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
                     .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
                             .build())

@@ -1,6 +1,5 @@
 package io.aiactops.platform.security;
 
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -57,10 +56,10 @@ class OidcSecurityConfig {
      * instead of their own login form: Camunda's container-based authentication, its extension point.
      */
     @Bean
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication(
+    FilterRegistrationBean<WebappSingleSignOnFilter> webappAuthentication(
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        FilterRegistrationBean<WebappSingleSignOnFilter> registration =
+                new FilterRegistrationBean<>(new WebappSingleSignOnFilter());
         registration.setName("camunda-webapp-sso-authentication");
         registration.addInitParameter("authentication-provider", SpringSecurityAuthentication.class.getName());
         registration.addUrlPatterns(webappPath + "/app/*", webappPath + "/api/*");
