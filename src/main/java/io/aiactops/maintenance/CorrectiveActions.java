@@ -236,6 +236,12 @@ public class CorrectiveActions {
                 action.processInstanceId());
     }
 
+    /** Whether every deployer has acknowledged the recall (the process asks before it waits for them). */
+    @Transactional(readOnly = true)
+    public boolean allDeployersAcknowledged(String actionId) {
+        return unacknowledgedDeployers(actionId).isEmpty();
+    }
+
     @Transactional(readOnly = true)
     public CorrectiveAction get(String actionId) {
         return find(actionId).orElseThrow(() -> new NotFoundException("Corrective action", actionId));

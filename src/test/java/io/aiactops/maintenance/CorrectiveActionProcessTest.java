@@ -83,6 +83,8 @@ class CorrectiveActionProcessTest {
         Mocks.register("recordCorrectiveActionDecisionDelegate", new RecordCorrectiveActionDecisionDelegate(actions));
         Mocks.register("takeSystemOutOfServiceDelegate", new TakeSystemOutOfServiceDelegate(new OutOfService(stops, registry)));
         Mocks.register("informOperatorsOfCorrectiveActionDelegate", new InformOperatorsOfCorrectiveActionDelegate(actions, mails, new TrackedMail(recipients)));
+        // The gateway before the wait asks the service whether everyone acknowledged already.
+        Mocks.register("correctiveActions", actions);
         Mocks.register("remindDeployersDelegate", new RemindDeployersDelegate(actions, mails, new TrackedMail(recipients), engine.getRuntimeService()));
         Mocks.register("compileKpisDelegate", new CompileKpisDelegate(kpis));
         Mocks.register("checkEffectivenessListener", new CheckEffectivenessListener());
@@ -152,6 +154,18 @@ class CorrectiveActionProcessTest {
         runtimeService().createMessageCorrelation(CorrectiveActionProcess.MESSAGE_RECALL_ACKNOWLEDGED)
                 .processInstanceId(process.getId()).correlate();
         assertThat(process).isEnded();
+        verify(actions).close(ACTION, "recall acknowledged by every deployer", "paul");
+    }
+
+    @Test
+    void deployersWhoAcknowledgedBeforeTheWaitBeganEndTheRecallWithoutWaiting() {
+        ProcessInstance process = start(Map.of());
+        decide(process, "recall", "Deployers must stop using it");
+        when(actions.allDeployersAcknowledged(ACTION)).thenReturn(true);
+
+        execute(job(CorrectiveActionProcess.TASK_INFORM_OPERATORS));
+
+        assertThat(process).isEnded().hasNotPassed(CorrectiveActionProcess.TASK_AWAIT_ACKNOWLEDGEMENTS);
         verify(actions).close(ACTION, "recall acknowledged by every deployer", "paul");
     }
 
