@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,10 +68,11 @@ class OversightReviewBrowserTest {
             // Tall enough for the whole form, so that the screenshot for the docs shows all of it.
             page.manage().window().setSize(new Dimension(1400, 2200));
 
-            // Then: Tasklist is branded as aiact-ops, without the engine's upgrade notice
+            // Then: Tasklist (reloaded at the task's link) is branded as aiact-ops, without the engine's upgrade notice
+            WebElement brand = await.until(visibilityOfElementLocated(By.cssSelector(".navbar-brand")));
             assertThat(page.findElements(By.cssSelector(".ce-eol-banner")))
                     .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
-            assertThat(page.findElement(By.cssSelector(".navbar-brand")).getCssValue("background-image"))
+            assertThat(brand.getCssValue("background-image"))
                     .contains("aiact-ops-logo.svg");
 
             // And: the form shows what breached and why it counts as a breach
