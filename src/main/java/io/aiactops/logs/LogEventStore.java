@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.aiactops.platform.jdbc.JdbcTime;
 import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
@@ -205,6 +207,48 @@ class LogEventStore {
     List<LogEvent> find(String systemId, LogQuery query) {
         List<Object> params = new ArrayList<>();
         return jdbc.sql(page(systemId, query, params)).params(params).query(this::event).list();
+    }
+
+    /**
+     * The events of one type after {@code afterSeq}, up to {@code limit}, in chain order, with the values
+     * at the given pointers. On PostgreSQL the database takes each value out of the stored jsonb, so
+     * the whole payload is neither sent nor parsed; on H2, and for a pointer without a path
+     * ({@link JsonPointerPath}), the payload is read whole and the pointers applied to it here.
+     */
+    List<EventFields> fields(String systemId, String type, long afterSeq, int limit, List<String> pointers) {
+        List<List<String>> paths = pointers.stream().map(JsonPointerPath::of).toList();
+        if (!postgres || paths.contains(null)) {
+            return find(systemId, new LogQuery(null, null, List.of(type), afterSeq, limit)).stream()
+                    .map(e -> new EventFields(e.seq(), e.occurredAt(), pointers.stream().map(e.payload()::at).toList()))
+                    .toList();
+        }
+        StringBuilder sql = new StringBuilder("SELECT seq, occurred_at");
+        List<Object> params = new ArrayList<>();
+        for (List<String> path : paths) {
+            sql.append(", CAST(payload #> ? AS VARCHAR)");
+            params.add(new SqlArrayValue("text", path.toArray()));
+        }
+        sql.append(" FROM log_event WHERE system_id = ? AND seq > ? AND type = ? ORDER BY seq LIMIT ?");
+        params.addAll(List.of(systemId, afterSeq, type, limit));
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            List<JsonNode> values = new ArrayList<>(paths.size());
+            for (int i = 0; i < paths.size(); i++) {
+                values.add(value(rs.getString(3 + i)));
+            }
+            return new EventFields(rs.getLong(1), JdbcTime.instant(rs, "occurred_at"), values);
+        }).list();
+    }
+
+    /** One value as PostgreSQL prints it, read as Jackson reads it within a whole payload. */
+    private JsonNode value(String text) {
+        if (text == null) {
+            return MissingNode.getInstance();
+        }
+        // Most values monitored are plain strings: no parser needed for those.
+        if (text.length() >= 2 && text.charAt(0) == '"' && text.indexOf('\\') < 0) {
+            return TextNode.valueOf(text.substring(1, text.length() - 1));
+        }
+        return json(text);
     }
 
     long seqBeforeOccurred(String systemId, Instant from) {

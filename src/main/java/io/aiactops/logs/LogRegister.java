@@ -164,13 +164,15 @@ public class LogRegister {
     }
 
     /**
-     * Up to {@code limit} events of a chain after {@code afterSeq}, in chain order: for readers that
-     * follow the chain (the built-in monitors). A range of the primary key, outside any append: a
-     * sequence number is taken under the chain's lock, so no event commits below one already visible.
+     * Up to {@code limit} inference events of a chain after {@code afterSeq}, in chain order, each with
+     * the values at the given JSON pointers of its payload only: for the readers that follow every
+     * append (the built-in monitors), which need a few fields, not whole payloads. A range of the
+     * primary key, outside any append: a sequence number is taken under the chain's lock, so no event
+     * commits below one already visible.
      */
     @Transactional(readOnly = true)
-    public List<LogEvent> eventsAfter(String systemId, long afterSeq, int limit) {
-        return store.find(systemId, new LogQuery(null, null, List.of(), afterSeq, limit));
+    public List<EventFields> inferencesAfter(String systemId, long afterSeq, int limit, List<String> pointers) {
+        return store.fields(systemId, LogEventType.INFERENCE.wireName(), afterSeq, limit, pointers);
     }
 
     /**

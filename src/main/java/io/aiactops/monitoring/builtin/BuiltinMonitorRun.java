@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.aiactops.logs.LogEvent;
-import io.aiactops.logs.LogEventType;
+import io.aiactops.logs.EventFields;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.monitoring.NewSignal;
 import io.aiactops.monitoring.SignalIntake;
@@ -117,13 +116,14 @@ class BuiltinMonitorRun {
     /** Reads the events after the monitors' positions into their buckets; true when the chain's end was reached. */
     private boolean aggregate(String systemId, List<Progress> monitors) {
         long from = monitors.stream().mapToLong(p -> p.lastSeq).min().orElseThrow();
+        List<String> pointers = monitors.stream().flatMap(p -> Observer.pointers(p.state.monitor()).stream())
+                .distinct().toList();
         int read = 0;
         while (read < properties.maxEventsPerRun()) {
-            List<LogEvent> page = register.eventsAfter(systemId, from, properties.batchSize());
-            for (LogEvent event : page) {
-                if (LogEventType.INFERENCE.wireName().equals(event.type())) {
-                    monitors.forEach(p -> p.observe(event));
-                }
+            List<EventFields> page = register.inferencesAfter(systemId, from, properties.batchSize(), pointers);
+            for (EventFields event : page) {
+                Observer.Fields fields = pointer -> event.values().get(pointers.indexOf(pointer));
+                monitors.forEach(p -> p.observe(event, fields));
                 from = event.seq();
             }
             long last = from;
@@ -184,7 +184,7 @@ class BuiltinMonitorRun {
             this.emittedThrough = state.emittedThrough();
         }
 
-        void observe(LogEvent event) {
+        void observe(EventFields event, Observer.Fields fields) {
             if (event.seq() <= state.lastSeq()) {
                 return;
             }
@@ -198,7 +198,7 @@ class BuiltinMonitorRun {
                 return;
             }
             Instant start = bucketStart(occurred, monitor.bucket());
-            Observer.observe(monitor, state.reference(), event.payload(), (key, count, sum) ->
+            Observer.observe(monitor, state.reference(), fields, (key, count, sum) ->
                     buckets.merge(new MonitorStates.BucketId(start, key), new Evaluator.Sum(count, sum),
                             (a, b) -> new Evaluator.Sum(a.count() + b.count(), a.sum() + b.sum())));
         }

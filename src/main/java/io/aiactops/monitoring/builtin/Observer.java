@@ -1,5 +1,9 @@
 package io.aiactops.monitoring.builtin;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -30,7 +34,24 @@ final class Observer {
         void add(String key, long count, double sum);
     }
 
-    static void observe(Monitor monitor, FrozenReference reference, JsonNode payload, Tally tally) {
+    /** The fields of one inference's payload, by JSON pointer: a missing node where it has none. */
+    interface Fields {
+        JsonNode at(String pointer);
+    }
+
+    /** The pointers {@link #observe} reads for a monitor of this kind: all the register need send of a payload. */
+    static List<String> pointers(Monitor monitor) {
+        List<String> pointers = new ArrayList<>(switch (monitor.kind()) {
+            case PSI, CATEGORY_SHIFT, CONFIDENCE, MISSING_RATE -> List.of(monitor.field());
+            case GROUP_PARITY -> List.of(monitor.groupField(), monitor.outcomeField());
+            case OVERRIDE_RATE -> List.of(monitor.modelField(), monitor.humanField());
+            case VOLUME -> List.<String>of();
+        });
+        pointers.removeIf(Objects::isNull);
+        return pointers;
+    }
+
+    static void observe(Monitor monitor, FrozenReference reference, Fields payload, Tally tally) {
         tally.add(EVENTS, 1, 0);
         switch (monitor.kind()) {
             case PSI -> {

@@ -135,7 +135,7 @@ class EvaluatorTest {
 
     private void observe(Monitor monitor, FrozenReference reference, Instant at, String payload) {
         Instant hour = Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), 3600) * 3600);
-        Observer.observe(monitor, reference, parse(payload), (key, count, sum) -> buckets.merge(
+        Observer.observe(monitor, reference, parse(payload)::at, (key, count, sum) -> buckets.merge(
                 new MonitorStates.BucketId(hour, key), new Evaluator.Sum(count, sum),
                 (a, b) -> new Evaluator.Sum(a.count() + b.count(), a.sum() + b.sum())));
     }

@@ -1,0 +1,92 @@
+package io.aiactops.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.aiactops.support.Api;
+import io.aiactops.support.IntegrationTest;
+import io.aiactops.support.TestSystems;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The fields the built-in monitors read, taken out of the stored jsonb by PostgreSQL, are the values
+ * Jackson finds in the whole payload at the same pointers, whatever their JSON type.
+ */
+@IntegrationTest
+class InferenceFieldsIntegrationTest {
+
+    /** Pointers PostgreSQL follows itself, over every JSON type, escapes and a missing field. */
+    private static final List<String> POINTERS = List.of("/output/score", "/output/decision", "/n/int", "/n/dec",
+            "/n/exp", "/n/neg", "/b", "/nul", "/esc", "/uni", "/obj", "/arr", "/arr/0", "/arr/1", "/arr/9", "/a~1b",
+            "/t~0x", "/absent", "/output/absent/deeper", "/output/decision/0", "");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LogRegister register;
+    @Autowired
+    LogEventStore store;
+
+    String systemId;
+
+    @BeforeEach
+    void appendInferencesAndOtherEvents() {
+        Api api = Api.anonymous(port);
+        systemId = TestSystems.register(api.as("process-owner"), "logs-fields");
+        Api.Response appended = api.as("ingest").send("POST", "/api/systems/" + systemId + "/logs", "application/json", """
+                [{"type":"inference","payload":{"inputRef":"in-1","output":{"score":0.70,"decision":"refer"},"n":{"int":12,"dec":0.10,
+                   "exp":1.5e3,"neg":-4},"b":true,"nul":null,"esc":"a\\"b\\\\c\\nd","uni":"Grüße ☃",
+                   "obj":{"k":[1,{"x":"y"}]},"arr":["first",2.5],"a/b":"slash","t~x":"tilde"}},
+                 {"type":"custom","payload":{"output":{"score":0.99}}},
+                 {"type":"inference","payload":{"inputRef":"in-2","output":{"score":1,"decision":7},"arr":[],"b":false}},
+                 {"type":"inference","payload":{"inputRef":"in-3","output":null}}]""");
+        assertThat(appended.status()).as(appended.body()).isEqualTo(201);
+    }
+
+    @Test
+    void readsEachPointerAsJacksonReadsTheWholePayload() {
+        List<EventFields> read = register.inferencesAfter(systemId, 0, 100, POINTERS);
+
+        List<LogEvent> inferences = store.find(systemId, new LogQuery(null, null, List.of("inference"), 0, 100));
+        assertThat(read).hasSize(3);
+        assertThat(read).extracting(EventFields::seq).containsExactlyElementsOf(inferences.stream().map(LogEvent::seq).toList());
+        for (int e = 0; e < read.size(); e++) {
+            LogEvent whole = inferences.get(e);
+            assertThat(read.get(e).occurredAt()).isEqualTo(whole.occurredAt());
+            for (int p = 0; p < POINTERS.size(); p++) {
+                assertThat(read.get(e).values().get(p)).as("event %d at '%s'", whole.seq(), POINTERS.get(p))
+                        .isEqualTo(whole.payload().at(POINTERS.get(p)));
+            }
+        }
+        assertThat(read.get(0).values().get(POINTERS.indexOf("/esc")).asText()).isEqualTo("a\"b\\c\nd");
+        assertThat(read.get(0).values().get(POINTERS.indexOf("/absent")).isMissingNode()).isTrue();
+        assertThat(read.get(0).values().get(POINTERS.indexOf("/nul")).isNull()).isTrue();
+    }
+
+    @Test
+    void aPointerPostgresqlWouldReadOtherwiseStillFindsWhatJacksonFinds() {
+        // PostgreSQL's #> would take -1 as the last element; the pointer standard finds nothing there.
+        List<EventFields> read = register.inferencesAfter(systemId, 0, 100, List.of("/arr/-1", "/arr/01", "/output/score"));
+
+        assertThat(read).hasSize(3);
+        assertThat(read.get(0).values().get(0).isMissingNode()).isTrue();
+        assertThat(read.get(0).values().get(1).isMissingNode()).isTrue();
+        assertThat(read.get(0).values().get(2).asDouble()).isEqualTo(0.70);
+    }
+
+    @Test
+    void pagesAfterASequenceNumber() {
+        List<EventFields> all = register.inferencesAfter(systemId, 0, 100, List.of("/output/score"));
+
+        List<EventFields> afterFirst = register.inferencesAfter(systemId, all.get(0).seq(), 1, List.of("/output/score"));
+
+        assertThat(afterFirst).singleElement().satisfies(e -> {
+            assertThat(e.seq()).isEqualTo(all.get(1).seq());
+            assertThat(e.values().get(0).asInt()).isEqualTo(1);
+        });
+    }
+}
