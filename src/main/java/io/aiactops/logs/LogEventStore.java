@@ -210,32 +210,32 @@ class LogEventStore {
     }
 
     /**
-     * The events of one type after {@code afterSeq}, up to {@code limit}, in chain order, with the values
+     * The events after {@code afterSeq}, up to {@code limit}, in chain order, with the values
      * at the given pointers. On PostgreSQL the database takes each value out of the stored jsonb, so
      * the whole payload is neither sent nor parsed; on H2, and for a pointer without a path
      * ({@link JsonPointerPath}), the payload is read whole and the pointers applied to it here.
      */
-    List<EventFields> fields(String systemId, String type, long afterSeq, int limit, List<String> pointers) {
+    List<EventFields> fields(String systemId, long afterSeq, int limit, List<String> pointers) {
         List<List<String>> paths = pointers.stream().map(JsonPointerPath::of).toList();
         if (!postgres || paths.contains(null)) {
-            return find(systemId, new LogQuery(null, null, List.of(type), afterSeq, limit)).stream()
-                    .map(e -> new EventFields(e.seq(), e.occurredAt(), pointers.stream().map(e.payload()::at).toList()))
+            return find(systemId, new LogQuery(null, null, List.of(), afterSeq, limit)).stream()
+                    .map(e -> new EventFields(e.seq(), e.type(), e.occurredAt(), pointers.stream().map(e.payload()::at).toList()))
                     .toList();
         }
-        StringBuilder sql = new StringBuilder("SELECT seq, occurred_at");
+        StringBuilder sql = new StringBuilder("SELECT seq, type, occurred_at");
         List<Object> params = new ArrayList<>();
         for (List<String> path : paths) {
             sql.append(", CAST(payload #> ? AS VARCHAR)");
             params.add(new SqlArrayValue("text", path.toArray()));
         }
-        sql.append(" FROM log_event WHERE system_id = ? AND seq > ? AND type = ? ORDER BY seq LIMIT ?");
-        params.addAll(List.of(systemId, afterSeq, type, limit));
+        sql.append(" FROM log_event WHERE system_id = ? AND seq > ? ORDER BY seq LIMIT ?");
+        params.addAll(List.of(systemId, afterSeq, limit));
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             List<JsonNode> values = new ArrayList<>(paths.size());
             for (int i = 0; i < paths.size(); i++) {
-                values.add(value(rs.getString(3 + i)));
+                values.add(value(rs.getString(4 + i)));
             }
-            return new EventFields(rs.getLong(1), JdbcTime.instant(rs, "occurred_at"), values);
+            return new EventFields(rs.getLong(1), rs.getString(2), JdbcTime.instant(rs, "occurred_at"), values);
         }).list();
     }
 

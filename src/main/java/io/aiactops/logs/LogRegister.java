@@ -164,15 +164,15 @@ public class LogRegister {
     }
 
     /**
-     * Up to {@code limit} inference events of a chain after {@code afterSeq}, in chain order, each with
-     * the values at the given JSON pointers of its payload only: for the readers that follow every
+     * Up to {@code limit} events of a chain after {@code afterSeq}, in chain order, each with its type
+     * and the values at the given JSON pointers of its payload only: for the readers that follow every
      * append (the built-in monitors), which need a few fields, not whole payloads. A range of the
      * primary key, outside any append: a sequence number is taken under the chain's lock, so no event
      * commits below one already visible.
      */
     @Transactional(readOnly = true)
-    public List<EventFields> inferencesAfter(String systemId, long afterSeq, int limit, List<String> pointers) {
-        return store.fields(systemId, LogEventType.INFERENCE.wireName(), afterSeq, limit, pointers);
+    public List<EventFields> fieldsAfter(String systemId, long afterSeq, int limit, List<String> pointers) {
+        return store.fields(systemId, afterSeq, limit, pointers);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.aiactops.logs.EventFields;
+import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.monitoring.NewSignal;
 import io.aiactops.monitoring.SignalIntake;
@@ -120,10 +121,12 @@ class BuiltinMonitorRun {
                 .distinct().toList();
         int read = 0;
         while (read < properties.maxEventsPerRun()) {
-            List<EventFields> page = register.inferencesAfter(systemId, from, properties.batchSize(), pointers);
+            List<EventFields> page = register.fieldsAfter(systemId, from, properties.batchSize(), pointers);
             for (EventFields event : page) {
-                Observer.Fields fields = pointer -> event.values().get(pointers.indexOf(pointer));
-                monitors.forEach(p -> p.observe(event, fields));
+                if (LogEventType.INFERENCE.wireName().equals(event.type())) {
+                    Observer.Fields fields = pointer -> event.values().get(pointers.indexOf(pointer));
+                    monitors.forEach(p -> p.observe(event, fields));
+                }
                 from = event.seq();
             }
             long last = from;

@@ -100,6 +100,10 @@ class BuiltinMonitorIntegrationTest {
 
         assertThat(run.run(systemId)).isZero();
         assertThat(signals()).isEqualTo(1);
+        // The signal is the chain's newest event, no inference: the run still moved the position past it.
+        assertThat(jdbc.sql("""
+                SELECT m.last_seq = h.last_seq FROM builtin_monitor m JOIN log_chain_head h ON h.system_id = m.system_id
+                WHERE m.system_id = ? AND m.metric = ?""").params(systemId, METRIC).query(Boolean.class).single()).isTrue();
 
         String emittedThrough = emittedThrough();
         setTheMonitorBackOneWindow();

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Jackson finds in the whole payload at the same pointers, whatever their JSON type.
  */
 @IntegrationTest
-class InferenceFieldsIntegrationTest {
+class EventFieldsIntegrationTest {
 
     /** Pointers PostgreSQL follows itself, over every JSON type, escapes and a missing field. */
     private static final List<String> POINTERS = List.of("/output/score", "/output/decision", "/n/int", "/n/dec",
@@ -49,44 +49,46 @@ class InferenceFieldsIntegrationTest {
 
     @Test
     void readsEachPointerAsJacksonReadsTheWholePayload() {
-        List<EventFields> read = register.inferencesAfter(systemId, 0, 100, POINTERS);
+        List<EventFields> read = register.fieldsAfter(systemId, 0, 100, POINTERS);
 
-        List<LogEvent> inferences = store.find(systemId, new LogQuery(null, null, List.of("inference"), 0, 100));
-        assertThat(read).hasSize(3);
-        assertThat(read).extracting(EventFields::seq).containsExactlyElementsOf(inferences.stream().map(LogEvent::seq).toList());
+        List<LogEvent> events = store.find(systemId, new LogQuery(null, null, List.of(), 0, 100));
+        assertThat(read).hasSize(events.size());
+        assertThat(read).extracting(EventFields::seq).containsExactlyElementsOf(events.stream().map(LogEvent::seq).toList());
+        assertThat(read).extracting(EventFields::type).containsSubsequence("inference", "custom", "inference", "inference");
         for (int e = 0; e < read.size(); e++) {
-            LogEvent whole = inferences.get(e);
+            LogEvent whole = events.get(e);
+            assertThat(read.get(e).type()).isEqualTo(whole.type());
             assertThat(read.get(e).occurredAt()).isEqualTo(whole.occurredAt());
             for (int p = 0; p < POINTERS.size(); p++) {
                 assertThat(read.get(e).values().get(p)).as("event %d at '%s'", whole.seq(), POINTERS.get(p))
                         .isEqualTo(whole.payload().at(POINTERS.get(p)));
             }
         }
-        assertThat(read.get(0).values().get(POINTERS.indexOf("/esc")).asText()).isEqualTo("a\"b\\c\nd");
-        assertThat(read.get(0).values().get(POINTERS.indexOf("/absent")).isMissingNode()).isTrue();
-        assertThat(read.get(0).values().get(POINTERS.indexOf("/nul")).isNull()).isTrue();
+        EventFields first = read.stream().filter(e -> e.type().equals("inference")).findFirst().orElseThrow();
+        assertThat(first.values().get(POINTERS.indexOf("/esc")).asText()).isEqualTo("a\"b\\c\nd");
+        assertThat(first.values().get(POINTERS.indexOf("/absent")).isMissingNode()).isTrue();
+        assertThat(first.values().get(POINTERS.indexOf("/nul")).isNull()).isTrue();
     }
 
     @Test
     void aPointerPostgresqlWouldReadOtherwiseStillFindsWhatJacksonFinds() {
         // PostgreSQL's #> would take -1 as the last element; the pointer standard finds nothing there.
-        List<EventFields> read = register.inferencesAfter(systemId, 0, 100, List.of("/arr/-1", "/arr/01", "/output/score"));
+        List<EventFields> read = register.fieldsAfter(systemId, 0, 100, List.of("/arr/-1", "/arr/01", "/output/score"));
 
-        assertThat(read).hasSize(3);
-        assertThat(read.get(0).values().get(0).isMissingNode()).isTrue();
-        assertThat(read.get(0).values().get(1).isMissingNode()).isTrue();
-        assertThat(read.get(0).values().get(2).asDouble()).isEqualTo(0.70);
+        EventFields first = read.stream().filter(e -> e.type().equals("inference")).findFirst().orElseThrow();
+        assertThat(first.values().get(0).isMissingNode()).isTrue();
+        assertThat(first.values().get(1).isMissingNode()).isTrue();
+        assertThat(first.values().get(2).asDouble()).isEqualTo(0.70);
     }
 
     @Test
     void pagesAfterASequenceNumber() {
-        List<EventFields> all = register.inferencesAfter(systemId, 0, 100, List.of("/output/score"));
+        List<EventFields> all = register.fieldsAfter(systemId, 0, 100, List.of("/output/score"));
+        int custom = all.stream().map(EventFields::type).toList().indexOf("custom");
 
-        List<EventFields> afterFirst = register.inferencesAfter(systemId, all.get(0).seq(), 1, List.of("/output/score"));
+        List<EventFields> afterInference = register.fieldsAfter(systemId, all.get(custom - 1).seq(), 2, List.of("/output/score"));
 
-        assertThat(afterFirst).singleElement().satisfies(e -> {
-            assertThat(e.seq()).isEqualTo(all.get(1).seq());
-            assertThat(e.values().get(0).asInt()).isEqualTo(1);
-        });
+        assertThat(afterInference).extracting(EventFields::seq).containsExactly(all.get(custom).seq(), all.get(custom + 1).seq());
+        assertThat(afterInference).extracting(e -> e.values().get(0).asText()).containsExactly("0.99", "1");
     }
 }
