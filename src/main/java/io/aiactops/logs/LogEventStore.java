@@ -222,14 +222,26 @@ class LogEventStore {
                     .map(e -> new EventFields(e.seq(), e.type(), e.occurredAt(), pointers.stream().map(e.payload()::at).toList()))
                     .toList();
         }
+        // Sequence numbers have no gaps after a chain's first kept event, so the next `limit` events lie
+        // in (afterSeq, afterSeq + limit]: a range read whatever the planner estimates. With stale
+        // statistics it estimates few rows past the last it saw and reads, then sorts, every event after
+        // afterSeq for each page. A short range means the chain ends there, or a purge cut it before.
+        List<EventFields> events = new ArrayList<>(fields(systemId, paths, "seq > ? AND seq <= ? ORDER BY seq", afterSeq, afterSeq + limit));
+        if (events.size() < limit) {
+            events.addAll(fields(systemId, paths, "seq > ? ORDER BY seq LIMIT ?", afterSeq + limit, limit - events.size()));
+        }
+        return events;
+    }
+
+    private List<EventFields> fields(String systemId, List<List<String>> paths, String seqRange, long from, long bound) {
         StringBuilder sql = new StringBuilder("SELECT seq, type, occurred_at");
         List<Object> params = new ArrayList<>();
         for (List<String> path : paths) {
             sql.append(", CAST(payload #> ? AS VARCHAR)");
             params.add(new SqlArrayValue("text", path.toArray()));
         }
-        sql.append(" FROM log_event WHERE system_id = ? AND seq > ? ORDER BY seq LIMIT ?");
-        params.addAll(List.of(systemId, afterSeq, limit));
+        sql.append(" FROM log_event WHERE system_id = ? AND ").append(seqRange);
+        params.addAll(List.of(systemId, from, bound));
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             List<JsonNode> values = new ArrayList<>(paths.size());
             for (int i = 0; i < paths.size(); i++) {

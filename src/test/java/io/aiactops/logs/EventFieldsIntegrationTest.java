@@ -91,4 +91,17 @@ class EventFieldsIntegrationTest {
         assertThat(afterInference).extracting(EventFields::seq).containsExactly(all.get(custom).seq(), all.get(custom + 1).seq());
         assertThat(afterInference).extracting(e -> e.values().get(0).asText()).containsExactly("0.99", "1");
     }
+
+    @Test
+    void readsOnAcrossTheGapAPurgeLeavesBeforeAChainsFirstKeptEvent() {
+        List<Long> all = register.fieldsAfter(systemId, 0, 100, List.of()).stream().map(EventFields::seq).toList();
+
+        // Positions below the first kept event, as a monitor's may be after a retention purge: the range
+        // (after, after + limit] then holds fewer events than are there, or none.
+        assertThat(register.fieldsAfter(systemId, -1, 3, List.of())).extracting(EventFields::seq)
+                .containsExactlyElementsOf(all.subList(0, 3));
+        assertThat(register.fieldsAfter(systemId, -10, 3, List.of())).extracting(EventFields::seq)
+                .containsExactlyElementsOf(all.subList(0, 3));
+        assertThat(register.fieldsAfter(systemId, all.get(all.size() - 1), 3, List.of())).isEmpty();
+    }
 }
