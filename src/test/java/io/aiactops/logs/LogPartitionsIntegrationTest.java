@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiactops.platform.jdbc.JdbcTime;
 import io.aiactops.support.Api;
 import io.aiactops.support.IntegrationTest;
 import io.aiactops.registry.Registry;
@@ -37,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -193,6 +195,28 @@ class LogPartitionsIntegrationTest {
                 .filter(name -> plan.stream().anyMatch(line -> line.contains(" on " + name + " "))).toList();
         assertThat(visited).as(String.join("\n", plan)).isNotEmpty().allSatisfy(name -> assertThat(store.partitions())
                 .filteredOn(p -> p.name().equals(name)).allMatch(p -> p.to().isAfter(since)));
+    }
+
+    @Test
+    void theIdempotencyLookupOfASystemNewerThanTheStatisticsProbesOnlyItsIds() {
+        String systemId = TestSystems.register(api.as("process-owner"), "part-unseen");
+        clock.set(Instant.now());
+        // Statistics from before the system's events, as between two autovacuum runs: they estimate one
+        // row for it, which made the planner read all its events per probe by another index.
+        jdbc.sql("ANALYZE log_event").update();
+        assertThat(append(systemId, "unseen-", 2_000).appended()).isEqualTo(2_000);
+
+        List<String> plan = jdbc.sql("EXPLAIN (ANALYZE, COSTS OFF) " + LogEventStore.STORED_IDS_POSTGRES)
+                .params(new SqlArrayValue("varchar", new Object[] {"unseen-7", "unseen-1999", "absent"}), systemId,
+                        JdbcTime.utc(clock.instant().minus(Duration.ofDays(7))))
+                .query(String.class).list();
+
+        assertThat(plan).as(String.join("\n", plan))
+                .anyMatch(line -> line.contains("Index Cond") && line.contains("client_event_id"))
+                .noneMatch(line -> line.contains("Rows Removed by Filter"));
+        Map<String, Long> stored = store.storedClientEventIds(systemId, List.of("unseen-7", "absent"),
+                clock.instant().minus(Duration.ofDays(7)));
+        assertThat(stored).containsOnlyKeys("unseen-7");
     }
 
     @Test
