@@ -51,6 +51,8 @@ class LogEventStore {
      * below this many rows one batched INSERT is quicker.
      */
     private static final int COPY_FROM = 16;
+    /** Distinct non-string values a monitors' page keeps parsed: bounded, as a field may be a unique number per event. */
+    private static final int PARSED_PER_PAGE = 4_096;
     /** The sender's columns first, so that their COPY text can be written before the head is locked. */
     private static final String COPY_COLUMNS = "system_id, type, occurred_at, model_version, actor, client_event_id, "
             + "payload, seq, recorded_at, prev_hash, hash";
@@ -244,25 +246,28 @@ class LogEventStore {
         }
         sql.append(" FROM log_event WHERE system_id = ? AND ").append(seqRange);
         params.addAll(List.of(systemId, from, bound));
+        Map<String, JsonNode> parsed = new HashMap<>();
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             List<JsonNode> values = new ArrayList<>(paths.size());
             for (int i = 0; i < paths.size(); i++) {
-                values.add(value(rs.getString(4 + i)));
+                values.add(value(rs.getString(4 + i), parsed));
             }
             return new EventFields(rs.getLong(1), rs.getString(2), JdbcTime.instant(rs, "occurred_at"), values);
         }).list();
     }
 
-    /** One value as PostgreSQL prints it, read as Jackson reads it within a whole payload. */
-    private JsonNode value(String text) {
+    /**
+     * One value as PostgreSQL prints it, read as Jackson reads it within a whole payload. Plain strings
+     * need no parser; other values (numbers, mostly) repeat within a page, so each text is parsed once.
+     */
+    private JsonNode value(String text, Map<String, JsonNode> parsed) {
         if (text == null) {
             return MissingNode.getInstance();
         }
-        // Most values monitored are plain strings: no parser needed for those.
         if (text.length() >= 2 && text.charAt(0) == '"' && text.indexOf('\\') < 0) {
             return TextNode.valueOf(text.substring(1, text.length() - 1));
         }
-        return json(text);
+        return parsed.size() < PARSED_PER_PAGE ? parsed.computeIfAbsent(text, this::json) : json(text);
     }
 
     long seqBeforeOccurred(String systemId, Instant from) {

@@ -21,8 +21,8 @@ class EventFieldsIntegrationTest {
 
     /** Pointers PostgreSQL follows itself, over every JSON type, escapes and a missing field. */
     private static final List<String> POINTERS = List.of("/output/score", "/output/decision", "/n/int", "/n/dec",
-            "/n/exp", "/n/neg", "/b", "/nul", "/esc", "/uni", "/obj", "/arr", "/arr/0", "/arr/1", "/arr/9", "/a~1b",
-            "/t~0x", "/absent", "/output/absent/deeper", "/output/decision/0", "");
+            "/n/exp", "/n/neg", "/n/big", "/n/negdec", "/n/tiny", "/b", "/nul", "/esc", "/uni", "/obj", "/arr",
+            "/arr/0", "/arr/1", "/arr/9", "/a~1b", "/t~0x", "/absent", "/output/absent/deeper", "/output/decision/0", "");
 
     @LocalServerPort
     int port;
@@ -39,7 +39,7 @@ class EventFieldsIntegrationTest {
         systemId = TestSystems.register(api.as("process-owner"), "logs-fields");
         Api.Response appended = api.as("ingest").send("POST", "/api/systems/" + systemId + "/logs", "application/json", """
                 [{"type":"inference","payload":{"inputRef":"in-1","output":{"score":0.70,"decision":"refer"},"n":{"int":12,"dec":0.10,
-                   "exp":1.5e3,"neg":-4},"b":true,"nul":null,"esc":"a\\"b\\\\c\\nd","uni":"Grüße ☃",
+                   "exp":1.5e3,"neg":-4,"big":12345678901,"negdec":-0.5,"tiny":1e-7},"b":true,"nul":null,"esc":"a\\"b\\\\c\\nd","uni":"Grüße ☃",
                    "obj":{"k":[1,{"x":"y"}]},"arr":["first",2.5],"a/b":"slash","t~x":"tilde"}},
                  {"type":"custom","payload":{"output":{"score":0.99}}},
                  {"type":"inference","payload":{"inputRef":"in-2","output":{"score":1,"decision":7},"arr":[],"b":false}},

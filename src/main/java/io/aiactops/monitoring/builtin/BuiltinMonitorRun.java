@@ -101,7 +101,7 @@ class BuiltinMonitorRun {
             boolean caughtUp = aggregate(systemId, monitors);
             int signals = 0;
             for (Progress progress : monitors) {
-                states.add(systemId, progress.state.metric(), progress.buckets);
+                states.add(systemId, progress.state.metric(), progress.buckets());
                 metrics.lateEvents(systemId, progress.state.metric(), progress.late);
                 if (caughtUp) {
                     signals += emit(progress);
@@ -174,17 +174,28 @@ class BuiltinMonitorRun {
     private static final class Progress {
 
         final MonitorStates.State state;
-        final Map<MonitorStates.BucketId, Evaluator.Sum> buckets = new HashMap<>();
+        /** Counts and sums by bucket start, then key: counted in place, as every event adds to several. */
+        private final Map<Instant, Map<String, double[]>> counts = new HashMap<>();
+        private final long bucketSeconds;
+        private final Duration lookBack;
         long lastSeq;
         Instant nextWindowEnd;
         Instant emittedThrough;
         long late;
+        /** The bucket the last event fell in: events come in chain order, so mostly the next one's too. */
+        private long currentStart = Long.MIN_VALUE;
+        private Map<String, double[]> current;
+        /** Where the windows still to come begin, for {@link #nextWindowEnd}. */
+        private Instant horizon;
+        private Instant horizonFor;
 
         Progress(MonitorStates.State state) {
             this.state = state;
             this.lastSeq = state.lastSeq();
             this.nextWindowEnd = state.nextWindowEnd();
             this.emittedThrough = state.emittedThrough();
+            this.bucketSeconds = state.monitor().bucket().toSeconds();
+            this.lookBack = state.monitor().lookBack();
         }
 
         void observe(EventFields event, Observer.Fields fields) {
@@ -195,20 +206,40 @@ class BuiltinMonitorRun {
             if (emittedThrough != null && occurred.isBefore(emittedThrough)) {
                 late++;
             }
-            Monitor monitor = state.monitor();
             // Events older than every window still to come are of no use to the monitor.
-            if (occurred.isBefore(nextWindowEnd.minus(monitor.lookBack()))) {
+            if (occurred.isBefore(horizon())) {
                 return;
             }
-            Instant start = bucketStart(occurred, monitor.bucket());
-            Observer.observe(monitor, state.reference(), fields, (key, count, sum) ->
-                    buckets.merge(new MonitorStates.BucketId(start, key), new Evaluator.Sum(count, sum),
-                            (a, b) -> new Evaluator.Sum(a.count() + b.count(), a.sum() + b.sum())));
+            Map<String, double[]> bucket = bucket(Math.floorDiv(occurred.getEpochSecond(), bucketSeconds) * bucketSeconds);
+            Observer.observe(state.monitor(), state.reference(), fields, (key, count, sum) -> {
+                double[] total = bucket.computeIfAbsent(key, k -> new double[2]);
+                total[0] += count;
+                total[1] += sum;
+            });
         }
 
-        private static Instant bucketStart(Instant at, Duration bucket) {
-            long seconds = bucket.toSeconds();
-            return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds) * seconds);
+        /** The counts and sums of the events read, as the buckets store them. */
+        Map<MonitorStates.BucketId, Evaluator.Sum> buckets() {
+            Map<MonitorStates.BucketId, Evaluator.Sum> sums = new HashMap<>();
+            counts.forEach((start, keys) -> keys.forEach((key, total) ->
+                    sums.put(new MonitorStates.BucketId(start, key), new Evaluator.Sum((long) total[0], total[1]))));
+            return sums;
+        }
+
+        private Map<String, double[]> bucket(long start) {
+            if (start != currentStart) {
+                currentStart = start;
+                current = counts.computeIfAbsent(Instant.ofEpochSecond(start), s -> new HashMap<>());
+            }
+            return current;
+        }
+
+        private Instant horizon() {
+            if (nextWindowEnd != horizonFor) {
+                horizonFor = nextWindowEnd;
+                horizon = nextWindowEnd.minus(lookBack);
+            }
+            return horizon;
         }
     }
 }

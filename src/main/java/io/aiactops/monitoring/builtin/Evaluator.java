@@ -48,7 +48,7 @@ final class Evaluator {
             case PSI -> {
                 long[] actual = new long[reference.bins().length];
                 for (int i = 0; i < actual.length; i++) {
-                    actual[i] = count(window, Observer.BIN + i);
+                    actual[i] = count(window, Observer.binKey(i));
                 }
                 if (events - missing < min) {
                     return Optional.empty();

@@ -3,6 +3,7 @@ package io.aiactops.monitoring.builtin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,7 +18,7 @@ final class Observer {
     static final String MISSING = "missing";
     static final String VALUE = "value";
     static final String LOW = "low";
-    static final String BIN = "bin:";
+    private static final String BIN = "bin:";
     static final String CATEGORY = "cat:";
     static final String GROUP = "group:";
     static final String OUTCOME = "outcome:";
@@ -25,6 +26,8 @@ final class Observer {
     static final String OVERRIDE = "override";
     /** Longer category and group values are cut to this length (the bucket key's column). */
     static final int MAX_VALUE_LENGTH = 200;
+    /** The histogram bins' keys, made once (a psi monitor counts one per event): up to 50 bins, as the parser allows. */
+    private static final String[] BIN_KEYS = IntStream.rangeClosed(0, 50).mapToObj(i -> BIN + i).toArray(String[]::new);
 
     private Observer() {
     }
@@ -57,7 +60,7 @@ final class Observer {
             case PSI -> {
                 JsonNode value = payload.at(monitor.field());
                 if (value.isNumber()) {
-                    tally.add(BIN + Formulas.bin(reference.edges(), value.doubleValue()), 1, 0);
+                    tally.add(binKey(Formulas.bin(reference.edges(), value.doubleValue())), 1, 0);
                 } else {
                     tally.add(MISSING, 1, 0);
                 }
@@ -111,6 +114,10 @@ final class Observer {
                 // The events count is all a volume monitor needs.
             }
         }
+    }
+
+    static String binKey(int bin) {
+        return bin < BIN_KEYS.length ? BIN_KEYS[bin] : BIN + bin;
     }
 
     /** A scalar as its JSON text (so 1 and "1" are the same category), or null for absent, null, objects and arrays. */

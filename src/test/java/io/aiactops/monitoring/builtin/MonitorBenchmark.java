@@ -172,7 +172,7 @@ class MonitorBenchmark {
                     // A drift towards the upper bins over the month: each hour's bins differ.
                     long drift = Duration.between(end.minus(Duration.ofDays(30)), hour).toHours();
                     for (int bin = 0; bin < 10; bin++) {
-                        add(insert, systemId, at, "bin:" + bin, perHour / 10 + (bin >= 5 ? drift : -drift));
+                        add(insert, systemId, at, Observer.binKey(bin), perHour / 10 + (bin >= 5 ? drift : -drift));
                     }
                     add(insert, systemId, at, Observer.EVENTS, perHour);
                     add(insert, systemId, at, Observer.MISSING, 0);
