@@ -76,13 +76,20 @@ class MonitorBenchmark {
             double plainSeconds = 0;
             double monitoredSeconds = 0;
             int perRound = EVENTS / ROUNDS;
+            // Rounds in the order plain, monitored, monitored, plain, ...: neither side always goes first.
             for (int round = 0; round < ROUNDS; round++) {
                 int offset = 10_000 + round * perRound;
-                plainSeconds += perRound / rate(api, plain, offset, perRound);
+                boolean plainFirst = round % 2 == 0;
+                if (plainFirst) {
+                    plainSeconds += perRound / rate(api, plain, offset, perRound);
+                }
                 double appending = perRound / rate(api, monitored, offset, perRound);
                 double catchingUp = catchUp(jdbc, run, monitored);
                 monitoredSeconds += appending + catchingUp;
                 catchUpSeconds += catchingUp;
+                if (!plainFirst) {
+                    plainSeconds += perRound / rate(api, plain, offset, perRound);
+                }
             }
             plainRate = perRound * ROUNDS / plainSeconds;
             monitoredRate = perRound * ROUNDS / monitoredSeconds;
