@@ -48,7 +48,9 @@ class StoredEnvelopeTest {
                     clientEventId, payload, ChainHash.GENESIS, ChainHash.GENESIS);
             byte[] expected = ChainHash.envelope(event).getBytes(StandardCharsets.UTF_8);
 
-            for (StoredRow row : List.of(stored(event, jsonb(payload, random), printed(occurred, random), printed(recorded, random)),
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds(random.nextInt(-12 * 4, 14 * 4) * 900);
+            for (StoredRow row : List.of(stored(event, jsonb(payload, random), printed(occurred, offset), printed(recorded, offset)),
+                    stored(event, jsonb(payload, random), printed(occurred, ZoneOffset.UTC), printed(recorded, ZoneOffset.UTC)),
                     stored(event, CanonicalJson.write(payload), ChainHash.timestamp(occurred), ChainHash.timestamp(recorded)))) {
                 Utf8Buffer out = new Utf8Buffer();
                 envelopes.write(row, out);
@@ -85,9 +87,16 @@ class StoredEnvelopeTest {
             "2026-11-25 04:00:00.123456-05:30|2026-11-25T09:30:00.123456Z",
             "2026-01-01 00:59:59.999999+01|2025-12-31T23:59:59.999999Z",
             "2026-11-25T09:30:00.000001Z|2026-11-25T09:30:00.000001Z",
-            "2026-11-25 09:30:00+05:30:10|2026-11-25T03:59:50.000000Z" })
+            "2026-11-25 09:30:00+05:30:10|2026-11-25T03:59:50.000000Z",
+            "2026-11-25 09:30:00.123456+00|2026-11-25T09:30:00.123456Z",
+            "2026-11-25 09:30:00.12+00|2026-11-25T09:30:00.120000Z",
+            "0999-01-01 00:00:00.000001+00|0999-01-01T00:00:00.000001Z",
+            "2026-11-25 09:30:00.5+00:30|2026-11-25T09:00:00.500000Z" })
     void readsTimestampsAsTheDatabasePrintsThem(String printed, String register) {
         assertThat(StoredEnvelope.timestamp(printed)).isEqualTo(register);
+        Utf8Buffer out = new Utf8Buffer();
+        StoredEnvelope.timestamp(printed, out);
+        assertThat(new String(out.bytes(), 0, out.length(), StandardCharsets.US_ASCII)).isEqualTo(register);
     }
 
     private static StoredRow stored(LogEvent e, String payload, String occurredAt, String recordedAt) {
@@ -95,9 +104,8 @@ class StoredEnvelopeTest {
                 e.clientEventId(), payload, e.prevHash(), e.hash());
     }
 
-    /** As PostgreSQL prints a timestamptz in a session time zone of some offset. */
-    private static String printed(Instant instant, SplittableRandom random) {
-        ZoneOffset offset = ZoneOffset.ofTotalSeconds(random.nextInt(-12 * 4, 14 * 4) * 900);
+    /** As PostgreSQL prints a timestamptz in a session time zone of this offset. */
+    private static String printed(Instant instant, ZoneOffset offset) {
         String text = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS").format(instant.atOffset(offset));
         text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
         int seconds = offset.getTotalSeconds();
