@@ -24,6 +24,7 @@ import io.aiactops.platform.security.ApiTokens;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.support.Api;
 import io.aiactops.support.BenchmarkApp;
+import io.aiactops.support.JitWarmUp;
 import io.aiactops.support.TestSystems;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -89,9 +90,11 @@ class SingleEventBenchmark {
             for (int c = 0; c < CLIENTS; c++) {
                 connections.add(DriverManager.getConnection(url, "postgres", "postgres"));
             }
-            for (Path path : paths) { // warm-up: the JIT compiles every path before the clock starts
-                path.run(connections, REQUESTS / 8, -1 - REQUESTS);
-            }
+            String warmUp = JitWarmUp.until(pass -> {
+                for (Path path : paths) {
+                    path.run(connections, REQUESTS / 8, -1 - REQUESTS * (pass + 1));
+                }
+            });
             int perRound = REQUESTS / ROUNDS;
             for (int round = 0; round < ROUNDS; round++) {
                 // Each round starts with another path, so that none always follows the same one (its garbage).
@@ -107,7 +110,8 @@ class SingleEventBenchmark {
             StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
 
                     === Single-event benchmark (PostgreSQL %s, %d requests per path in %d alternating rounds, %d clients) ===
-                    """, url, REQUESTS, ROUNDS, CLIENTS));
+                    %s
+                    """, url, REQUESTS, ROUNDS, CLIENTS, warmUp));
             for (Path path : paths) {
                 out.append(String.format(Locale.ROOT, "%-66s: %,8.0f /s   %4.0f %% of liveness   CPU per request: %s%n",
                         path.name(), path.rate(), 100 * path.rate() / ceiling, path.cpuPerRequest()));
