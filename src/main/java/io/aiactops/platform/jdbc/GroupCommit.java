@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
+import io.aiactops.platform.web.DatabaseFailures;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,20 +58,27 @@ public final class GroupCommit<I, O> {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return work.apply(List.of(request)).get(0);
         }
-        Lane<I, O> lane = lanes.computeIfAbsent(key, k -> new Lane<>());
         Pending<I, O> pending = new Pending<>(request);
+        Lane<I, O> lane;
         boolean leads;
-        synchronized (lane) {
-            lane.waiting.add(pending);
-            leads = !lane.busy;
-            lane.busy = true;
-        }
+        do {
+            lane = lanes.computeIfAbsent(key, k -> new Lane<>());
+            synchronized (lane) {
+                if (lane.retired) {
+                    continue; // its last group ended and took it out of the map: take the new one
+                }
+                lane.waiting.add(pending);
+                leads = !lane.busy;
+                lane.busy = true;
+                break;
+            }
+        } while (true);
         if (!leads) {
             // Until answered, or given the turn; a failed outcome is thrown below, not here.
             CompletableFuture.anyOf(pending.outcome.exceptionally(failure -> null), pending.turn).join();
         }
         if (!pending.outcome.isDone()) {
-            lead(lane);
+            lead(key, lane);
         }
         try {
             return pending.outcome.join();
@@ -90,9 +98,18 @@ public final class GroupCommit<I, O> {
         }
     }
 
-    /** Runs one group, the leader's own request first in it, then hands the turn on. */
-    private void lead(Lane<I, O> lane) {
+    /** Keys with a transaction under way or requests waiting. */
+    int keys() {
+        return lanes.size();
+    }
+
+    /**
+     * Runs one group, the leader's own request first in it, then hands the turn on; a lane nobody waits
+     * on leaves the map, so that keys (which callers may take from requests unchecked) do not pile up.
+     */
+    private void lead(String key, Lane<I, O> lane) {
         List<Pending<I, O>> group = new ArrayList<>();
+        RuntimeException unavailable = null;
         try {
             synchronized (lane) {
                 int taken = 0;
@@ -103,29 +120,52 @@ public final class GroupCommit<I, O> {
                     group.add(next);
                 }
             }
-            run(group);
+            unavailable = run(group);
         } finally {
             Pending<I, O> next;
+            List<Pending<I, O>> refused = new ArrayList<>();
             synchronized (lane) {
+                if (unavailable != null) {
+                    // They would wait for a connection in turn, one timeout each: they fail at once instead.
+                    refused.addAll(lane.waiting);
+                    lane.waiting.clear();
+                }
                 next = lane.waiting.peek();
                 lane.busy = next != null;
+                if (next == null) {
+                    lane.retired = true;
+                    lanes.remove(key, lane);
+                }
             }
             if (next != null) {
                 next.turn.complete(null);
             }
+            for (Pending<I, O> pending : refused) {
+                pending.outcome.completeExceptionally(unavailable);
+            }
         }
     }
 
-    private void run(List<Pending<I, O>> group) {
+    /**
+     * Runs the group in one transaction, or each of its requests alone if that fails; returns the failure
+     * when the database is unavailable (no connection, the session terminated), which no request caused:
+     * nobody tries again alone, as each would wait for a connection in turn.
+     */
+    private RuntimeException run(List<Pending<I, O>> group) {
         try {
             List<O> outcomes = transactions.execute(status -> work.apply(group.stream().map(p -> p.request).toList()));
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).outcome.complete(outcomes.get(i));
             }
+            return null;
         } catch (RuntimeException | Error shared) {
+            if (shared instanceof RuntimeException failure && DatabaseFailures.isDatabaseUnavailable(failure)) {
+                group.forEach(p -> p.outcome.completeExceptionally(failure));
+                return failure;
+            }
             if (group.size() == 1) {
                 group.get(0).outcome.completeExceptionally(shared);
-                return;
+                return null;
             }
             for (Pending<I, O> pending : group) {
                 try {
@@ -134,6 +174,7 @@ public final class GroupCommit<I, O> {
                     pending.outcome.completeExceptionally(alone);
                 }
             }
+            return null;
         } finally {
             // Whatever happened, no request may wait for ever.
             group.forEach(p -> p.outcome.completeExceptionally(new IllegalStateException("group commit ended early")));
@@ -143,6 +184,8 @@ public final class GroupCommit<I, O> {
     private static final class Lane<I, O> {
         private final Queue<Pending<I, O>> waiting = new ArrayDeque<>();
         private boolean busy;
+        /** Out of the map: a request that still finds it takes a new one. */
+        private boolean retired;
     }
 
     private static final class Pending<I, O> {

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import io.aiactops.support.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
@@ -29,6 +30,8 @@ class GroupCommitTest {
     static final class CountingTransactions extends AbstractPlatformTransactionManager {
         final AtomicInteger commits = new AtomicInteger();
         final AtomicInteger rollbacks = new AtomicInteger();
+        /** While set, no transaction begins, as when the pool gets no connection. */
+        volatile boolean unavailable;
 
         @Override
         protected Object doGetTransaction() {
@@ -37,6 +40,9 @@ class GroupCommitTest {
 
         @Override
         protected void doBegin(Object transaction, TransactionDefinition definition) {
+            if (unavailable) {
+                throw new CannotCreateTransactionException("no connection");
+            }
         }
 
         @Override
@@ -156,6 +162,29 @@ class GroupCommitTest {
     }
 
     @Test
+    void whenNoTransactionBeginsTheGroupAndThoseWaitingFailAtOnceWithoutTryingAlone() throws Exception {
+        GroupCommit<String, String> commits = groupCommit("a", String::toUpperCase, 1);
+
+        Future<String> first = submitHeld(commits, "system", "a");
+        List<Future<String>> waiting = new ArrayList<>();
+        for (String request : List.of("b", "c", "d")) {
+            waiting.add(clients.submit(() -> commits.submit("system", request)));
+        }
+        awaitQueued(commits, 3);
+        transactions.unavailable = true; // the database goes while a's transaction is under way
+        releaseHeld.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("A");
+        // b led the next group (of one: the weight limit) and could not begin; c and d were not tried.
+        for (Future<String> answer : waiting) {
+            assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(CannotCreateTransactionException.class);
+        }
+        assertThat(groups).containsExactly(List.of("a"));
+
+        transactions.unavailable = false;
+        assertThat(commits.submit("system", "e")).isEqualTo("E");
+    }
+
+    @Test
     void differentKeysDoNotWaitForEachOther() throws Exception {
         GroupCommit<String, String> commits = groupCommit("slow", Function.identity(), 100);
 
@@ -164,6 +193,27 @@ class GroupCommitTest {
         assertThat(slow.isDone()).isFalse();
         releaseHeld.countDown();
         assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("slow");
+    }
+
+    @Test
+    void aKeyWithNothingUnderWayIsForgottenAndServedAgainLater() throws Exception {
+        GroupCommit<String, String> commits = groupCommit("held", String::toUpperCase, 100);
+
+        // Many keys, as requests naming systems that do not exist would bring: none stays behind.
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(commits.submit("system-" + i, "x")).isEqualTo("X");
+        }
+        assertThat(commits.keys()).isZero();
+        Future<String> held = submitHeld(commits, "system", "held");
+        Future<String> next = clients.submit(() -> commits.submit("system", "next"));
+        awaitQueued(commits, 1);
+        assertThat(commits.keys()).isOne();
+        releaseHeld.countDown();
+
+        assertThat(held.get(5, TimeUnit.SECONDS)).isEqualTo("HELD");
+        assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo("NEXT");
+        assertThat(commits.keys()).isZero();
+        assertThat(commits.submit("system", "again")).isEqualTo("AGAIN");
     }
 
     @Test
