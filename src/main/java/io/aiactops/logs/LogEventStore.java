@@ -1,6 +1,7 @@
 package io.aiactops.logs;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -121,6 +123,18 @@ class LogEventStore {
                 + "WHERE system_id = ? FOR UPDATE").param(systemId).query(LogEventStore::head).optional();
     }
 
+    /** A locked head, and the status its system had when the lock was taken. */
+    record LockedHead(ChainHead head, String systemStatus) {
+    }
+
+    /** {@link #lockHead}, with the system's status read in the same round trip (the ingest API's check). */
+    Optional<LockedHead> lockHeadWithStatus(String systemId) {
+        return jdbc.sql("SELECT system_id, last_seq, last_hash, anchor_seq, anchor_hash, "
+                + "(SELECT status FROM ai_system WHERE id = log_chain_head.system_id) AS system_status "
+                + "FROM log_chain_head WHERE system_id = ? FOR UPDATE").param(systemId)
+                .query((rs, n) -> new LockedHead(head(rs, n), rs.getString("system_status"))).optional();
+    }
+
     Optional<ChainHead> head(String systemId) {
         return jdbc.sql("SELECT system_id, last_seq, last_hash, anchor_seq, anchor_hash FROM log_chain_head "
                 + "WHERE system_id = ?").param(systemId).query(LogEventStore::head).optional();
@@ -175,6 +189,69 @@ class LogEventStore {
             + "AND recorded_at >= ? LIMIT 1) e";
     private static final String STORED_IDS_H2 = "SELECT client_event_id, seq FROM log_event WHERE client_event_id = ANY(?) "
             + "AND system_id = ? AND recorded_at >= ?";
+
+    /**
+     * Whether an append of this many rows goes in with {@link #insertUnlessStored}: one round trip under
+     * the chain's lock for the look-up, the insert and the head's move, where they would take three; the
+     * single-event requests of a serving stack are such appends. Larger ones are copied (COPY).
+     */
+    boolean insertsInOneStatement(int rows) {
+        return postgres && rows > 0 && rows < COPY_FROM;
+    }
+
+    /**
+     * Inserts the rows (of one system, recorded at one time) and moves the head after the last of them,
+     * in one statement, unless one of the client event ids was stored at or after {@code since} (the
+     * idempotency window). Then nothing is written, and those ids come back with their sequence numbers,
+     * so that the caller chains again without them. The look-up reads the statement's snapshot, taken
+     * after the head was locked: no append of the system can have committed since.
+     */
+    Map<String, Long> insertUnlessStored(List<Row> rows, List<String> clientEventIds, Instant since) {
+        Row last = rows.get(rows.size() - 1);
+        Map<String, Long> stored = new HashMap<>();
+        jdbcTemplate.query(connection -> {
+            var statement = connection.prepareStatement(INSERT_UNLESS_STORED);
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0); // as for STORED_IDS_POSTGRES
+            int i = 0;
+            statement.setArray(++i, connection.createArrayOf("varchar", clientEventIds.toArray()));
+            statement.setString(++i, last.systemId());
+            statement.setObject(++i, JdbcTime.utc(since));
+            statement.setString(++i, last.systemId());
+            statement.setString(++i, last.recordedAt());
+            statement.setArray(++i, connection.createArrayOf("int8", rows.stream().map(Row::seq).toArray()));
+            statement.setArray(++i, column(connection, rows, Row::type));
+            statement.setArray(++i, column(connection, rows, Row::occurredAt));
+            statement.setArray(++i, column(connection, rows, Row::modelVersion));
+            statement.setArray(++i, column(connection, rows, Row::actor));
+            statement.setArray(++i, column(connection, rows, Row::clientEventId));
+            statement.setArray(++i, column(connection, rows, Row::canonicalPayload));
+            statement.setArray(++i, column(connection, rows, Row::prevHash));
+            statement.setArray(++i, column(connection, rows, Row::hash));
+            statement.setLong(++i, last.seq());
+            statement.setString(++i, last.hash());
+            statement.setString(++i, last.systemId());
+            return statement;
+        }, (RowCallbackHandler) rs -> stored.put(rs.getString(1), rs.getLong(2)));
+        return stored;
+    }
+
+    private static Array column(Connection connection, List<Row> rows, Function<Row, String> value)
+            throws SQLException {
+        return connection.createArrayOf("varchar", rows.stream().map(value).toArray());
+    }
+
+    /** The look-up of {@link #STORED_IDS_POSTGRES}; the insert and the head's move only where it found nothing. */
+    private static final String INSERT_UNLESS_STORED = "WITH stored AS (" + STORED_IDS_POSTGRES + "), "
+            + "inserted AS (INSERT INTO log_event (" + COLUMNS + ") "
+            + "SELECT CAST(? AS varchar), r.seq, r.type, CAST(r.occurred_at AS timestamptz), CAST(? AS timestamptz), "
+            + "r.model_version, r.actor, r.client_event_id, CAST(r.payload AS jsonb), r.prev_hash, r.hash "
+            + "FROM unnest(CAST(? AS bigint[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), "
+            + "CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[])) "
+            + "AS r(seq, type, occurred_at, model_version, actor, client_event_id, payload, prev_hash, hash) "
+            + "WHERE NOT EXISTS (SELECT 1 FROM stored)), "
+            + "advanced AS (UPDATE log_chain_head SET last_seq = ?, last_hash = ? WHERE system_id = ? "
+            + "AND NOT EXISTS (SELECT 1 FROM stored)) "
+            + "SELECT id, seq FROM stored";
 
     void insert(List<Row> rows) {
         if (rows.isEmpty()) {

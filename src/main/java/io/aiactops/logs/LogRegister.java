@@ -56,7 +56,7 @@ public class LogRegister {
         this.partitions = partitions;
         this.properties = properties;
         this.requests = new GroupCommit<>(new TransactionTemplate(transactions),
-                appends -> append(appends.get(0).systemId(), appends), append -> append.events().size(),
+                appends -> append(appends.get(0).systemId(), appends, true), append -> append.events().size(),
                 GroupCommit.EVENTS_PER_GROUP);
     }
 
@@ -100,11 +100,11 @@ public class LogRegister {
     }
 
     /**
-     * The ingest API: all or nothing; a withdrawn system takes no more events. Concurrent requests for
-     * one system share a transaction (group commit); each is answered after the commit that holds it.
+     * The ingest API: all or nothing; an unknown system is refused (404), and a withdrawn one takes no
+     * more events (409), checked under the chain's lock. Concurrent requests for one system share a
+     * transaction (group commit); each is answered after the commit that holds it.
      */
     public AppendResult ingest(String systemId, String actor, List<NewLogEvent> events) {
-        requireTakingEvents(systemId);
         // Hashed and encoded in the caller's own thread: only the chaining waits for the group.
         return requests.submit(systemId, prepare(systemId, actor, events));
     }
@@ -113,8 +113,12 @@ public class LogRegister {
     public void requireTakingEvents(String systemId) {
         SystemStatus status = registry.status(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
         if (status == SystemStatus.WITHDRAWN) {
-            throw new ConflictException("AI system '" + systemId + "' is WITHDRAWN and takes no more log events");
+            throw withdrawn(systemId);
         }
+    }
+
+    private static ConflictException withdrawn(String systemId) {
+        return new ConflictException("AI system '" + systemId + "' is WITHDRAWN and takes no more log events");
     }
 
     /** Starts the chain of a newly registered system, in the registering transaction. */
@@ -249,29 +253,69 @@ public class LogRegister {
 
     /** Appends under the chain head's row lock: the only writer of log_event. */
     AppendResult append(String systemId, String actor, List<NewLogEvent> events) {
-        return append(systemId, List.of(prepare(systemId, actor, events))).get(0);
+        return append(systemId, List.of(prepare(systemId, actor, events)), false).get(0);
     }
 
-    /** Appends each request's events in turn, in one transaction: one lock, one insert, one head update. */
-    private List<AppendResult> append(String systemId, List<Append> appends) {
+    /**
+     * Appends each request's events in turn, in one transaction: one lock, one insert, one head update;
+     * {@code ingested}: refused if the system is withdrawn (a capability still records what it does).
+     */
+    private List<AppendResult> append(String systemId, List<Append> appends, boolean ingested) {
         long started = System.nanoTime();
-        List<AppendResult> results = chain(systemId, appends);
+        List<AppendResult> results = chain(systemId, appends, ingested);
         metrics.appended(systemId, results.stream().mapToInt(AppendResult::appended).sum(), System.nanoTime() - started);
         return results;
     }
 
-    /** Chains prepared events under the head's lock. */
-    private List<AppendResult> chain(String systemId, List<Append> appends) {
+    /**
+     * Chains prepared events under the head's lock. Client event ids already stored are looked up first,
+     * except where the insert can go in one statement with the look-up ({@link LogEventStore#insertsInOneStatement}):
+     * then the events are chained as if none were, and chained again without those the statement found.
+     */
+    private List<AppendResult> chain(String systemId, List<Append> appends, boolean ingested) {
         List<Prepared> prepared = appends.stream().flatMap(a -> a.events().stream()).toList();
         partitions.ensureCovered(clock.instant());
-        ChainHead head = store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
+        ChainHead head;
+        if (ingested) {
+            LogEventStore.LockedHead locked = store.lockHeadWithStatus(systemId)
+                    .orElseThrow(() -> new NotFoundException("AI system", systemId));
+            if (SystemStatus.WITHDRAWN.name().equals(locked.systemStatus())) {
+                throw withdrawn(systemId);
+            }
+            head = locked.head();
+        } else {
+            head = store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
+        }
         Instant now = clock.instant();
+        Instant idempotentSince = now.minus(properties.idempotencyWindow());
         // Under the head's lock, so no other append of this system can store the same id meanwhile.
         List<String> clientIds = prepared.stream().map(p -> p.event().clientEventId()).filter(Objects::nonNull).distinct()
                 .toList();
-        Map<String, Long> known = new HashMap<>(store.storedClientEventIds(systemId, clientIds,
-                now.minus(properties.idempotencyWindow())));
-        List<LogEventStore.Row> rows = new ArrayList<>(prepared.size());
+        boolean oneStatement = store.insertsInOneStatement(prepared.size());
+        Chained chained = chain(systemId, head, appends, now,
+                oneStatement ? Map.of() : store.storedClientEventIds(systemId, clientIds, idempotentSince));
+        if (oneStatement) {
+            Map<String, Long> stored = store.insertUnlessStored(chained.rows(), clientIds, idempotentSince);
+            if (stored.isEmpty()) {
+                return chained.results();
+            }
+            chained = chain(systemId, head, appends, now, stored);
+        }
+        if (!chained.rows().isEmpty()) {
+            store.insert(chained.rows());
+            store.advanceHead(systemId, chained.lastSeq(), chained.lastHash());
+        }
+        return chained.results();
+    }
+
+    /** Events in their places after the head, and each request's answer. */
+    private record Chained(List<LogEventStore.Row> rows, List<AppendResult> results, long lastSeq, String lastHash) {
+    }
+
+    /** Places the events after the head, leaving out those whose client event id is {@code stored} or repeated. */
+    private Chained chain(String systemId, ChainHead head, List<Append> appends, Instant now, Map<String, Long> stored) {
+        Map<String, Long> known = new HashMap<>(stored);
+        List<LogEventStore.Row> rows = new ArrayList<>();
         List<AppendResult> results = new ArrayList<>(appends.size());
         String recordedAt = ChainHash.timestamp(now);
         long seq = head.lastSeq();
@@ -297,11 +341,7 @@ public class LogRegister {
             results.add(seq < first ? new AppendResult(null, null, prevHash, 0, duplicates)
                     : new AppendResult(first, seq, prevHash, (int) (seq - first + 1), duplicates));
         }
-        if (!rows.isEmpty()) {
-            store.insert(rows);
-            store.advanceHead(systemId, seq, prevHash);
-        }
-        return results;
+        return new Chained(rows, results, seq, prevHash);
     }
 
     /** A request of the ingest API, all or nothing: its events hashed and encoded as far as they can be. */
