@@ -58,6 +58,8 @@ class LogEventStore {
     /** The sender's columns first, so that their COPY text can be written before the head is locked. */
     private static final String COPY_COLUMNS = "system_id, type, occurred_at, model_version, actor, client_event_id, "
             + "payload, seq, recorded_at, prev_hash, hash";
+    /** The columns of {@link #head(ResultSet, int)}. */
+    private static final String HEAD = "SELECT system_id, last_seq, last_hash, anchor_seq, anchor_hash";
     private static final String SELECT = "SELECT system_id, seq, type, occurred_at, recorded_at, model_version, actor, "
             + "client_event_id, CAST(payload AS VARCHAR) AS payload, prev_hash, hash FROM log_event";
 
@@ -119,8 +121,8 @@ class LogEventStore {
 
     /** Locks the chain's head until the transaction ends: every append of this system waits here. */
     Optional<ChainHead> lockHead(String systemId) {
-        return jdbc.sql("SELECT system_id, last_seq, last_hash, anchor_seq, anchor_hash FROM log_chain_head "
-                + "WHERE system_id = ? FOR UPDATE").param(systemId).query(LogEventStore::head).optional();
+        return jdbc.sql(HEAD + " FROM log_chain_head WHERE system_id = ? FOR UPDATE").param(systemId)
+                .query(LogEventStore::head).optional();
     }
 
     /** A locked head, and the status its system had when the lock was taken. */
@@ -129,15 +131,14 @@ class LogEventStore {
 
     /** {@link #lockHead}, with the system's status read in the same round trip (the ingest API's check). */
     Optional<LockedHead> lockHeadWithStatus(String systemId) {
-        return jdbc.sql("SELECT system_id, last_seq, last_hash, anchor_seq, anchor_hash, "
-                + "(SELECT status FROM ai_system WHERE id = log_chain_head.system_id) AS system_status "
+        return jdbc.sql(HEAD + ", (SELECT status FROM ai_system WHERE id = log_chain_head.system_id) AS system_status "
                 + "FROM log_chain_head WHERE system_id = ? FOR UPDATE").param(systemId)
                 .query((rs, n) -> new LockedHead(head(rs, n), rs.getString("system_status"))).optional();
     }
 
     Optional<ChainHead> head(String systemId) {
-        return jdbc.sql("SELECT system_id, last_seq, last_hash, anchor_seq, anchor_hash FROM log_chain_head "
-                + "WHERE system_id = ?").param(systemId).query(LogEventStore::head).optional();
+        return jdbc.sql(HEAD + " FROM log_chain_head WHERE system_id = ?").param(systemId).query(LogEventStore::head)
+                .optional();
     }
 
     void advanceHead(String systemId, long lastSeq, String lastHash) {

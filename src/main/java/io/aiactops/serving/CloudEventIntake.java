@@ -63,7 +63,6 @@ class CloudEventIntake {
      * (group commit); each is answered after the commit that holds it.
      */
     public List<Result> accept(String systemId, String actor, List<CloudEvent> received) {
-        register.requireTakingEvents(systemId);
         return requests.submit(systemId, new Request(systemId, actor, received));
     }
 
@@ -84,6 +83,8 @@ class CloudEventIntake {
 
     private List<List<Result>> acceptAll(List<Request> requests) {
         String systemId = requests.get(0).systemId();
+        // Once per group, not per request: a half kept pending is written without the register's own check.
+        register.requireTakingEvents(systemId);
         Instant now = clock.instant();
         // Every pair row of the group locked first, in one order, then the chain: two transactions holding
         // the same ids (another node, the lone-half sweeper) cannot deadlock.

@@ -219,6 +219,20 @@ class CloudEventIntegrationTest {
                 .isZero();
     }
 
+    @Test
+    void aHalfForAnUnknownOrWithdrawnSystemIsRefusedAndNotKeptPending() {
+        Api.Response unknown = new KServeLogger(api.as("ingest"), "no-such-system").request(UUID.randomUUID().toString(),
+                Instant.now());
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+
+        jdbc.update("UPDATE ai_system SET status = 'WITHDRAWN' WHERE id = ?", systemId);
+        Api.Response withdrawn = kserve.request(UUID.randomUUID().toString(), Instant.now());
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(409);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM cloudevent_pair WHERE system_id IN (?, 'no-such-system')",
+                Long.class, systemId)).isZero();
+    }
+
     private Api.Response post(String contentType, String body, Map<String, String> headers) {
         return api.as("ingest").send("POST", "/api/systems/" + systemId + "/cloudevents", contentType, body, headers);
     }

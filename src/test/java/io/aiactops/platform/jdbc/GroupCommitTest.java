@@ -91,16 +91,22 @@ class GroupCommitTest {
         return answer;
     }
 
+    /** Submits the requests for key "system" and returns once all of them wait behind the one under way. */
+    List<Future<String>> submitQueued(GroupCommit<String, String> commits, String... requests) {
+        List<Future<String>> waiting = new ArrayList<>();
+        for (String request : requests) {
+            waiting.add(clients.submit(() -> commits.submit("system", request)));
+        }
+        awaitQueued(commits, requests.length);
+        return waiting;
+    }
+
     @Test
     void requestsThatArriveWhileATransactionIsUnderWayShareTheNextOne() throws Exception {
         GroupCommit<String, String> commits = groupCommit("a", String::toUpperCase, 100);
 
         Future<String> first = submitHeld(commits, "system", "a");
-        List<Future<String>> waiting = new ArrayList<>();
-        for (String request : List.of("b", "c", "d")) {
-            waiting.add(clients.submit(() -> commits.submit("system", request)));
-        }
-        awaitQueued(commits, 3);
+        List<Future<String>> waiting = submitQueued(commits, "b", "c", "d");
         releaseHeld.countDown();
 
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("A");
@@ -166,11 +172,7 @@ class GroupCommitTest {
         GroupCommit<String, String> commits = groupCommit("a", String::toUpperCase, 1);
 
         Future<String> first = submitHeld(commits, "system", "a");
-        List<Future<String>> waiting = new ArrayList<>();
-        for (String request : List.of("b", "c", "d")) {
-            waiting.add(clients.submit(() -> commits.submit("system", request)));
-        }
-        awaitQueued(commits, 3);
+        List<Future<String>> waiting = submitQueued(commits, "b", "c", "d");
         transactions.unavailable = true; // the database goes while a's transaction is under way
         releaseHeld.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("A");
