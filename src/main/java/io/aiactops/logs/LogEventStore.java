@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.aiactops.platform.jdbc.JdbcTime;
 import org.postgresql.PGConnection;
-import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -161,35 +160,20 @@ class LogEventStore {
         if (clientEventIds.isEmpty()) {
             return stored;
         }
-        Object[] params = { new SqlArrayValue("varchar", clientEventIds.toArray()), systemId, JdbcTime.utc(since) };
-        jdbcTemplate.query(connection -> {
-            var statement = connection.prepareStatement(postgres ? STORED_IDS_POSTGRES : STORED_IDS_H2);
-            if (postgres) {
-                // Planned at every call, never as a cached generic plan: a plan cached while this month's
-                // partition was new and its statistics said "empty" would scan the partition for every
-                // append until the next ANALYZE (and with autovacuum off, for ever). Planning costs
-                // well under a millisecond per request.
-                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-            }
-            new ArgumentPreparedStatementSetter(params).setValues(statement);
-            return statement;
-        }, (RowCallbackHandler) rs -> stored.put(rs.getString(1), rs.getLong(2)));
+        jdbc.sql(postgres ? STORED_IDS_POSTGRES : STORED_IDS_H2)
+                .params(systemId, new SqlArrayValue("varchar", clientEventIds.toArray()), JdbcTime.utc(since))
+                .query((RowCallbackHandler) rs -> stored.put(rs.getString(1), rs.getLong(2)));
         return stored;
     }
 
     /**
-     * One index probe per id, by the key only log_event_client_event_key holds (V1_51). The same lookup
-     * as one {@code client_event_id = ANY(?)} lets the planner weigh 500 probes against the primary
-     * key's range, and with separate conditions on system_id and client_event_id any index beginning
-     * with system_id can serve it: while a partition's statistics lag behind its growth (a new month, a
-     * system registered since the last ANALYZE) the planner takes one of those and reads all the
-     * system's events per probe. A probe of the key costs one row whatever the statistics say.
+     * One index probe per id, by the key only log_event_client_event_key holds (V1_51), in a function
+     * whose cached plan never scans a partition (V1_52): so the statements that call it may be prepared
+     * on the server and planned once, not at every append.
      */
-    static final String STORED_IDS_POSTGRES = "SELECT k.id, e.seq FROM unnest(?) AS k(id) CROSS JOIN LATERAL "
-            + "(SELECT seq FROM log_event WHERE system_id || '/' || client_event_id = ? || '/' || k.id "
-            + "AND recorded_at >= ? LIMIT 1) e";
-    private static final String STORED_IDS_H2 = "SELECT client_event_id, seq FROM log_event WHERE client_event_id = ANY(?) "
-            + "AND system_id = ? AND recorded_at >= ?";
+    static final String STORED_IDS_POSTGRES = "SELECT client_event_id, seq FROM log_stored_client_events(?, ?, ?)";
+    private static final String STORED_IDS_H2 = "SELECT client_event_id, seq FROM log_event WHERE system_id = ? "
+            + "AND client_event_id = ANY(?) AND recorded_at >= ?";
 
     /**
      * Whether an append of this many rows goes in with {@link #insertUnlessStored}: one round trip under
@@ -212,10 +196,9 @@ class LogEventStore {
         Map<String, Long> stored = new HashMap<>();
         jdbcTemplate.query(connection -> {
             var statement = connection.prepareStatement(INSERT_UNLESS_STORED);
-            statement.unwrap(PGStatement.class).setPrepareThreshold(0); // as for STORED_IDS_POSTGRES
             int i = 0;
-            statement.setArray(++i, connection.createArrayOf("varchar", clientEventIds.toArray()));
             statement.setString(++i, last.systemId());
+            statement.setArray(++i, connection.createArrayOf("varchar", clientEventIds.toArray()));
             statement.setObject(++i, JdbcTime.utc(since));
             statement.setString(++i, last.systemId());
             statement.setString(++i, last.recordedAt());
@@ -252,7 +235,7 @@ class LogEventStore {
             + "WHERE NOT EXISTS (SELECT 1 FROM stored)), "
             + "advanced AS (UPDATE log_chain_head SET last_seq = ?, last_hash = ? WHERE system_id = ? "
             + "AND NOT EXISTS (SELECT 1 FROM stored)) "
-            + "SELECT id, seq FROM stored";
+            + "SELECT client_event_id, seq FROM stored";
 
     void insert(List<Row> rows) {
         if (rows.isEmpty()) {
