@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.aiactops.platform.jdbc.JdbcTime;
+import io.aiactops.registry.SystemStatus;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessException;
@@ -176,31 +177,46 @@ class LogEventStore {
             + "AND client_event_id = ANY(?) AND recorded_at >= ?";
 
     /**
-     * Whether an append of this many rows goes in with {@link #insertUnlessStored}: one round trip under
-     * the chain's lock for the look-up, the insert and the head's move, where they would take three; the
-     * single-event requests of a serving stack are such appends. Larger ones are copied (COPY).
+     * Whether an append of this many rows goes in with {@link #compareAndInsert}: one round trip for the
+     * look-up, the insert and the head's move, where they would take three; the single-event requests
+     * of a serving stack are such appends. Larger ones are copied (COPY).
      */
     boolean insertsInOneStatement(int rows) {
         return postgres && rows > 0 && rows < COPY_FROM;
     }
 
+    /** What {@link #compareAndInsert} found, and whether it wrote. */
+    record Swap(boolean appended, Map<String, Long> stored, String systemStatus) {
+    }
+
     /**
      * Inserts the rows (of one system, recorded at one time) and moves the head after the last of them,
-     * in one statement, unless one of the client event ids was stored at or after {@code since} (the
-     * idempotency window). Then nothing is written, and those ids come back with their sequence numbers,
-     * so that the caller chains again without them. The look-up reads the statement's snapshot, taken
-     * after the head was locked: no append of the system can have committed since.
+     * in one statement, only if the head still stands at {@code expectedSeq}/{@code expectedHash}, the
+     * system is not withdrawn (where {@code refuseWithdrawn}: the ingest API's check), and none of the client event ids was stored at or after {@code since}
+     * (the idempotency window). Otherwise nothing is written, and the ids found come back with their
+     * sequence numbers. The look-up reads the statement's snapshot: when the head stood where expected
+     * before the statement began, no event of the system committed since, and one that commits meanwhile
+     * moves the head, so the compare fails (PostgreSQL checks the head's newest version before it
+     * updates it). Run under the head's lock, the compare always holds.
      */
-    Map<String, Long> insertUnlessStored(List<Row> rows, List<String> clientEventIds, Instant since) {
+    Swap compareAndInsert(List<Row> rows, List<String> clientEventIds, Instant since, long expectedSeq,
+            String expectedHash, boolean refuseWithdrawn) {
         Row last = rows.get(rows.size() - 1);
         Map<String, Long> stored = new HashMap<>();
+        Swap[] head = new Swap[1];
         jdbcTemplate.query(connection -> {
-            var statement = connection.prepareStatement(INSERT_UNLESS_STORED);
+            var statement = connection.prepareStatement(COMPARE_AND_INSERT);
             int i = 0;
+            statement.setString(++i, last.systemId());
             statement.setString(++i, last.systemId());
             statement.setArray(++i, connection.createArrayOf("varchar", clientEventIds.toArray()));
             statement.setObject(++i, JdbcTime.utc(since));
+            statement.setLong(++i, last.seq());
+            statement.setString(++i, last.hash());
             statement.setString(++i, last.systemId());
+            statement.setLong(++i, expectedSeq);
+            statement.setString(++i, expectedHash);
+            statement.setBoolean(++i, refuseWithdrawn);
             statement.setString(++i, last.recordedAt());
             statement.setArray(++i, connection.createArrayOf("int8", rows.stream().map(Row::seq).toArray()));
             statement.setArray(++i, column(connection, rows, Row::type));
@@ -211,12 +227,15 @@ class LogEventStore {
             statement.setArray(++i, column(connection, rows, Row::canonicalPayload));
             statement.setArray(++i, column(connection, rows, Row::prevHash));
             statement.setArray(++i, column(connection, rows, Row::hash));
-            statement.setLong(++i, last.seq());
-            statement.setString(++i, last.hash());
-            statement.setString(++i, last.systemId());
             return statement;
-        }, (RowCallbackHandler) rs -> stored.put(rs.getString(1), rs.getLong(2)));
-        return stored;
+        }, (RowCallbackHandler) rs -> {
+            if (rs.getString(1) == null) {
+                head[0] = new Swap(rs.getLong(2) > 0, stored, rs.getString(3));
+            } else {
+                stored.put(rs.getString(1), rs.getLong(2));
+            }
+        });
+        return head[0];
     }
 
     private static Array column(Connection connection, List<Row> rows, Function<Row, String> value)
@@ -224,18 +243,25 @@ class LogEventStore {
         return connection.createArrayOf("varchar", rows.stream().map(value).toArray());
     }
 
-    /** The look-up of {@link #STORED_IDS_POSTGRES}; the insert and the head's move only where it found nothing. */
-    private static final String INSERT_UNLESS_STORED = "WITH stored AS (" + STORED_IDS_POSTGRES + "), "
+    /**
+     * {@link #compareAndInsert}: the head's move first, the insert only where it moved. The first row of
+     * the answer is the outcome (rows the head moved, the system's status), the others the ids found.
+     */
+    private static final String COMPARE_AND_INSERT = "WITH system AS (SELECT status FROM ai_system WHERE id = ?), "
+            + "stored AS (" + STORED_IDS_POSTGRES + "), "
+            + "advanced AS (UPDATE log_chain_head SET last_seq = ?, last_hash = ? "
+            + "WHERE system_id = ? AND last_seq = ? AND last_hash = ? AND NOT EXISTS (SELECT 1 FROM stored) "
+            + "AND NOT (? AND EXISTS (SELECT 1 FROM system WHERE status = '" + SystemStatus.WITHDRAWN.name() + "')) "
+            + "RETURNING system_id), "
             + "inserted AS (INSERT INTO log_event (" + COLUMNS + ") "
-            + "SELECT CAST(? AS varchar), r.seq, r.type, CAST(r.occurred_at AS timestamptz), CAST(? AS timestamptz), "
+            + "SELECT a.system_id, r.seq, r.type, CAST(r.occurred_at AS timestamptz), CAST(? AS timestamptz), "
             + "r.model_version, r.actor, r.client_event_id, CAST(r.payload AS jsonb), r.prev_hash, r.hash "
-            + "FROM unnest(CAST(? AS bigint[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), "
-            + "CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[])) "
-            + "AS r(seq, type, occurred_at, model_version, actor, client_event_id, payload, prev_hash, hash) "
-            + "WHERE NOT EXISTS (SELECT 1 FROM stored)), "
-            + "advanced AS (UPDATE log_chain_head SET last_seq = ?, last_hash = ? WHERE system_id = ? "
-            + "AND NOT EXISTS (SELECT 1 FROM stored)) "
-            + "SELECT client_event_id, seq FROM stored";
+            + "FROM advanced a CROSS JOIN unnest(CAST(? AS bigint[]), CAST(? AS varchar[]), CAST(? AS varchar[]), "
+            + "CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), "
+            + "CAST(? AS varchar[]), CAST(? AS varchar[])) "
+            + "AS r(seq, type, occurred_at, model_version, actor, client_event_id, payload, prev_hash, hash)) "
+            + "SELECT NULL AS client_event_id, (SELECT count(*) FROM advanced) AS seq, (SELECT status FROM system) AS status "
+            + "UNION ALL SELECT client_event_id, seq, NULL FROM stored";
 
     void insert(List<Row> rows) {
         if (rows.isEmpty()) {

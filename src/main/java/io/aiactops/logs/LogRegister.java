@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,11 @@ public class LogRegister {
     private final LogPartitions partitions;
     private final LogsProperties properties;
     private final GroupCommit<Append, AppendResult> requests;
+    private final TransactionTemplate transactions;
+    /** Where this node last committed each system's chain: the head its next group expects to find. */
+    private final Map<String, KnownHead> committedHeads = new ConcurrentHashMap<>();
+    /** Systems whose chain another writer moved lately: their groups take the lock for a while. */
+    private final Map<String, Long> contendedUntil = new ConcurrentHashMap<>();
 
     LogRegister(LogEventStore store, Registry registry, ObjectMapper objectMapper, Clock clock, LogMetrics metrics,
             LogPartitions partitions, LogsProperties properties, PlatformTransactionManager transactions) {
@@ -55,9 +61,9 @@ public class LogRegister {
         this.metrics = metrics;
         this.partitions = partitions;
         this.properties = properties;
-        this.requests = new GroupCommit<>(new TransactionTemplate(transactions),
-                appends -> append(appends.get(0).systemId(), appends, true), append -> append.events().size(),
-                GroupCommit.EVENTS_PER_GROUP);
+        this.transactions = new TransactionTemplate(transactions);
+        this.requests = new GroupCommit<>(appends -> append(appends.get(0).systemId(), appends, true).results(),
+                this::appendCommitted, append -> append.events().size(), GroupCommit.EVENTS_PER_GROUP);
     }
 
     /**
@@ -253,18 +259,107 @@ public class LogRegister {
 
     /** Appends under the chain head's row lock: the only writer of log_event. */
     AppendResult append(String systemId, String actor, List<NewLogEvent> events) {
-        return append(systemId, List.of(prepare(systemId, actor, events)), false).get(0);
+        return append(systemId, List.of(prepare(systemId, actor, events)), false).results().get(0);
     }
 
     /**
      * Appends each request's events in turn, in one transaction: one lock, one insert, one head update;
      * {@code ingested}: refused if the system is withdrawn (a capability still records what it does).
      */
-    private List<AppendResult> append(String systemId, List<Append> appends, boolean ingested) {
+    private Chained append(String systemId, List<Append> appends, boolean ingested) {
         long started = System.nanoTime();
-        List<AppendResult> results = chain(systemId, appends, ingested);
-        metrics.appended(systemId, results.stream().mapToInt(AppendResult::appended).sum(), System.nanoTime() - started);
-        return results;
+        Chained chained = chain(systemId, appends, ingested);
+        metrics.appended(systemId, chained.rows().size(), System.nanoTime() - started);
+        return chained;
+    }
+
+    /** A head this node committed. */
+    private record KnownHead(long seq, String hash) {
+    }
+
+    /** How long a system's groups take the lock after another writer moved its chain under them. */
+    private static final long CONTENDED_NANOS = 1_000_000_000L;
+
+    /**
+     * A group of ingest requests, committed. Where this node committed the chain's head itself and the
+     * group fits one statement, the group goes in with one statement in autocommit that moves the head
+     * only from where this node left it (compare and set): one round trip, and no lock held from one
+     * round trip to the next. Otherwise, and when the head moved meanwhile (another node, a capability's
+     * event), under the head's lock, which also tells this node where the head now stands.
+     */
+    private List<AppendResult> appendCommitted(List<Append> appends) {
+        String systemId = appends.get(0).systemId();
+        KnownHead known = committedHeads.remove(systemId);
+        if (known != null && store.insertsInOneStatement(appends.stream().mapToInt(a -> a.events().size()).sum())
+                && !contended(systemId)) {
+            Chained swapped = compareAndAppend(systemId, known, appends);
+            if (swapped != null) {
+                committedHeads.put(systemId, new KnownHead(swapped.lastSeq(), swapped.lastHash()));
+                return swapped.results();
+            }
+            contendedUntil.put(systemId, System.nanoTime() + CONTENDED_NANOS);
+        }
+        Chained locked = transactions.execute(status -> append(systemId, appends, true));
+        committedHeads.put(systemId, new KnownHead(locked.lastSeq(), locked.lastHash()));
+        return locked.results();
+    }
+
+    private boolean contended(String systemId) {
+        Long until = contendedUntil.get(systemId);
+        if (until == null) {
+            return false;
+        }
+        if (System.nanoTime() - until < 0) {
+            return true;
+        }
+        contendedUntil.remove(systemId, until);
+        return false;
+    }
+
+    /**
+     * Appends the group after the head this node committed, in autocommit, if the head still stands
+     * there; {@code null} if it does not. Client event ids the statement finds stored are left out and
+     * the rest chained again, looking up only the others.
+     */
+    private Chained compareAndAppend(String systemId, KnownHead known, List<Append> appends) {
+        long started = System.nanoTime();
+        partitions.ensureCovered(clock.instant());
+        Instant now = clock.instant();
+        Instant idempotentSince = now.minus(properties.idempotencyWindow());
+        ChainHead head = new ChainHead(systemId, known.seq(), known.hash(), 0, null);
+        Map<String, Long> stored = new HashMap<>();
+        while (true) {
+            Chained chained = chain(systemId, head, appends, now, stored);
+            if (chained.rows().isEmpty()) {
+                return chained; // every id was found stored, in a committed state: nothing to write
+            }
+            List<String> clientIds = clientIds(chained.rows().stream().map(LogEventStore.Row::clientEventId));
+            LogEventStore.Swap swap = store.compareAndInsert(chained.rows(), clientIds, idempotentSince, known.seq(),
+                    known.hash(), true);
+            requireTakingEvents(systemId, swap.systemStatus());
+            if (swap.appended()) {
+                metrics.appended(systemId, chained.rows().size(), System.nanoTime() - started);
+                return chained;
+            }
+            if (swap.stored().isEmpty()) {
+                return null;
+            }
+            stored.putAll(swap.stored());
+        }
+    }
+
+    /** Refuses an unknown system (its status {@code null}: 404) and a withdrawn one (409). */
+    private static void requireTakingEvents(String systemId, String status) {
+        if (status == null) {
+            throw new NotFoundException("AI system", systemId);
+        }
+        if (SystemStatus.WITHDRAWN.name().equals(status)) {
+            throw withdrawn(systemId);
+        }
+    }
+
+    private static List<String> clientIds(java.util.stream.Stream<String> ids) {
+        return ids.filter(Objects::nonNull).distinct().toList();
     }
 
     /**
@@ -272,16 +367,14 @@ public class LogRegister {
      * except where the insert can go in one statement with the look-up ({@link LogEventStore#insertsInOneStatement}):
      * then the events are chained as if none were, and chained again without those the statement found.
      */
-    private List<AppendResult> chain(String systemId, List<Append> appends, boolean ingested) {
+    private Chained chain(String systemId, List<Append> appends, boolean ingested) {
         List<Prepared> prepared = appends.stream().flatMap(a -> a.events().stream()).toList();
         partitions.ensureCovered(clock.instant());
         ChainHead head;
         if (ingested) {
             LogEventStore.LockedHead locked = store.lockHeadWithStatus(systemId)
                     .orElseThrow(() -> new NotFoundException("AI system", systemId));
-            if (SystemStatus.WITHDRAWN.name().equals(locked.systemStatus())) {
-                throw withdrawn(systemId);
-            }
+            requireTakingEvents(systemId, locked.systemStatus());
             head = locked.head();
         } else {
             head = store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
@@ -289,23 +382,26 @@ public class LogRegister {
         Instant now = clock.instant();
         Instant idempotentSince = now.minus(properties.idempotencyWindow());
         // Under the head's lock, so no other append of this system can store the same id meanwhile.
-        List<String> clientIds = prepared.stream().map(p -> p.event().clientEventId()).filter(Objects::nonNull).distinct()
-                .toList();
+        List<String> clientIds = clientIds(prepared.stream().map(p -> p.event().clientEventId()));
         boolean oneStatement = store.insertsInOneStatement(prepared.size());
         Chained chained = chain(systemId, head, appends, now,
                 oneStatement ? Map.of() : store.storedClientEventIds(systemId, clientIds, idempotentSince));
         if (oneStatement) {
-            Map<String, Long> stored = store.insertUnlessStored(chained.rows(), clientIds, idempotentSince);
-            if (stored.isEmpty()) {
-                return chained.results();
+            LogEventStore.Swap swap = store.compareAndInsert(chained.rows(), clientIds, idempotentSince,
+                    head.lastSeq(), head.lastHash(), ingested);
+            if (swap.appended()) {
+                return chained;
             }
-            chained = chain(systemId, head, appends, now, stored);
+            if (swap.stored().isEmpty()) {
+                throw new IllegalStateException("the chain head of " + systemId + " moved under its lock");
+            }
+            chained = chain(systemId, head, appends, now, swap.stored());
         }
         if (!chained.rows().isEmpty()) {
             store.insert(chained.rows());
             store.advanceHead(systemId, chained.lastSeq(), chained.lastHash());
         }
-        return chained.results();
+        return chained;
     }
 
     /** Events in their places after the head, and each request's answer. */

@@ -46,6 +46,22 @@ class LogRegisterIntegrationTest {
     RetentionPurge retention;
     @Autowired
     Checkpointer checkpointer;
+    @Autowired
+    LogRegister register;
+    @Autowired
+    LogEventStore store;
+    @Autowired
+    io.aiactops.registry.Registry registry;
+    @Autowired
+    ObjectMapper objectMapper;
+    @Autowired
+    LogMetrics logMetrics;
+    @Autowired
+    LogPartitions partitions;
+    @Autowired
+    LogsProperties logsProperties;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
     @Value("${spring.datasource.url}")
     String databaseUrl;
     @TempDir
@@ -252,6 +268,59 @@ class LogRegisterIntegrationTest {
         assertThat(api.as("auditor").get(logs("/verify")).json().get("valid").asBoolean()).isTrue();
         // Fewer append transactions than requests that stored an event: they were grouped.
         assertThat(meters.timer(LogMetrics.APPEND).count() - transactionsBefore).isLessThan(400);
+    }
+
+    @Test
+    void twoNodesSendingSingleEventsToOneChainTakeTurnsAndStoreEachIdOnce() throws Exception {
+        // A second node's register on the same database: its own groups and its own idea of the head.
+        LogRegister otherNode = new LogRegister(store, registry, objectMapper, java.time.Clock.systemUTC(), logMetrics,
+                partitions, logsProperties, transactionManager);
+        List<LogRegister> nodes = List.of(register, otherNode);
+        ExecutorService clients = Executors.newFixedThreadPool(7);
+        List<Future<List<AppendResult>>> answers = new ArrayList<>();
+        for (int client = 0; client < 6; client++) {
+            // Each id is sent through both nodes: one stores it, the other answers it as a duplicate.
+            LogRegister node = nodes.get(client % 2);
+            int pair = client / 2;
+            answers.add(clients.submit(() -> {
+                List<AppendResult> mine = new ArrayList<>();
+                for (int i = 0; i < 150; i++) {
+                    mine.add(node.ingest(systemId, "ingest", List.of(new NewLogEvent(LogEventType.INFERENCE, null, null,
+                            "n" + pair + "-" + i, "{\"inputRef\":\"r\",\"output\":" + i + "}"))));
+                }
+                return mine;
+            }));
+        }
+        // Meanwhile a capability records its own events through the first node, under the head's lock.
+        Future<Integer> recorded = clients.submit(() -> {
+            for (int i = 0; i < 50; i++) {
+                register.record(systemId, LogEventType.CONFIGURATION_CHANGED, "test", Map.of("change", i));
+            }
+            return 50;
+        });
+        Map<String, Long> storedAs = new HashMap<>();
+        List<AppendResult.Duplicate> duplicates = new ArrayList<>();
+        for (Future<List<AppendResult>> client : answers) {
+            for (AppendResult answer : client.get()) {
+                if (answer.appended() == 1) {
+                    assertThat(storedAs.put(clientEventIdAt(answer.firstSeq()), answer.firstSeq())).isNull();
+                } else {
+                    duplicates.addAll(answer.duplicates());
+                }
+            }
+        }
+        int records = recorded.get();
+        clients.shutdown();
+
+        assertThat(storedAs).hasSize(450);
+        assertThat(duplicates).hasSize(450)
+                .allSatisfy(duplicate -> assertThat(duplicate.seq()).isEqualTo(storedAs.get(duplicate.clientEventId())));
+        JsonNode verification = api.as("auditor").get(logs("/verify")).json();
+        assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("headSeq").asLong()).isEqualTo(1 + 450 + records);
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT seq), MAX(seq) FROM log_event WHERE system_id = ?").param(systemId)
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
+                .containsExactly(1L + 450 + records, 1L + 450 + records);
     }
 
     private String clientEventIdAt(long seq) {

@@ -34,8 +34,8 @@ public final class GroupCommit<I, O> {
     /** Where a group of event appends stops growing: a bigger transaction saves no commits worth having. */
     public static final int EVENTS_PER_GROUP = 1_000;
 
-    private final TransactionTemplate transactions;
     private final Function<List<I>, List<O>> work;
+    private final Function<List<I>, List<O>> committed;
     private final ToIntFunction<I> weight;
     private final int maxWeight;
     private final Map<String, Lane<I, O>> lanes = new ConcurrentHashMap<>();
@@ -47,8 +47,18 @@ public final class GroupCommit<I, O> {
      */
     public GroupCommit(TransactionTemplate transactions, Function<List<I>, List<O>> work, ToIntFunction<I> weight,
             int maxWeight) {
-        this.transactions = transactions;
+        this(work, group -> transactions.execute(status -> work.apply(group)), weight, maxWeight);
+    }
+
+    /**
+     * @param work runs a request in the caller's transaction (a caller already in one)
+     * @param committed runs a group's requests and commits them before it returns, an outcome per request
+     *        in order (a transaction of its own, or statements in autocommit)
+     */
+    public GroupCommit(Function<List<I>, List<O>> work, Function<List<I>, List<O>> committed, ToIntFunction<I> weight,
+            int maxWeight) {
         this.work = work;
+        this.committed = committed;
         this.weight = weight;
         this.maxWeight = maxWeight;
     }
@@ -147,13 +157,13 @@ public final class GroupCommit<I, O> {
     }
 
     /**
-     * Runs the group in one transaction, or each of its requests alone if that fails; returns the failure
+     * Runs the group and commits it, or each of its requests alone if that fails; returns the failure
      * when the database is unavailable (no connection, the session terminated), which no request caused:
      * nobody tries again alone, as each would wait for a connection in turn.
      */
     private RuntimeException run(List<Pending<I, O>> group) {
         try {
-            List<O> outcomes = transactions.execute(status -> work.apply(group.stream().map(p -> p.request).toList()));
+            List<O> outcomes = committed.apply(group.stream().map(p -> p.request).toList());
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).outcome.complete(outcomes.get(i));
             }
@@ -169,7 +179,7 @@ public final class GroupCommit<I, O> {
             }
             for (Pending<I, O> pending : group) {
                 try {
-                    pending.outcome.complete(transactions.execute(status -> work.apply(List.of(pending.request)).get(0)));
+                    pending.outcome.complete(committed.apply(List.of(pending.request)).get(0));
                 } catch (RuntimeException | Error alone) {
                     pending.outcome.completeExceptionally(alone);
                 }
