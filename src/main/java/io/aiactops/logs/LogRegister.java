@@ -336,11 +336,11 @@ public class LogRegister {
             List<String> clientIds = clientIds(chained.rows().stream().map(LogEventStore.Row::clientEventId));
             LogEventStore.Swap swap = store.compareAndInsert(chained.rows(), clientIds, idempotentSince, known.seq(),
                     known.hash(), true);
-            requireTakingEvents(systemId, swap.systemStatus());
-            if (swap.appended()) {
+            if (swap.appended()) { // committed: answered as such, whatever else the statement read
                 metrics.appended(systemId, chained.rows().size(), System.nanoTime() - started);
                 return chained;
             }
+            requireTakingEvents(systemId, swap.systemStatus());
             if (swap.stored().isEmpty()) {
                 return null;
             }
