@@ -125,17 +125,6 @@ class LogEventStore {
                 .query(LogEventStore::head).optional();
     }
 
-    /** A locked head, and the status its system had when the lock was taken. */
-    record LockedHead(ChainHead head, String systemStatus) {
-    }
-
-    /** {@link #lockHead}, with the system's status read in the same round trip (the ingest API's check). */
-    Optional<LockedHead> lockHeadWithStatus(String systemId) {
-        return jdbc.sql(HEAD + ", (SELECT status FROM ai_system WHERE id = log_chain_head.system_id) AS system_status "
-                + "FROM log_chain_head WHERE system_id = ? FOR UPDATE").param(systemId)
-                .query((rs, n) -> new LockedHead(head(rs, n), rs.getString("system_status"))).optional();
-    }
-
     Optional<ChainHead> head(String systemId) {
         return jdbc.sql(HEAD + " FROM log_chain_head WHERE system_id = ?").param(systemId).query(LogEventStore::head)
                 .optional();
@@ -191,13 +180,13 @@ class LogEventStore {
 
     /**
      * Inserts the rows (of one system, recorded at one time) and moves the head after the last of them,
-     * in one statement, only if the head still stands at {@code expectedSeq}/{@code expectedHash}, the
-     * system is not withdrawn (where {@code refuseWithdrawn}: the ingest API's check), and none of the client event ids was stored at or after {@code since}
-     * (the idempotency window). Otherwise nothing is written, and the ids found come back with their
-     * sequence numbers. The look-up reads the statement's snapshot: when the head stood where expected
-     * before the statement began, no event of the system committed since, and one that commits meanwhile
-     * moves the head, so the compare fails (PostgreSQL checks the head's newest version before it
-     * updates it). Run under the head's lock, the compare always holds.
+     * in one statement, only if the head still stands at {@code expectedSeq}/{@code expectedHash}, none of
+     * the client event ids was stored at or after {@code since} (the idempotency window), and, where
+     * {@code refuseWithdrawn}, the system is not withdrawn. Otherwise nothing is written, and the ids
+     * found come back with their sequence numbers. The look-up reads the statement's snapshot: when the
+     * head stood where expected before the statement began, no event of the system committed since, and
+     * one that commits meanwhile moves the head, so the compare fails (PostgreSQL checks the head's
+     * newest version before it updates it). Run under the head's lock, the compare always holds.
      */
     Swap compareAndInsert(List<Row> rows, List<String> clientEventIds, Instant since, long expectedSeq,
             String expectedHash, boolean refuseWithdrawn) {

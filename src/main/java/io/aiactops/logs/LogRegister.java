@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,8 +50,6 @@ public class LogRegister {
     private final TransactionTemplate transactions;
     /** Where this node last committed each system's chain: the head its next group expects to find. */
     private final Map<String, KnownHead> committedHeads = new ConcurrentHashMap<>();
-    /** Systems whose chain another writer moved lately: their groups take the lock for a while. */
-    private final Map<String, Long> contendedUntil = new ConcurrentHashMap<>();
 
     LogRegister(LogEventStore store, Registry registry, ObjectMapper objectMapper, Clock clock, LogMetrics metrics,
             LogPartitions partitions, LogsProperties properties, PlatformTransactionManager transactions) {
@@ -117,14 +116,7 @@ public class LogRegister {
 
     /** Refuses an unknown system (404) and a withdrawn one, which takes no more events (409). */
     public void requireTakingEvents(String systemId) {
-        SystemStatus status = registry.status(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
-        if (status == SystemStatus.WITHDRAWN) {
-            throw withdrawn(systemId);
-        }
-    }
-
-    private static ConflictException withdrawn(String systemId) {
-        return new ConflictException("AI system '" + systemId + "' is WITHDRAWN and takes no more log events");
+        requireTakingEvents(systemId, registry.status(systemId).map(SystemStatus::name).orElse(null));
     }
 
     /** Starts the chain of a newly registered system, in the registering transaction. */
@@ -273,8 +265,15 @@ public class LogRegister {
         return chained;
     }
 
-    /** A head this node committed. */
-    private record KnownHead(long seq, String hash) {
+    /**
+     * A head this node committed; {@code swapFrom}: the {@link System#nanoTime()} from which a group may
+     * be appended after it by compare and set (another writer moved the chain under this node lately).
+     */
+    private record KnownHead(long seq, String hash, long swapFrom) {
+
+        boolean swappable() {
+            return System.nanoTime() - swapFrom >= 0;
+        }
     }
 
     /** How long a system's groups take the lock after another writer moved its chain under them. */
@@ -290,30 +289,19 @@ public class LogRegister {
     private List<AppendResult> appendCommitted(List<Append> appends) {
         String systemId = appends.get(0).systemId();
         KnownHead known = committedHeads.remove(systemId);
-        if (known != null && store.insertsInOneStatement(appends.stream().mapToInt(a -> a.events().size()).sum())
-                && !contended(systemId)) {
+        long swapFrom = known != null ? known.swapFrom() : System.nanoTime();
+        if (known != null && known.swappable()
+                && store.insertsInOneStatement(appends.stream().mapToInt(a -> a.events().size()).sum())) {
             Chained swapped = compareAndAppend(systemId, known, appends);
             if (swapped != null) {
-                committedHeads.put(systemId, new KnownHead(swapped.lastSeq(), swapped.lastHash()));
+                committedHeads.put(systemId, new KnownHead(swapped.lastSeq(), swapped.lastHash(), swapFrom));
                 return swapped.results();
             }
-            contendedUntil.put(systemId, System.nanoTime() + CONTENDED_NANOS);
+            swapFrom = System.nanoTime() + CONTENDED_NANOS;
         }
         Chained locked = transactions.execute(status -> append(systemId, appends, true));
-        committedHeads.put(systemId, new KnownHead(locked.lastSeq(), locked.lastHash()));
+        committedHeads.put(systemId, new KnownHead(locked.lastSeq(), locked.lastHash(), swapFrom));
         return locked.results();
-    }
-
-    private boolean contended(String systemId) {
-        Long until = contendedUntil.get(systemId);
-        if (until == null) {
-            return false;
-        }
-        if (System.nanoTime() - until < 0) {
-            return true;
-        }
-        contendedUntil.remove(systemId, until);
-        return false;
     }
 
     /**
@@ -354,11 +342,11 @@ public class LogRegister {
             throw new NotFoundException("AI system", systemId);
         }
         if (SystemStatus.WITHDRAWN.name().equals(status)) {
-            throw withdrawn(systemId);
+            throw new ConflictException("AI system '" + systemId + "' is WITHDRAWN and takes no more log events");
         }
     }
 
-    private static List<String> clientIds(java.util.stream.Stream<String> ids) {
+    private static List<String> clientIds(Stream<String> ids) {
         return ids.filter(Objects::nonNull).distinct().toList();
     }
 
@@ -370,20 +358,17 @@ public class LogRegister {
     private Chained chain(String systemId, List<Append> appends, boolean ingested) {
         List<Prepared> prepared = appends.stream().flatMap(a -> a.events().stream()).toList();
         partitions.ensureCovered(clock.instant());
-        ChainHead head;
-        if (ingested) {
-            LogEventStore.LockedHead locked = store.lockHeadWithStatus(systemId)
-                    .orElseThrow(() -> new NotFoundException("AI system", systemId));
-            requireTakingEvents(systemId, locked.systemStatus());
-            head = locked.head();
-        } else {
-            head = store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
-        }
+        ChainHead head = store.lockHead(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
         Instant now = clock.instant();
         Instant idempotentSince = now.minus(properties.idempotencyWindow());
         // Under the head's lock, so no other append of this system can store the same id meanwhile.
         List<String> clientIds = clientIds(prepared.stream().map(p -> p.event().clientEventId()));
         boolean oneStatement = store.insertsInOneStatement(prepared.size());
+        if (ingested && !oneStatement) {
+            // Read after the lock, in a statement of its own: a withdrawal records its event under this
+            // lock, and the locking statement would still read the status from before it committed.
+            requireTakingEvents(systemId);
+        }
         Chained chained = chain(systemId, head, appends, now,
                 oneStatement ? Map.of() : store.storedClientEventIds(systemId, clientIds, idempotentSince));
         if (oneStatement) {
@@ -391,6 +376,9 @@ public class LogRegister {
                     head.lastSeq(), head.lastHash(), ingested);
             if (swap.appended()) {
                 return chained;
+            }
+            if (ingested) {
+                requireTakingEvents(systemId, swap.systemStatus());
             }
             if (swap.stored().isEmpty()) {
                 throw new IllegalStateException("the chain head of " + systemId + " moved under its lock");

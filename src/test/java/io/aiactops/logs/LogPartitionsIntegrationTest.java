@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -241,7 +242,7 @@ class LogPartitionsIntegrationTest {
         lookup.setString(1, systemId);
         lookup.setArray(2, lookup.getConnection().createArrayOf("varchar", ids));
         lookup.setObject(3, JdbcTime.utc(since));
-        Map<String, Long> stored = new java.util.HashMap<>();
+        Map<String, Long> stored = new HashMap<>();
         try (ResultSet rs = lookup.executeQuery()) {
             while (rs.next()) {
                 stored.put(rs.getString(1), rs.getLong(2));

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiactops.registry.Registry;
 import io.aiactops.support.Api;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.aiactops.support.IntegrationTest;
@@ -30,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @IntegrationTest
 class LogRegisterIntegrationTest {
@@ -51,7 +57,7 @@ class LogRegisterIntegrationTest {
     @Autowired
     LogEventStore store;
     @Autowired
-    io.aiactops.registry.Registry registry;
+    Registry registry;
     @Autowired
     ObjectMapper objectMapper;
     @Autowired
@@ -61,7 +67,7 @@ class LogRegisterIntegrationTest {
     @Autowired
     LogsProperties logsProperties;
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactionManager;
+    PlatformTransactionManager transactionManager;
     @Value("${spring.datasource.url}")
     String databaseUrl;
     @TempDir
@@ -277,7 +283,7 @@ class LogRegisterIntegrationTest {
     @Test
     void twoNodesSendingSingleEventsToOneChainTakeTurnsAndStoreEachIdOnce() throws Exception {
         // A second node's register on the same database: its own groups and its own idea of the head.
-        LogRegister otherNode = new LogRegister(store, registry, objectMapper, java.time.Clock.systemUTC(), logMetrics,
+        LogRegister otherNode = new LogRegister(store, registry, objectMapper, Clock.systemUTC(), logMetrics,
                 partitions, logsProperties, transactionManager);
         List<LogRegister> nodes = List.of(register, otherNode);
         ExecutorService clients = Executors.newFixedThreadPool(7);
@@ -325,6 +331,33 @@ class LogRegisterIntegrationTest {
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT seq), MAX(seq) FROM log_event WHERE system_id = ?").param(systemId)
                 .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
                 .containsExactly(1L + 450 + records, 1L + 450 + records);
+    }
+
+    @Test
+    void aWithdrawalThatCommitsWhileAnAppendWaitsForTheChainRefusesTheAppend() throws Exception {
+        // One event (the single-statement append) and 20 (the larger one), each on a system of its own.
+        for (int events : List.of(1, 20)) {
+            systemId = TestSystems.register(api.as("process-owner"), "logs-withdrawn-" + events);
+            long before = events();
+            try (Connection withdrawal = DriverManager.getConnection(databaseUrl, "postgres", "postgres");
+                    Statement sql = withdrawal.createStatement()) {
+                // A withdrawal under way: the status changed and the chain's head held, as the registry's
+                // transaction holds it while it records the withdrawal.
+                withdrawal.setAutoCommit(false);
+                sql.executeUpdate("UPDATE ai_system SET status = 'WITHDRAWN' WHERE id = '" + systemId + "'");
+                sql.executeUpdate("UPDATE log_chain_head SET last_seq = last_seq WHERE system_id = '" + systemId + "'");
+                String body = "[" + String.join(",", Collections.nCopies(events, "{\"type\":\"custom\"}")) + "]";
+                ExecutorService client = Executors.newSingleThreadExecutor();
+                Future<Api.Response> waiting = client.submit(() -> ingest(body));
+                Thread.sleep(500); // until the append waits for the head
+                withdrawal.commit();
+
+                Api.Response refused = waiting.get();
+                client.shutdown();
+                assertThat(refused.status()).as("%d event(s): %s", events, refused.body()).isEqualTo(409);
+            }
+            assertThat(events()).isEqualTo(before);
+        }
     }
 
     private String clientEventIdAt(long seq) {
