@@ -115,7 +115,7 @@ public class LogRegister {
     }
 
     /** Refuses an unknown system (404) and a withdrawn one, which takes no more events (409). */
-    public void requireTakingEvents(String systemId) {
+    private void requireTakingEvents(String systemId) {
         requireTakingEvents(systemId, registry.status(systemId).map(SystemStatus::name).orElse(null));
     }
 
@@ -336,8 +336,11 @@ public class LogRegister {
         }
     }
 
-    /** Refuses an unknown system (its status {@code null}: 404) and a withdrawn one (409). */
-    private static void requireTakingEvents(String systemId, String status) {
+    /**
+     * Refuses an unknown system (its status {@code null}: 404) and a withdrawn one (409), given the status
+     * as the caller's statement read it.
+     */
+    public static void requireTakingEvents(String systemId, String status) {
         if (status == null) {
             throw new NotFoundException("AI system", systemId);
         }

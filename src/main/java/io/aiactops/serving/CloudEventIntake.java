@@ -83,31 +83,34 @@ class CloudEventIntake {
 
     private List<List<Result>> acceptAll(List<Request> requests) {
         String systemId = requests.get(0).systemId();
-        // Once per group, not per request: a half kept pending is written without the register's own check.
-        register.requireTakingEvents(systemId);
         Instant now = clock.instant();
+        List<String> halves = requests.stream().flatMap(r -> r.events().stream()).filter(CloudEvent::isInferenceHalf)
+                .map(CloudEvent::id).distinct().sorted().toList();
         // Every pair row of the group locked first, in one order, then the chain: two transactions holding
-        // the same ids (another node, the lone-half sweeper) cannot deadlock.
-        Map<String, InferencePairs.Pair> locked = pairs.lock(systemId, requests.stream()
-                .flatMap(r -> r.events().stream()).filter(CloudEvent::isInferenceHalf).map(CloudEvent::id)
-                .distinct().sorted().toList(), now);
+        // the same ids (another node, the lone-half sweeper) cannot deadlock. A group of other types only
+        // is refused, if need be, by the chain's own check.
+        Map<String, InferencePairs.Pair> locked = Map.of();
+        if (!halves.isEmpty()) {
+            InferencePairs.Locked rows = pairs.lock(systemId, halves, now);
+            // Once per group, not per request: a half kept pending is written without the register's own check.
+            LogRegister.requireTakingEvents(systemId, rows.systemStatus());
+            locked = rows.pairs();
+        }
+        // Each row as the group leaves it: a later half of the same id sees what an earlier one did.
+        Map<String, InferencePairs.Pair> rows = new HashMap<>(locked);
         ModelVersions.Lookup versions = this.versions.lookup(systemId);
         List<List<Step>> steps = new ArrayList<>(requests.size());
         for (Request request : requests) {
             List<Step> mine = new ArrayList<>(request.events().size());
             for (int i = 0; i < request.events().size(); i++) {
                 CloudEvent event = request.events().get(i);
-                if (!event.isInferenceHalf()) {
-                    mine.add(Step.chained(i, event, events.custom(event), Outcome.RECORDED));
-                    continue;
-                }
-                // The row as locked, or read again (still locked) when an earlier half of the group changed it.
-                InferencePairs.Pair pair = locked.remove(event.id());
-                mine.add(half(i, event, pair != null ? pair : pairs.lock(systemId, List.of(event.id()), now).get(event.id()),
-                        now, versions));
+                mine.add(event.isInferenceHalf() ? half(i, event, rows, now, versions)
+                        : Step.chained(i, event, events.custom(event), Outcome.RECORDED));
             }
             steps.add(mine);
         }
+        Map<String, InferencePairs.Pair> before = locked;
+        pairs.save(rows.values().stream().filter(row -> !row.equals(before.get(row.ceId()))).toList());
         return chain(systemId, requests, steps);
     }
 
@@ -135,26 +138,28 @@ class CloudEventIntake {
                 .map(step -> step.result() != null ? step.result() : chained.get(step)).toList()).toList();
     }
 
-    private Step half(int index, CloudEvent event, InferencePairs.Pair pair, Instant now, ModelVersions.Lookup versions) {
-        InferencePairs.Key key = new InferencePairs.Key(pair.systemId(), event.id());
+    /** What becomes of a half, given its id's row as the group left it so far; the row is updated in {@code rows}. */
+    private Step half(int index, CloudEvent event, Map<String, InferencePairs.Pair> rows, Instant now,
+            ModelVersions.Lookup versions) {
+        InferencePairs.Pair pair = rows.get(event.id());
         boolean request = event.isRequest();
         if (pair.state(request) != null) {
             return Step.done(new Result(index, event.id(), event.type(), Outcome.DUPLICATE, null));
         }
         InferencePairs.State partner = pair.state(!request);
         if (partner == null) {
-            pairs.keepPending(key, request, events.store(event), now.plus(properties.pairingWait()));
+            rows.put(event.id(), pair.withPending(request, events.store(event), now.plus(properties.pairingWait())));
             return Step.done(new Result(index, event.id(), event.type(), Outcome.PENDING, null));
         }
         if (partner == InferencePairs.State.PENDING) {
             CloudEvent other = events.restore(pair.half(!request));
             CloudEvent requestHalf = request ? event : other;
-            pairs.pairRecorded(key, now);
+            rows.put(event.id(), pair.withPairRecorded(now));
             return Step.chained(index, event, events.inference(requestHalf, request ? other : event,
                     InferenceEvents.Pairing.PAIRED, version(versions, requestHalf), Map.of()), Outcome.PAIRED);
         }
         // The partner was recorded alone after the wait: this half is its own event, pointing at it.
-        pairs.lateRecorded(key, request);
+        rows.put(event.id(), pair.withLateRecorded(request));
         return Step.chained(index, event, events.inference(request ? event : null, request ? null : event,
                 InferenceEvents.Pairing.LATE, version(versions, event),
                 Map.of("partnerEvent", Map.of("clientEventId", pair.aloneClientEventId(), "seq", pair.aloneSeq()))),
@@ -168,7 +173,9 @@ class CloudEventIntake {
     @Transactional
     public boolean recordAlone(InferencePairs.Key key, String actor) {
         Instant now = clock.instant();
-        InferencePairs.Pair pair = pairs.lock(key.systemId(), List.of(key.ceId()), now).get(key.ceId());
+        InferencePairs.Locked locked = pairs.lock(key.systemId(), List.of(key.ceId()), now);
+        LogRegister.requireTakingEvents(key.systemId(), locked.systemStatus());
+        InferencePairs.Pair pair = locked.pairs().get(key.ceId());
         if (pair.dueAt() == null || pair.dueAt().isAfter(now)) {
             return false;
         }
@@ -179,7 +186,7 @@ class CloudEventIntake {
                 Map.of("waited", properties.pairingWait().toString()));
         AppendResult appended = register.recordAll(key.systemId(), actor, List.of(entry));
         long seq = appended.lastSeq() != null ? appended.lastSeq() : appended.duplicates().get(0).seq();
-        pairs.aloneRecorded(key, request, entry.clientEventId(), seq, now);
+        pairs.save(List.of(pair.withAloneRecorded(request, entry.clientEventId(), seq, now)));
         return true;
     }
 

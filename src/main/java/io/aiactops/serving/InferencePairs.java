@@ -3,6 +3,7 @@ package io.aiactops.serving;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.aiactops.platform.jdbc.JdbcTime;
+import io.aiactops.registry.SystemStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -27,9 +31,12 @@ class InferencePairs {
         PENDING, RECORDED
     }
 
-    /** A locked row; {@code requestHalf}/{@code responseHalf} hold a pending half as stored JSON. */
+    /**
+     * A locked row; {@code requestHalf}/{@code responseHalf} hold a pending half as stored JSON. The
+     * {@code with}-methods give the row as a transaction leaves it, written by {@link #save}.
+     */
     record Pair(String systemId, String ceId, State requestState, State responseState, String requestHalf,
-            String responseHalf, Instant dueAt, String aloneClientEventId, Long aloneSeq) {
+            String responseHalf, Instant dueAt, String aloneClientEventId, Long aloneSeq, Instant settledAt) {
 
         State state(boolean request) {
             return request ? requestState : responseState;
@@ -38,16 +45,50 @@ class InferencePairs {
         String half(boolean request) {
             return request ? requestHalf : responseHalf;
         }
+
+        /** This half kept until its partner comes, or until {@code dueAt}. */
+        Pair withPending(boolean request, String half, Instant dueAt) {
+            return with(request, State.PENDING, half, dueAt, aloneClientEventId, aloneSeq, settledAt);
+        }
+
+        /** Both halves recorded as one event: nothing waits. */
+        Pair withPairRecorded(Instant now) {
+            return new Pair(systemId, ceId, State.RECORDED, State.RECORDED, null, null, null, aloneClientEventId,
+                    aloneSeq, now);
+        }
+
+        /** This half recorded alone after the wait, as the event a late partner will reference. */
+        Pair withAloneRecorded(boolean request, String clientEventId, long seq, Instant now) {
+            return with(request, State.RECORDED, null, null, clientEventId, seq, now);
+        }
+
+        /** This half came after its partner was recorded alone, and is recorded as its own event. */
+        Pair withLateRecorded(boolean request) {
+            return with(request, State.RECORDED, half(request), dueAt, aloneClientEventId, aloneSeq, settledAt);
+        }
+
+        private Pair with(boolean request, State state, String half, Instant dueAt, String aloneClientEventId,
+                Long aloneSeq, Instant settledAt) {
+            return new Pair(systemId, ceId, request ? state : requestState, request ? responseState : state,
+                    request ? half : requestHalf, request ? responseHalf : half, dueAt, aloneClientEventId, aloneSeq,
+                    settledAt);
+        }
+    }
+
+    /** The rows locked, and the system's status read by the same statement ({@code null}: no such system). */
+    record Locked(String systemStatus, Map<String, Pair> pairs) {
     }
 
     record Key(String systemId, String ceId) {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final boolean postgres;
 
-    InferencePairs(JdbcClient jdbc, DataSource dataSource) throws SQLException {
+    InferencePairs(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         try (Connection connection = dataSource.getConnection()) {
             postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
                     .contains("postgres");
@@ -56,19 +97,37 @@ class InferencePairs {
 
     /**
      * The rows of these ids (in this order: callers sort them, so that two transactions lock alike),
-     * created if absent, locked until the transaction ends.
+     * created if absent, locked until the transaction ends; none is created for a system that is unknown
+     * or withdrawn.
      */
-    Map<String, Pair> lock(String systemId, List<String> ceIds, Instant now) {
+    Locked lock(String systemId, List<String> ceIds, Instant now) {
         Map<String, Pair> locked = new HashMap<>();
         if (postgres) {
             // One round trip: the no-op update of an existing row locks it (a concurrent insert of the
-            // same id waits for the other transaction), and RETURNING gives each row either way.
-            jdbc.sql("INSERT INTO cloudevent_pair (system_id, ce_id, first_received_at) "
-                    + "SELECT ?, id, ? FROM unnest(?) WITH ORDINALITY AS ids (id, n) ORDER BY n "
-                    + "ON CONFLICT (system_id, ce_id) DO UPDATE SET system_id = EXCLUDED.system_id RETURNING *")
-                    .params(systemId, JdbcTime.utc(now), new SqlArrayValue("varchar", ceIds.toArray()))
-                    .query(InferencePairs::pair).list().forEach(pair -> locked.put(pair.ceId(), pair));
-            return locked;
+            // same id waits for the other transaction), RETURNING gives each row either way, and the outer
+            // join gives the status even where no row is returned.
+            String[] status = new String[1];
+            jdbc.sql("WITH system AS (SELECT status FROM ai_system WHERE id = ?), "
+                    + "locked AS (INSERT INTO cloudevent_pair (system_id, ce_id, first_received_at) "
+                    + "SELECT ?, id, ? FROM unnest(?) WITH ORDINALITY AS ids (id, n) "
+                    + "WHERE EXISTS (SELECT 1 FROM system WHERE status <> '" + SystemStatus.WITHDRAWN.name() + "') "
+                    + "ORDER BY n ON CONFLICT (system_id, ce_id) DO UPDATE SET system_id = EXCLUDED.system_id RETURNING *) "
+                    + "SELECT (SELECT status FROM system) AS system_status, locked.* FROM (VALUES (1)) AS one "
+                    + "LEFT JOIN locked ON true")
+                    .params(systemId, systemId, JdbcTime.utc(now), new SqlArrayValue("varchar", ceIds.toArray()))
+                    .query((RowCallbackHandler) rs -> {
+                        status[0] = rs.getString("system_status");
+                        if (rs.getString("ce_id") != null) {
+                            Pair pair = pair(rs);
+                            locked.put(pair.ceId(), pair);
+                        }
+                    });
+            return new Locked(status[0], locked);
+        }
+        String status = jdbc.sql("SELECT status FROM ai_system WHERE id = ?").param(systemId).query(String.class)
+                .optional().orElse(null);
+        if (status == null || status.equals(SystemStatus.WITHDRAWN.name())) {
+            return new Locked(status, locked);
         }
         for (String ceId : ceIds) {
             jdbc.sql("MERGE INTO cloudevent_pair p USING (VALUES (:system, :id, :now)) AS n (system_id, ce_id, at) "
@@ -76,33 +135,31 @@ class InferencePairs {
                     + "WHEN NOT MATCHED THEN INSERT (system_id, ce_id, first_received_at) VALUES (n.system_id, n.ce_id, n.at)")
                     .param("system", systemId).param("id", ceId).param("now", JdbcTime.utc(now)).update();
             locked.put(ceId, jdbc.sql("SELECT * FROM cloudevent_pair WHERE system_id = ? AND ce_id = ? FOR UPDATE")
-                    .params(systemId, ceId).query(InferencePairs::pair).single());
+                    .params(systemId, ceId).query((rs, row) -> pair(rs)).single());
         }
-        return locked;
+        return new Locked(status, locked);
     }
 
-    void keepPending(Key key, boolean request, String half, Instant dueAt) {
-        jdbc.sql("UPDATE cloudevent_pair SET " + column(request, "state") + " = 'PENDING', " + column(request, "half")
-                + " = ?, due_at = ? WHERE system_id = ? AND ce_id = ?")
-                .params(half, JdbcTime.utc(dueAt), key.systemId(), key.ceId()).update();
-    }
-
-    void pairRecorded(Key key, Instant now) {
-        jdbc.sql("UPDATE cloudevent_pair SET request_state = 'RECORDED', response_state = 'RECORDED', "
-                + "request_half = NULL, response_half = NULL, due_at = NULL, settled_at = ? "
-                + "WHERE system_id = ? AND ce_id = ?").params(JdbcTime.utc(now), key.systemId(), key.ceId()).update();
-    }
-
-    void aloneRecorded(Key key, boolean request, String clientEventId, long seq, Instant now) {
-        jdbc.sql("UPDATE cloudevent_pair SET " + column(request, "state") + " = 'RECORDED', " + column(request, "half")
-                + " = NULL, due_at = NULL, alone_client_event_id = ?, alone_seq = ?, settled_at = ? "
-                + "WHERE system_id = ? AND ce_id = ?")
-                .params(clientEventId, seq, JdbcTime.utc(now), key.systemId(), key.ceId()).update();
-    }
-
-    void lateRecorded(Key key, boolean request) {
-        jdbc.sql("UPDATE cloudevent_pair SET " + column(request, "state") + " = 'RECORDED' "
-                + "WHERE system_id = ? AND ce_id = ?").params(key.systemId(), key.ceId()).update();
+    /** Writes the rows as a transaction leaves them, all in one round trip; each must be locked by it. */
+    void save(List<Pair> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("UPDATE cloudevent_pair SET request_state = ?, response_state = ?, request_half = ?, "
+                + "response_half = ?, due_at = ?, alone_client_event_id = ?, alone_seq = ?, settled_at = ? "
+                + "WHERE system_id = ? AND ce_id = ?", changed, changed.size(), (statement, pair) -> {
+                    int i = 0;
+                    statement.setString(++i, name(pair.requestState()));
+                    statement.setString(++i, name(pair.responseState()));
+                    statement.setString(++i, pair.requestHalf());
+                    statement.setString(++i, pair.responseHalf());
+                    statement.setObject(++i, JdbcTime.utc(pair.dueAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                    statement.setString(++i, pair.aloneClientEventId());
+                    statement.setObject(++i, pair.aloneSeq(), Types.BIGINT);
+                    statement.setObject(++i, JdbcTime.utc(pair.settledAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                    statement.setString(++i, pair.systemId());
+                    statement.setString(++i, pair.ceId());
+                });
     }
 
     void reschedule(Key key, Instant dueAt) {
@@ -122,16 +179,16 @@ class InferencePairs {
                 .param(JdbcTime.utc(settledBefore)).update();
     }
 
-    private static String column(boolean request, String suffix) {
-        return (request ? "request_" : "response_") + suffix;
+    private static String name(State state) {
+        return state == null ? null : state.name();
     }
 
-    private static Pair pair(ResultSet rs, int row) throws SQLException {
+    private static Pair pair(ResultSet rs) throws SQLException {
         String aloneSeq = rs.getString("alone_seq");
         return new Pair(rs.getString("system_id"), rs.getString("ce_id"), state(rs.getString("request_state")),
                 state(rs.getString("response_state")), rs.getString("request_half"), rs.getString("response_half"),
                 JdbcTime.instant(rs, "due_at"), rs.getString("alone_client_event_id"),
-                aloneSeq == null ? null : Long.valueOf(aloneSeq));
+                aloneSeq == null ? null : Long.valueOf(aloneSeq), JdbcTime.instant(rs, "settled_at"));
     }
 
     private static State state(String value) {
