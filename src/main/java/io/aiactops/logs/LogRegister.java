@@ -26,6 +26,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -255,10 +257,30 @@ public class LogRegister {
     }
 
     /**
-     * Appends each request's events in turn, in one transaction: one lock, one insert, one head update;
-     * {@code ingested}: refused if the system is withdrawn (a capability still records what it does).
+     * Appends each request's events in turn, in the caller's transaction; {@code ingested}: refused if the
+     * system is withdrawn (a capability still records what it does). Where this node committed the chain's
+     * head itself, by compare and set, whose statement then holds the head's row: one round trip less than
+     * the lock and the insert. The head it leaves is known to this node once the transaction commits, so
+     * that a rolled-back head is never expected (a compare and set would only miss it: the compare reads
+     * the head in the statement's snapshot, where a head not yet committed is not found).
      */
     private Chained append(String systemId, List<Append> appends, boolean ingested) {
+        Swapped swapped = trySwap(systemId, committedHeads.get(systemId), appends, ingested);
+        Chained chained = swapped.chained() != null ? swapped.chained() : locked(systemId, appends, ingested);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            KnownHead leaves = swapped.leaves(chained);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    committedHeads.merge(systemId, leaves, KnownHead::later);
+                }
+            });
+        }
+        return chained;
+    }
+
+    /** Appends under the chain head's lock, in the caller's transaction. */
+    private Chained locked(String systemId, List<Append> appends, boolean ingested) {
         long started = System.nanoTime();
         Chained chained = chain(systemId, appends, ingested);
         metrics.appended(systemId, chained.rows().size(), System.nanoTime() - started);
@@ -274,6 +296,11 @@ public class LogRegister {
         boolean swappable() {
             return System.nanoTime() - swapFrom >= 0;
         }
+
+        /** Of two heads this node committed, the later: a group and a transaction may commit in either order. */
+        KnownHead later(KnownHead other) {
+            return other.seq > seq ? other : this;
+        }
     }
 
     /** How long a system's groups take the lock after another writer moved its chain under them. */
@@ -288,28 +315,40 @@ public class LogRegister {
      */
     private List<AppendResult> appendCommitted(List<Append> appends) {
         String systemId = appends.get(0).systemId();
-        KnownHead known = committedHeads.remove(systemId);
-        long swapFrom = known != null ? known.swapFrom() : System.nanoTime();
-        if (known != null && known.swappable()
-                && store.insertsInOneStatement(appends.stream().mapToInt(a -> a.events().size()).sum())) {
-            Chained swapped = compareAndAppend(systemId, known, appends);
-            if (swapped != null) {
-                committedHeads.put(systemId, new KnownHead(swapped.lastSeq(), swapped.lastHash(), swapFrom));
-                return swapped.results();
-            }
-            swapFrom = System.nanoTime() + CONTENDED_NANOS;
-        }
-        Chained locked = transactions.execute(status -> append(systemId, appends, true));
-        committedHeads.put(systemId, new KnownHead(locked.lastSeq(), locked.lastHash(), swapFrom));
-        return locked.results();
+        Swapped swapped = trySwap(systemId, committedHeads.remove(systemId), appends, true);
+        Chained chained = swapped.chained() != null ? swapped.chained()
+                : transactions.execute(status -> locked(systemId, appends, true));
+        committedHeads.merge(systemId, swapped.leaves(chained), KnownHead::later);
+        return chained.results();
     }
 
     /**
-     * Appends the group after the head this node committed, in autocommit, if the head still stands
-     * there; {@code null} if it does not. Client event ids the statement finds stored are left out and
-     * the rest chained again, looking up only the others.
+     * A compare and set where this node's known head allows one: {@code chained} is {@code null} when it
+     * was not tried or missed; {@code swapFrom} is the back-off the head left after the group keeps.
      */
-    private Chained compareAndAppend(String systemId, KnownHead known, List<Append> appends) {
+    private record Swapped(Chained chained, long swapFrom) {
+
+        KnownHead leaves(Chained group) {
+            return new KnownHead(group.lastSeq(), group.lastHash(), swapFrom);
+        }
+    }
+
+    private Swapped trySwap(String systemId, KnownHead known, List<Append> appends, boolean ingested) {
+        long swapFrom = known != null ? known.swapFrom() : System.nanoTime();
+        if (known == null || !known.swappable()
+                || !store.insertsInOneStatement(appends.stream().mapToInt(a -> a.events().size()).sum())) {
+            return new Swapped(null, swapFrom);
+        }
+        Chained swapped = compareAndAppend(systemId, known, appends, ingested);
+        return new Swapped(swapped, swapped != null ? swapFrom : System.nanoTime() + CONTENDED_NANOS);
+    }
+
+    /**
+     * Appends the group after the head this node committed, if the head still stands there; {@code null}
+     * if it does not. Client event ids the statement finds stored are left out and the rest chained
+     * again, looking up only the others. In autocommit the group is committed when this returns.
+     */
+    private Chained compareAndAppend(String systemId, KnownHead known, List<Append> appends, boolean ingested) {
         long started = System.nanoTime();
         partitions.ensureCovered(clock.instant());
         Instant now = clock.instant();
@@ -323,12 +362,14 @@ public class LogRegister {
             }
             List<String> clientIds = clientIds(chained.rows().stream().map(LogEventStore.Row::clientEventId));
             LogEventStore.Swap swap = store.compareAndInsert(chained.rows(), clientIds, idempotentSince, known.seq(),
-                    known.hash(), true);
-            if (swap.appended()) { // committed: answered as such, whatever else the statement read
+                    known.hash(), ingested);
+            if (swap.appended()) { // in autocommit, committed: answered as such, whatever else the statement read
                 metrics.appended(systemId, chained.rows().size(), System.nanoTime() - started);
                 return chained;
             }
-            requireTakingEvents(systemId, swap.systemStatus());
+            if (ingested) {
+                requireTakingEvents(systemId, swap.systemStatus());
+            }
             if (swap.stored().isEmpty()) {
                 return null;
             }

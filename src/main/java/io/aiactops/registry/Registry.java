@@ -172,8 +172,13 @@ public class Registry {
 
     @Transactional(readOnly = true)
     public List<ModelVersion> modelVersions(String systemId) {
-        get(systemId);
-        return versions.findBySystem(systemId);
+        List<ModelVersion> found = versions.findBySystem(systemId);
+        // Versions imply the system: its registration (three statements) is read only to tell an unknown
+        // system (404) from one without versions. CloudEvents read the versions for every inference.
+        if (found.isEmpty()) {
+            get(systemId);
+        }
+        return found;
     }
 
     /**

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +35,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class LogRegisterIntegrationTest {
@@ -338,25 +338,72 @@ class LogRegisterIntegrationTest {
         // One event (the single-statement append) and 20 (the larger one), each on a system of its own.
         for (int events : List.of(1, 20)) {
             systemId = TestSystems.register(api.as("process-owner"), "logs-withdrawn-" + events);
+            // After one event through this node, which then knows where the chain stands.
+            assertThat(ingest("[{\"type\":\"custom\"}]").status()).isEqualTo(201);
             long before = events();
-            try (Connection withdrawal = DriverManager.getConnection(databaseUrl, "postgres", "postgres");
-                    Statement sql = withdrawal.createStatement()) {
-                // A withdrawal under way: the status changed and the chain's head held, as the registry's
-                // transaction holds it while it records the withdrawal.
-                withdrawal.setAutoCommit(false);
-                sql.executeUpdate("UPDATE ai_system SET status = 'WITHDRAWN' WHERE id = '" + systemId + "'");
-                sql.executeUpdate("UPDATE log_chain_head SET last_seq = last_seq WHERE system_id = '" + systemId + "'");
-                String body = "[" + String.join(",", Collections.nCopies(events, "{\"type\":\"custom\"}")) + "]";
-                ExecutorService client = Executors.newSingleThreadExecutor();
-                Future<Api.Response> waiting = client.submit(() -> ingest(body));
-                Thread.sleep(500); // until the append waits for the head
-                withdrawal.commit();
+            CountDownLatch withdrawn = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            // A withdrawal under way: the registry's own transaction, held open after it changed the status
+            // and recorded the change in the chain.
+            Future<?> withdrawal = threads.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+                registry.withdraw(systemId, "taken out of service", "process-owner");
+                withdrawn.countDown();
+                await(release);
+            }));
+            assertThat(withdrawn.await(30, TimeUnit.SECONDS)).isTrue();
+            String body = "[" + String.join(",", Collections.nCopies(events, "{\"type\":\"custom\"}")) + "]";
+            Future<Api.Response> waiting = threads.submit(() -> ingest(body));
+            Thread.sleep(500); // until the append waits for the head
+            release.countDown();
+            withdrawal.get();
 
-                Api.Response refused = waiting.get();
-                client.shutdown();
-                assertThat(refused.status()).as("%d event(s): %s", events, refused.body()).isEqualTo(409);
-            }
-            assertThat(events()).isEqualTo(before);
+            Api.Response refused = waiting.get();
+            threads.shutdown();
+            assertThat(refused.status()).as("%d event(s): %s", events, refused.body()).isEqualTo(409);
+            assertThat(events()).as("the withdrawal's own event only").isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void anIdThatATransactionStillOpenStoredIsADuplicateForTheAppendThatWaitedForIt() throws Exception {
+        // This node knows where the chain stands: the capability's transaction appends by compare and set.
+        assertThat(ingest("[{\"type\":\"custom\"}]").status()).isEqualTo(201);
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        Future<AppendResult> capability = threads.submit(() -> new TransactionTemplate(transactionManager).execute(tx -> {
+            AppendResult result = register.recordAll(systemId, "test", List.of(new LogRegister.Entry(LogEventType.CUSTOM,
+                    null, null, "shared-id", Map.of("by", "capability"))));
+            recorded.countDown();
+            await(release);
+            return result;
+        }));
+        assertThat(recorded.await(30, TimeUnit.SECONDS)).isTrue();
+        // The same id through the ingest API while that transaction is open: its compare and set reads a
+        // head the transaction has moved, or waits for it, and the append goes on under the lock, where
+        // the look-up sees the id once the transaction has committed.
+        Future<AppendResult> ingested = threads.submit(() -> register.ingest(systemId, "ingest",
+                List.of(new NewLogEvent(LogEventType.CUSTOM, null, null, "shared-id", "{\"by\":\"ingest\"}"))));
+        Thread.sleep(500); // until the append waits for the head the transaction holds
+        release.countDown();
+        long storedAt = capability.get().lastSeq();
+        AppendResult answer = ingested.get();
+        threads.shutdown();
+
+        assertThat(answer.appended()).isZero();
+        assertThat(answer.duplicates()).singleElement().satisfies(d -> assertThat(d.seq()).isEqualTo(storedAt));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM log_event WHERE system_id = ? AND client_event_id = 'shared-id'")
+                .param(systemId).query(Long.class).single()).isEqualTo(1);
+        assertThat(api.as("auditor").get(logs("/verify")).json().get("valid").asBoolean()).isTrue();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
