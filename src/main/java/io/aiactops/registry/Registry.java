@@ -172,13 +172,16 @@ public class Registry {
 
     @Transactional(readOnly = true)
     public List<ModelVersion> modelVersions(String systemId) {
-        List<ModelVersion> found = versions.findBySystem(systemId);
-        // Versions imply the system: its registration (three statements) is read only to tell an unknown
-        // system (404) from one without versions. CloudEvents read the versions for every inference.
-        if (found.isEmpty()) {
-            get(systemId);
-        }
-        return found;
+        get(systemId);
+        return versions.findBySystem(systemId);
+    }
+
+    /**
+     * The model versions of a system the caller has found registered (by its status, say), in one
+     * statement: for hot paths such as CloudEvents, which resolve the version of every inference.
+     */
+    public List<ModelVersion> modelVersionsOfRegistered(String systemId) {
+        return versions.findBySystem(systemId);
     }
 
     /**

@@ -3,11 +3,13 @@ package io.aiactops.serving;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.aiactops.logs.AppendResult;
 import io.aiactops.logs.LogRegister;
@@ -63,7 +65,17 @@ class CloudEventIntake {
      * (group commit); each is answered after the commit that holds it.
      */
     public List<Result> accept(String systemId, String actor, List<CloudEvent> received) {
-        return requests.submit(systemId, new Request(systemId, actor, received));
+        return requests.submit(lane(systemId, received), new Request(systemId, actor, received));
+    }
+
+    /**
+     * The group-commit lane of a request: a system's inference requests apart from its other events.
+     * A request half is most often kept pending, so it need not wait behind the chain's appends (those
+     * of the response halves). Both lanes lock their pair rows before the chain, so they cannot
+     * deadlock; a request half that completes a pair appends from its own lane, in turn on the head.
+     */
+    private static String lane(String systemId, List<CloudEvent> events) {
+        return events.stream().allMatch(CloudEvent::isRequest) ? systemId + " requests" : systemId;
     }
 
     private record Request(String systemId, String actor, List<CloudEvent> events) {
@@ -84,32 +96,44 @@ class CloudEventIntake {
     private List<List<Result>> acceptAll(List<Request> requests) {
         String systemId = requests.get(0).systemId();
         Instant now = clock.instant();
-        List<String> halves = requests.stream().flatMap(r -> r.events().stream()).filter(CloudEvent::isInferenceHalf)
-                .map(CloudEvent::id).distinct().sorted().toList();
+        // The first half of each id in the group, and its row if the id has none yet: that half kept
+        // pending, written by the statement that locks the rows (a KServe request, most often, whose
+        // response comes in a later group).
+        Map<String, CloudEvent> firstHalves = new HashMap<>();
+        List<InferencePairs.Pair> ifAbsent = new ArrayList<>();
+        requests.stream().flatMap(r -> r.events().stream()).filter(CloudEvent::isInferenceHalf)
+                .filter(half -> firstHalves.putIfAbsent(half.id(), half) == null)
+                .forEach(half -> ifAbsent.add(InferencePairs.Pair.absent(systemId, half.id())
+                        .withPending(half.isRequest(), events.store(half), now.plus(properties.pairingWait()))));
         // Every pair row of the group locked first, in one order, then the chain: two transactions holding
         // the same ids (another node, the lone-half sweeper) cannot deadlock. A group of other types only
         // is refused, if need be, by the chain's own check.
-        Map<String, InferencePairs.Pair> locked = Map.of();
-        if (!halves.isEmpty()) {
-            InferencePairs.Locked rows = pairs.lock(systemId, halves, now);
+        InferencePairs.Locked locked = new InferencePairs.Locked(null, Map.of(), Set.of());
+        if (!ifAbsent.isEmpty()) {
+            ifAbsent.sort(Comparator.comparing(InferencePairs.Pair::ceId));
+            locked = pairs.lock(systemId, ifAbsent, now);
             // Once per group, not per request: a half kept pending is written without the register's own check.
-            LogRegister.requireTakingEvents(systemId, rows.systemStatus());
-            locked = rows.pairs();
+            LogRegister.requireTakingEvents(systemId, locked.systemStatus());
         }
         // Each row as the group leaves it: a later half of the same id sees what an earlier one did.
-        Map<String, InferencePairs.Pair> rows = new HashMap<>(locked);
+        Map<String, InferencePairs.Pair> rows = new HashMap<>(locked.pairs());
         ModelVersions.Lookup versions = this.versions.lookup(systemId);
         List<List<Step>> steps = new ArrayList<>(requests.size());
         for (Request request : requests) {
             List<Step> mine = new ArrayList<>(request.events().size());
             for (int i = 0; i < request.events().size(); i++) {
                 CloudEvent event = request.events().get(i);
-                mine.add(event.isInferenceHalf() ? half(i, event, rows, now, versions)
-                        : Step.chained(i, event, events.custom(event), Outcome.RECORDED));
+                if (!event.isInferenceHalf()) {
+                    mine.add(Step.chained(i, event, events.custom(event), Outcome.RECORDED));
+                } else if (firstHalves.get(event.id()) == event && locked.created().contains(event.id())) {
+                    mine.add(Step.done(new Result(i, event.id(), event.type(), Outcome.PENDING, null)));
+                } else {
+                    mine.add(half(i, event, rows, now, versions));
+                }
             }
             steps.add(mine);
         }
-        Map<String, InferencePairs.Pair> before = locked;
+        Map<String, InferencePairs.Pair> before = locked.pairs();
         pairs.save(rows.values().stream().filter(row -> !row.equals(before.get(row.ceId()))).toList());
         return chain(systemId, requests, steps);
     }
@@ -173,7 +197,8 @@ class CloudEventIntake {
     @Transactional
     public boolean recordAlone(InferencePairs.Key key, String actor) {
         Instant now = clock.instant();
-        InferencePairs.Locked locked = pairs.lock(key.systemId(), List.of(key.ceId()), now);
+        InferencePairs.Locked locked = pairs.lock(key.systemId(),
+                List.of(InferencePairs.Pair.absent(key.systemId(), key.ceId())), now);
         LogRegister.requireTakingEvents(key.systemId(), locked.systemStatus());
         InferencePairs.Pair pair = locked.pairs().get(key.ceId());
         if (pair.dueAt() == null || pair.dueAt().isAfter(now)) {

@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -37,6 +40,11 @@ class InferencePairs {
      */
     record Pair(String systemId, String ceId, State requestState, State responseState, String requestHalf,
             String responseHalf, Instant dueAt, String aloneClientEventId, Long aloneSeq, Instant settledAt) {
+
+        /** The row of an id nothing was received for. */
+        static Pair absent(String systemId, String ceId) {
+            return new Pair(systemId, ceId, null, null, null, null, null, null, null, null);
+        }
 
         State state(boolean request) {
             return request ? requestState : responseState;
@@ -75,8 +83,11 @@ class InferencePairs {
         }
     }
 
-    /** The rows locked, and the system's status read by the same statement ({@code null}: no such system). */
-    record Locked(String systemStatus, Map<String, Pair> pairs) {
+    /**
+     * The rows locked, those of them the statement created, and the system's status read by the same
+     * statement ({@code null}: no such system).
+     */
+    record Locked(String systemStatus, Map<String, Pair> pairs, Set<String> created) {
     }
 
     record Key(String systemId, String ceId) {
@@ -96,48 +107,73 @@ class InferencePairs {
     }
 
     /**
-     * The rows of these ids (in this order: callers sort them, so that two transactions lock alike),
-     * created if absent, locked until the transaction ends; none is created for a system that is unknown
-     * or withdrawn.
+     * The rows of these ids, locked until the transaction ends. Where an id has none, its row in
+     * {@code ifAbsent} is created (a half kept pending, or an empty row) and the id is in
+     * {@link Locked#created}. Callers sort {@code ifAbsent} by id, so that two transactions lock alike.
+     * No row is created for a system that is unknown or withdrawn.
      */
-    Locked lock(String systemId, List<String> ceIds, Instant now) {
+    Locked lock(String systemId, List<Pair> ifAbsent, Instant now) {
         Map<String, Pair> locked = new HashMap<>();
+        Set<String> created = new HashSet<>();
         if (postgres) {
             // One round trip: the no-op update of an existing row locks it (a concurrent insert of the
-            // same id waits for the other transaction), RETURNING gives each row either way, and the outer
-            // join gives the status even where no row is returned.
+            // same id waits for the other transaction), RETURNING gives each row either way (xmax = 0: one
+            // this statement inserted), and the outer join gives the status even where no row is returned.
             String[] status = new String[1];
             jdbc.sql("WITH system AS (SELECT status FROM ai_system WHERE id = ?), "
-                    + "locked AS (INSERT INTO cloudevent_pair (system_id, ce_id, first_received_at) "
-                    + "SELECT ?, id, ? FROM unnest(?) WITH ORDINALITY AS ids (id, n) "
+                    + "locked AS (INSERT INTO cloudevent_pair (system_id, ce_id, first_received_at, request_state, "
+                    + "response_state, request_half, response_half, due_at) "
+                    + "SELECT ?, r.id, ?, r.request_state, r.response_state, r.request_half, r.response_half, "
+                    + "CAST(r.due_at AS timestamptz) FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), "
+                    + "CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[])) "
+                    + "WITH ORDINALITY AS r (id, request_state, response_state, request_half, response_half, due_at, n) "
                     + "WHERE EXISTS (SELECT 1 FROM system WHERE status <> '" + SystemStatus.WITHDRAWN.name() + "') "
-                    + "ORDER BY n ON CONFLICT (system_id, ce_id) DO UPDATE SET system_id = EXCLUDED.system_id RETURNING *) "
+                    + "ORDER BY r.n ON CONFLICT (system_id, ce_id) DO UPDATE SET system_id = EXCLUDED.system_id "
+                    + "RETURNING *, xmax = 0 AS created) "
                     + "SELECT (SELECT status FROM system) AS system_status, locked.* FROM (VALUES (1)) AS one "
                     + "LEFT JOIN locked ON true")
-                    .params(systemId, systemId, JdbcTime.utc(now), new SqlArrayValue("varchar", ceIds.toArray()))
+                    .params(systemId, systemId, JdbcTime.utc(now), column(ifAbsent, Pair::ceId),
+                            column(ifAbsent, pair -> name(pair.requestState())),
+                            column(ifAbsent, pair -> name(pair.responseState())), column(ifAbsent, Pair::requestHalf),
+                            column(ifAbsent, Pair::responseHalf),
+                            column(ifAbsent, pair -> pair.dueAt() == null ? null : pair.dueAt().toString()))
                     .query((RowCallbackHandler) rs -> {
                         status[0] = rs.getString("system_status");
                         if (rs.getString("ce_id") != null) {
                             Pair pair = pair(rs);
                             locked.put(pair.ceId(), pair);
+                            if (rs.getBoolean("created")) {
+                                created.add(pair.ceId());
+                            }
                         }
                     });
-            return new Locked(status[0], locked);
+            return new Locked(status[0], locked, created);
         }
         String status = jdbc.sql("SELECT status FROM ai_system WHERE id = ?").param(systemId).query(String.class)
                 .optional().orElse(null);
         if (status == null || status.equals(SystemStatus.WITHDRAWN.name())) {
-            return new Locked(status, locked);
+            return new Locked(status, locked, created);
         }
-        for (String ceId : ceIds) {
-            jdbc.sql("MERGE INTO cloudevent_pair p USING (VALUES (:system, :id, :now)) AS n (system_id, ce_id, at) "
-                    + "ON p.system_id = n.system_id AND p.ce_id = n.ce_id "
-                    + "WHEN NOT MATCHED THEN INSERT (system_id, ce_id, first_received_at) VALUES (n.system_id, n.ce_id, n.at)")
-                    .param("system", systemId).param("id", ceId).param("now", JdbcTime.utc(now)).update();
-            locked.put(ceId, jdbc.sql("SELECT * FROM cloudevent_pair WHERE system_id = ? AND ce_id = ? FOR UPDATE")
-                    .params(systemId, ceId).query((rs, row) -> pair(rs)).single());
+        for (Pair row : ifAbsent) {
+            int inserted = jdbc.sql("MERGE INTO cloudevent_pair p USING (VALUES (:system, :id)) AS n (system_id, ce_id) "
+                    + "ON p.system_id = n.system_id AND p.ce_id = n.ce_id WHEN NOT MATCHED THEN INSERT (system_id, ce_id, "
+                    + "first_received_at, request_state, response_state, request_half, response_half, due_at) "
+                    + "VALUES (n.system_id, n.ce_id, :now, :requestState, :responseState, :requestHalf, :responseHalf, :dueAt)")
+                    .param("system", systemId).param("id", row.ceId()).param("now", JdbcTime.utc(now))
+                    .param("requestState", name(row.requestState())).param("responseState", name(row.responseState()))
+                    .param("requestHalf", row.requestHalf()).param("responseHalf", row.responseHalf())
+                    .param("dueAt", JdbcTime.utc(row.dueAt())).update();
+            if (inserted > 0) {
+                created.add(row.ceId());
+            }
+            locked.put(row.ceId(), jdbc.sql("SELECT * FROM cloudevent_pair WHERE system_id = ? AND ce_id = ? FOR UPDATE")
+                    .params(systemId, row.ceId()).query((rs, n) -> pair(rs)).single());
         }
-        return new Locked(status, locked);
+        return new Locked(status, locked, created);
+    }
+
+    private static SqlArrayValue column(List<Pair> rows, Function<Pair, String> value) {
+        return new SqlArrayValue("varchar", rows.stream().map(value).toArray());
     }
 
     /** Writes the rows as a transaction leaves them, all in one round trip; each must be locked by it. */

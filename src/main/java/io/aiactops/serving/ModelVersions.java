@@ -40,7 +40,7 @@ class ModelVersions {
         this.properties = properties;
     }
 
-    /** Resolves versions for one system, reading its registered versions at most once. */
+    /** Resolves versions for one system the caller found registered, reading its versions at most once. */
     Lookup lookup(String systemId) {
         return new Lookup(systemId);
     }
@@ -62,7 +62,7 @@ class ModelVersions {
                 return new Resolved(mapped.get(), Source.MAPPING);
             }
             if (registered == null) {
-                registered = registry.modelVersions(systemId);
+                registered = registry.modelVersionsOfRegistered(systemId);
             }
             return activeAt(registered, at).map(v -> new Resolved(v, Source.REGISTRY))
                     .orElse(new Resolved(null, Source.UNKNOWN));
