@@ -137,8 +137,18 @@ final class ChainHash {
             digest.update(PREV_HASH_KEY_UTF8);
         }
 
+        /**
+         * The event's hash once its place is known. Leaves this prefix as it was: an event is placed again
+         * when the append that placed it first found a stored id or a moved head.
+         */
         String finish(String suffix) {
-            return HexFormat.of().formatHex(digest.digest(suffix.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest placed;
+            try {
+                placed = (MessageDigest) digest.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 digests of this JVM cannot be copied", e);
+            }
+            return HexFormat.of().formatHex(placed.digest(suffix.getBytes(StandardCharsets.UTF_8)));
         }
     }
 

@@ -12,7 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written register timestamp is exactly what the documented pattern gives. */
+/**
+ * The hand-written register timestamp is exactly what the documented pattern gives, and an event's
+ * partial hash gives the same hash however often it is finished.
+ */
 class ChainHashTest {
 
     private static final DateTimeFormatter DOCUMENTED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
@@ -43,5 +46,17 @@ class ChainHashTest {
             Instant at = Instant.ofEpochSecond(random.nextLong(0, latest), random.nextInt(1_000_000_000));
             assertThat(ChainHash.timestamp(at)).isEqualTo(DOCUMENTED.format(at.truncatedTo(ChronoUnit.MICROS)));
         }
+    }
+
+    @Test
+    void aPartialHashFinishedAgainForAnotherPlaceHashesThePrefixEachTime() {
+        String head = ChainHash.head("actor", "id-1", "1.0.0", "2026-12-01T00:00:00.000000Z");
+        byte[] payload = "{\"n\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ChainHash.Partial partial = new ChainHash.Partial(head, payload);
+        String first = partial.finish("place 1");
+        String second = partial.finish("place 2");
+
+        assertThat(partial.finish("place 1")).isEqualTo(first);
+        assertThat(second).isEqualTo(new ChainHash.Partial(head, payload).finish("place 2")).isNotEqualTo(first);
     }
 }

@@ -161,6 +161,23 @@ class LogRegisterIntegrationTest {
     }
 
     @Test
+    void eventsPlacedAgainAfterAStoredIdWasFoundAreHashedForTheirNewPlace() {
+        // Events with their own time are partly hashed before the append; found beside a stored id,
+        // they are placed again, one seq earlier, and hashed again for that place.
+        assertThat(ingest("[{\"type\":\"custom\",\"clientEventId\":\"seen\",\"occurredAt\":\"2026-12-01T00:00:00Z\"}]")
+                .status()).isEqualTo(201);
+        Api.Response mixed = ingest("[{\"type\":\"custom\",\"clientEventId\":\"seen\",\"occurredAt\":\"2026-12-01T00:00:00Z\"},"
+                + "{\"type\":\"custom\",\"clientEventId\":\"new\",\"occurredAt\":\"2026-12-01T00:00:01Z\",\"payload\":{\"n\":2}},"
+                + "{\"type\":\"custom\",\"occurredAt\":\"2026-12-01T00:00:02Z\",\"payload\":{\"n\":3}}]");
+
+        assertThat(mixed.status()).as(mixed.body()).isEqualTo(201);
+        assertThat(mixed.json().get("appended").asInt()).isEqualTo(2);
+        assertThat(mixed.json().get("duplicates")).hasSize(1);
+        JsonNode verification = api.as("auditor").get(logs("/verify")).json();
+        assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
+    }
+
+    @Test
     void badInputIsRefusedNamingTheFieldAndStoresNothing() {
         String tenThousandAndOne = "[" + String.join(",", Collections.nCopies(10_001, "{\"type\":\"custom\"}")) + "]";
         Map<String, Object[]> cases = Map.of(
