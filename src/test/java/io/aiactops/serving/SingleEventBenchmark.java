@@ -118,7 +118,11 @@ class SingleEventBenchmark {
             }
             out.append("target: single-event appends (API token) and CloudEvents binary mode >= 50 % of liveness");
             log.info(out.toString());
-            expect(admin.get("/api/systems/" + systemId + "/logs/verify"), 200);
+            // Every path's events in one chain, still valid after them all.
+            Api.Response verification = expect(admin.get("/api/systems/" + systemId + "/logs/verify"), 200);
+            if (!verification.json().get("valid").asBoolean()) {
+                throw new IllegalStateException("the chain does not verify after the benchmark: " + verification.body());
+            }
         }
     }
 
