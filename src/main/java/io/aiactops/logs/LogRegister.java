@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.platform.jdbc.GroupCommit;
+import io.aiactops.platform.metrics.AfterCommit;
 import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.InvalidFieldException;
 import io.aiactops.platform.web.NotFoundException;
@@ -26,8 +27,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -267,15 +266,8 @@ public class LogRegister {
     private Chained append(String systemId, List<Append> appends, boolean ingested) {
         Swapped swapped = trySwap(systemId, committedHeads.get(systemId), appends, ingested);
         Chained chained = swapped.chained() != null ? swapped.chained() : locked(systemId, appends, ingested);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            KnownHead leaves = swapped.leaves(chained);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    committedHeads.merge(systemId, leaves, KnownHead::later);
-                }
-            });
-        }
+        KnownHead leaves = swapped.leaves(chained);
+        AfterCommit.run(() -> committedHeads.merge(systemId, leaves, KnownHead::later));
         return chained;
     }
 

@@ -73,6 +73,7 @@ class CloudEventIntake {
      * A request half is most often kept pending, so it need not wait behind the chain's appends (those
      * of the response halves). Both lanes lock their pair rows before the chain, so they cannot
      * deadlock; a request half that completes a pair appends from its own lane, in turn on the head.
+     * (System ids have no spaces, so no lane is another system's.)
      */
     private static String lane(String systemId, List<CloudEvent> events) {
         return events.stream().allMatch(CloudEvent::isRequest) ? systemId + " requests" : systemId;

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import io.aiactops.platform.jdbc.JdbcTime;
+import io.aiactops.registry.Registry;
 import io.aiactops.registry.SystemStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -95,11 +96,14 @@ class InferencePairs {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final Registry registry;
     private final boolean postgres;
 
-    InferencePairs(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource) throws SQLException {
+    InferencePairs(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Registry registry, DataSource dataSource)
+            throws SQLException {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.registry = registry;
         try (Connection connection = dataSource.getConnection()) {
             postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
                     .contains("postgres");
@@ -149,8 +153,7 @@ class InferencePairs {
                     });
             return new Locked(status[0], locked, created);
         }
-        String status = jdbc.sql("SELECT status FROM ai_system WHERE id = ?").param(systemId).query(String.class)
-                .optional().orElse(null);
+        String status = registry.status(systemId).map(SystemStatus::name).orElse(null);
         if (status == null || status.equals(SystemStatus.WITHDRAWN.name())) {
             return new Locked(status, locked, created);
         }

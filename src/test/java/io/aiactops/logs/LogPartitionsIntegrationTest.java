@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.platform.jdbc.JdbcTime;
 import io.aiactops.support.Api;
+import io.aiactops.support.Await;
 import io.aiactops.support.IntegrationTest;
 import io.aiactops.registry.Registry;
 import io.aiactops.support.TestSystems;
@@ -327,10 +328,10 @@ class LogPartitionsIntegrationTest {
             Future<ChainHead> head = reader.submit(() -> snapshot.execute(tx -> {
                 ChainHead read = register.requireChainInPlace(system);
                 headRead.countDown();
-                await(dropTried);
+                Await.countedDown("the drop tried", dropTried, Duration.ofSeconds(30));
                 return read;
             }));
-            await(headRead);
+            Await.countedDown("the head read", headRead, Duration.ofSeconds(30));
             assertThat(retention.dropExpiredPartitions(Instant.now())).filteredOn(o -> o.partition().equals(partition))
                     .singleElement().satisfies(o -> {
                         assertThat(o.dropped()).isFalse();
@@ -347,14 +348,6 @@ class LogPartitionsIntegrationTest {
         assertThat(assertVerifies(system).get("anchorSeq").asLong()).isEqualTo(30);
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void windowReadsUseTheOccurredAtIndexPageStablyAndRefuseBadWindows() throws Exception {

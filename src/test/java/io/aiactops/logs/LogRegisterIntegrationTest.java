@@ -18,12 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.registry.Registry;
 import io.aiactops.support.Api;
+import io.aiactops.support.Await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.aiactops.support.IntegrationTest;
 import io.aiactops.support.TestSystems;
@@ -366,12 +366,12 @@ class LogRegisterIntegrationTest {
             Future<?> withdrawal = threads.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
                 registry.withdraw(systemId, "taken out of service", "process-owner");
                 withdrawn.countDown();
-                await(release);
+                Await.countedDown("the test releases the transaction", release, Duration.ofSeconds(30));
             }));
-            assertThat(withdrawn.await(30, TimeUnit.SECONDS)).isTrue();
+            Await.countedDown("the withdrawal recorded", withdrawn, Duration.ofSeconds(30));
             String body = "[" + String.join(",", Collections.nCopies(events, "{\"type\":\"custom\"}")) + "]";
             Future<Api.Response> waiting = threads.submit(() -> ingest(body));
-            Thread.sleep(500); // until the append waits for the head
+            awaitAnAppendWaitingForTheHead();
             release.countDown();
             withdrawal.get();
 
@@ -393,16 +393,16 @@ class LogRegisterIntegrationTest {
             AppendResult result = register.recordAll(systemId, "test", List.of(new LogRegister.Entry(LogEventType.CUSTOM,
                     null, null, "shared-id", Map.of("by", "capability"))));
             recorded.countDown();
-            await(release);
+            Await.countedDown("the test releases the transaction", release, Duration.ofSeconds(30));
             return result;
         }));
-        assertThat(recorded.await(30, TimeUnit.SECONDS)).isTrue();
+        Await.countedDown("the capability's event recorded", recorded, Duration.ofSeconds(30));
         // The same id through the ingest API while that transaction is open: its compare and set reads a
         // head the transaction has moved, or waits for it, and the append goes on under the lock, where
         // the look-up sees the id once the transaction has committed.
         Future<AppendResult> ingested = threads.submit(() -> register.ingest(systemId, "ingest",
                 List.of(new NewLogEvent(LogEventType.CUSTOM, null, null, "shared-id", "{\"by\":\"ingest\"}"))));
-        Thread.sleep(500); // until the append waits for the head the transaction holds
+        awaitAnAppendWaitingForTheHead();
         release.countDown();
         long storedAt = capability.get().lastSeq();
         AppendResult answer = ingested.get();
@@ -415,13 +415,12 @@ class LogRegisterIntegrationTest {
         assertThat(api.as("auditor").get(logs("/verify")).json().get("valid").asBoolean()).isTrue();
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+
+    /** Until a session waits for a lock: the append, on the chain's head that the test's transaction holds. */
+    private void awaitAnAppendWaitingForTheHead() {
+        Await.until("an append waiting for the chain's head", Duration.ofSeconds(30), () -> jdbc.sql(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                .query(Long.class).single() > 0);
     }
 
     private String clientEventIdAt(long seq) {

@@ -2,6 +2,8 @@ package io.aiactops.support;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
@@ -31,5 +33,17 @@ public final class Await {
     /** Probes until {@code condition} holds. */
     public static void until(String what, Duration timeout, Callable<Boolean> condition) {
         until(what, timeout, condition, Boolean.TRUE::equals);
+    }
+
+    /** Waits until another thread has counted {@code latch} down, e.g. a transaction it holds open. */
+    public static void countedDown(String what, CountDownLatch latch, Duration timeout) {
+        try {
+            if (!latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("Not within " + timeout.toSeconds() + " s: " + what);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting: " + what, e);
+        }
     }
 }

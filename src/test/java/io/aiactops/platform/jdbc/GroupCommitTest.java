@@ -77,7 +77,7 @@ class GroupCommitTest {
             return requests.stream().map(request -> {
                 if (request.equals(held)) {
                     heldRunning.countDown();
-                    await(releaseHeld);
+                    Await.countedDown("the held group released", releaseHeld, Duration.ofSeconds(5));
                 }
                 return each.apply(request);
             }).toList();
@@ -232,12 +232,4 @@ class GroupCommitTest {
         Await.until(waiting + " requests queued", Duration.ofSeconds(5), () -> commits.waiting("system") >= waiting);
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
