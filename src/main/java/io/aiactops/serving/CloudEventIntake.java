@@ -143,8 +143,10 @@ class CloudEventIntake {
     private List<List<Result>> chain(String systemId, List<Request> requests, List<List<Step>> steps) {
         Map<String, List<Step>> byActor = new LinkedHashMap<>();
         for (int r = 0; r < requests.size(); r++) {
+            String actor = requests.get(r).actor();
+            // An actor only for an event bound for the chain: an empty append would still lock the chain's head.
             steps.get(r).stream().filter(step -> step.entry() != null)
-                    .forEach(byActor.computeIfAbsent(requests.get(r).actor(), actor -> new ArrayList<>())::add);
+                    .forEach(step -> byActor.computeIfAbsent(actor, a -> new ArrayList<>()).add(step));
         }
         Map<Step, Result> chained = new IdentityHashMap<>();
         byActor.forEach((actor, pending) -> {

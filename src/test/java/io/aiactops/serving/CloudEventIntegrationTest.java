@@ -2,11 +2,17 @@ package io.aiactops.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.registry.Registry;
@@ -32,6 +38,8 @@ class CloudEventIntegrationTest {
     LoneHalfSweeper sweeper;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
 
     Api api;
     String systemId;
@@ -83,6 +91,28 @@ class CloudEventIntegrationTest {
         assertThat(inferences()).hasSize(1);
         assertThat(api.as("auditor").get("/api/systems/" + systemId + "/logs/verify").json().get("valid").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void aRequestHalfKeptPendingDoesNotWaitForTheChainsHead() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Instant requestedAt = Instant.now();
+        try (Connection appending = dataSource.getConnection()) {
+            // The chain's head locked, as by a long append of the system's other events.
+            appending.setAutoCommit(false);
+            try (PreparedStatement lock = appending.prepareStatement(
+                    "SELECT last_seq FROM log_chain_head WHERE system_id = ? FOR UPDATE")) {
+                lock.setString(1, systemId);
+                lock.executeQuery().close();
+            }
+            // A request half is kept pending, not appended: it is answered while the head is held.
+            Api.Response request = CompletableFuture.supplyAsync(() -> kserve.request(id, requestedAt))
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(outcome(request)).isEqualTo("pending");
+            appending.rollback();
+        }
+        assertThat(outcome(kserve.response(id, requestedAt.plusMillis(40)))).isEqualTo("paired");
+        assertThat(inferences()).hasSize(1);
     }
 
     @Test
