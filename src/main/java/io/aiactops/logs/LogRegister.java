@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.platform.jdbc.GroupCommit;
-import io.aiactops.platform.metrics.AfterCommit;
 import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.InvalidFieldException;
 import io.aiactops.platform.web.NotFoundException;
@@ -27,6 +26,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -264,11 +265,52 @@ public class LogRegister {
      * the head in the statement's snapshot, where a head not yet committed is not found).
      */
     private Chained append(String systemId, List<Append> appends, boolean ingested) {
-        Swapped swapped = trySwap(systemId, committedHeads.get(systemId), appends, ingested);
+        TransactionHeads transaction = transactionHeads();
+        KnownHead own = transaction == null ? null : transaction.heads.get(systemId);
+        // After an append of its own, a transaction holds the head's row, and its statements see the head it
+        // left: its next append there goes by compare and set, whatever the node knew before.
+        Swapped swapped = trySwap(systemId, own != null ? own.swappableNow() : committedHeads.get(systemId), appends,
+                ingested);
         Chained chained = swapped.chained() != null ? swapped.chained() : locked(systemId, appends, ingested);
         KnownHead leaves = swapped.leaves(chained);
-        AfterCommit.run(() -> committedHeads.merge(systemId, leaves, KnownHead::later));
+        if (transaction == null) {
+            committedHeads.merge(systemId, leaves, KnownHead::later);
+        } else {
+            transaction.heads.put(systemId, leaves);
+        }
         return chained;
+    }
+
+    /**
+     * The heads the current transaction left, one per system it appended to; published to the node once
+     * it commits. A synchronization, so that a transaction suspended for another (REQUIRES_NEW) keeps its own.
+     */
+    private final class TransactionHeads implements TransactionSynchronization {
+        private final Map<String, KnownHead> heads = new HashMap<>();
+
+        private LogRegister register() {
+            return LogRegister.this;
+        }
+
+        @Override
+        public void afterCommit() {
+            heads.forEach((systemId, head) -> committedHeads.merge(systemId, head, KnownHead::later));
+        }
+    }
+
+    /** This register's heads of the current transaction, registered on first use; {@code null} outside one. */
+    private TransactionHeads transactionHeads() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof TransactionHeads heads && heads.register() == this) {
+                return heads;
+            }
+        }
+        TransactionHeads heads = new TransactionHeads();
+        TransactionSynchronizationManager.registerSynchronization(heads);
+        return heads;
     }
 
     /** Appends under the chain head's lock, in the caller's transaction. */
@@ -287,6 +329,10 @@ public class LogRegister {
 
         boolean swappable() {
             return System.nanoTime() - swapFrom >= 0;
+        }
+
+        KnownHead swappableNow() {
+            return new KnownHead(seq, hash, System.nanoTime());
         }
 
         /** Of two heads this node committed, the later: a group and a transaction may commit in either order. */

@@ -416,6 +416,34 @@ class LogRegisterIntegrationTest {
     }
 
 
+    @Test
+    void appendsOfOneTransactionChainOnTheHeadItLeftAndARolledBackOneLeavesNoGap() {
+        assertThat(ingest("[{\"type\":\"custom\"}]").status()).isEqualTo(201);
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        List<AppendResult> appended = transaction.execute(tx -> List.of(
+                register.recordAll(systemId, "test", List.of(entry("in-one-transaction"))),
+                // The second append finds the first one's id, stored by this same transaction.
+                register.recordAll(systemId, "test", List.of(entry("in-one-transaction"), entry("after-it")))));
+        assertThat(appended.get(1).duplicates()).singleElement()
+                .satisfies(d -> assertThat(d.seq()).isEqualTo(appended.get(0).lastSeq()));
+        assertThat(appended.get(1).firstSeq()).isEqualTo(appended.get(0).lastSeq() + 1);
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> {
+            register.recordAll(systemId, "test", List.of(entry("rolled-back")));
+            register.recordAll(systemId, "test", List.of(entry("rolled-back-too")));
+            throw new IllegalStateException("the capability fails after recording");
+        })).hasMessageContaining("fails after recording");
+
+        Api.Response next = ingest("[{\"type\":\"custom\",\"clientEventId\":\"rolled-back\"}]");
+        assertThat(next.status()).as(next.body()).isEqualTo(201);
+        assertThat(next.json().get("firstSeq").asLong()).isEqualTo(appended.get(1).lastSeq() + 1);
+        assertThat(api.as("auditor").get(logs("/verify")).json().get("valid").asBoolean()).isTrue();
+    }
+
+    private static LogRegister.Entry entry(String clientEventId) {
+        return new LogRegister.Entry(LogEventType.CUSTOM, null, null, clientEventId, Map.of("id", clientEventId));
+    }
+
     /** Until a session waits for a lock: the append, on the chain's head that the test's transaction holds. */
     private void awaitAnAppendWaitingForTheHead() {
         Await.until("an append waiting for the chain's head", Duration.ofSeconds(30), () -> jdbc.sql(
