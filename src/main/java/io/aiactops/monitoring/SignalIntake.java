@@ -10,8 +10,10 @@ import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
 import io.aiactops.oversight.Breach;
 import io.aiactops.oversight.OversightReviewStarter;
+import io.aiactops.platform.jdbc.GroupCommit;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes monitoring signals: records each in the log register and in its metric's series (for charts),
@@ -29,18 +31,33 @@ public class SignalIntake {
     private final OversightReviewStarter reviews;
     private final MonitoringMetrics metrics;
     private final MetricSeries series;
+    private final GroupCommit<Submitted, SignalReceipt> requests;
 
     SignalIntake(LogRegister register, Thresholds thresholds, OversightReviewStarter reviews,
-            MonitoringMetrics metrics, MetricSeries series) {
+            MonitoringMetrics metrics, MetricSeries series, PlatformTransactionManager transactions) {
         this.register = register;
         this.thresholds = thresholds;
         this.reviews = reviews;
         this.metrics = metrics;
         this.series = series;
+        this.requests = new GroupCommit<>(new TransactionTemplate(transactions),
+                group -> group.stream().map(r -> take(r.aiSystemId(), r.actor(), r.signals())).toList(),
+                r -> r.signals().size(), GroupCommit.EVENTS_PER_GROUP);
     }
 
-    @Transactional
+    private record Submitted(String aiSystemId, String actor, List<NewSignal> signals) {
+    }
+
+    /**
+     * Takes one request's signals, all or nothing. Concurrent requests for one system share a transaction
+     * (group commit, as log events do); each is answered after the commit that holds it. A caller already
+     * in a transaction is run in it.
+     */
     public SignalReceipt accept(String aiSystemId, String actor, List<NewSignal> signals) {
+        return requests.submit(aiSystemId, new Submitted(aiSystemId, actor, signals));
+    }
+
+    private SignalReceipt take(String aiSystemId, String actor, List<NewSignal> signals) {
         // Checked before appending: appending takes the chain's lock until commit, and breaches of one
         // system are then handled one at a time.
         List<ThresholdCheck> checks = signals.stream()
