@@ -41,11 +41,10 @@ public class SignalIntake {
         this.metrics = metrics;
         this.series = series;
         this.requests = new GroupCommit<>(new TransactionTemplate(transactions),
-                group -> group.stream().map(r -> take(r.aiSystemId(), r.actor(), r.signals())).toList(),
-                r -> r.signals().size(), GroupCommit.EVENTS_PER_GROUP);
+                group -> group.stream().map(this::take).toList(), r -> r.signals().size(), GroupCommit.EVENTS_PER_GROUP);
     }
 
-    private record Submitted(String aiSystemId, String actor, List<NewSignal> signals) {
+    private record Submitted(String aiSystemId, String actor, List<NewSignal> signals, List<ThresholdCheck> checks) {
     }
 
     /**
@@ -54,14 +53,18 @@ public class SignalIntake {
      * in a transaction is run in it.
      */
     public SignalReceipt accept(String aiSystemId, String actor, List<NewSignal> signals) {
-        return requests.submit(aiSystemId, new Submitted(aiSystemId, actor, signals));
-    }
-
-    private SignalReceipt take(String aiSystemId, String actor, List<NewSignal> signals) {
-        // Checked before appending: appending takes the chain's lock until commit, and breaches of one
-        // system are then handled one at a time.
+        // Checked in the caller's thread, before the group: the decision table is most of a signal's CPU,
+        // and the group's transaction holds the chain's head.
         List<ThresholdCheck> checks = signals.stream()
                 .map(s -> thresholds.check(aiSystemId, s.metric(), s.category(), s.value())).toList();
+        return requests.submit(aiSystemId, new Submitted(aiSystemId, actor, signals, checks));
+    }
+
+    private SignalReceipt take(Submitted request) {
+        String aiSystemId = request.aiSystemId();
+        String actor = request.actor();
+        List<NewSignal> signals = request.signals();
+        List<ThresholdCheck> checks = request.checks();
         AppendResult appended = register.recordAll(aiSystemId, actor, signals.stream().map(SignalIntake::entry).toList());
         Set<Integer> duplicateIndexes = new HashSet<>();
         List<String> duplicates = new ArrayList<>();
