@@ -33,7 +33,7 @@ class ThresholdHoldCheck implements DecisionDeploymentCheck {
 
     private final EvidenceHolds holds;
     private final JdbcClient jdbc;
-    /** The FEEL engine the thresholds are evaluated with ({@link LiteralTestCache} wraps the same). */
+    /** The FEEL engine the thresholds are evaluated with ({@link ThresholdsFeelEngine} wraps the same). */
     private final FeelEngine feel = new ScalaFeelEngineFactory().createInstance();
 
     ThresholdHoldCheck(EvidenceHolds holds, JdbcClient jdbc) {

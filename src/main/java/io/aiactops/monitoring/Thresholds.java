@@ -94,7 +94,7 @@ public class Thresholds {
     /** The DMN engine thresholds are checked with (also the one the table's tests use). */
     static DmnEngine newDmnEngine() {
         return ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
-                .feelEngineFactory(new LiteralTestCache()).buildEngine();
+                .feelEngineFactory(new ThresholdsFeelEngine()).buildEngine();
     }
 
     private record Latest(String id, String deploymentId, String resourceName) {

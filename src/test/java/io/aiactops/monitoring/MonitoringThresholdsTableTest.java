@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The shipped default thresholds of processes/monitoring-thresholds.dmn, row by row, on the engine
- * the app uses (one engine for all rows, so the literal-test cache answers most of them).
+ * the app uses ({@link ThresholdsFeelEngine} decides most cells; {@code ThresholdsFeelEngineTest} holds it to FEEL).
  */
 class MonitoringThresholdsTableTest {
 
