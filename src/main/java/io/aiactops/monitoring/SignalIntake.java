@@ -2,7 +2,10 @@ package io.aiactops.monitoring;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.aiactops.logs.AppendResult;
@@ -41,10 +44,11 @@ public class SignalIntake {
         this.metrics = metrics;
         this.series = series;
         this.requests = new GroupCommit<>(new TransactionTemplate(transactions),
-                group -> group.stream().map(this::take).toList(), r -> r.signals().size(), GroupCommit.EVENTS_PER_GROUP);
+                this::takeAll, r -> r.signals().size(), GroupCommit.EVENTS_PER_GROUP);
     }
 
-    private record Submitted(String aiSystemId, String actor, List<NewSignal> signals, List<ThresholdCheck> checks) {
+    private record Submitted(String aiSystemId, String actor, List<NewSignal> signals, Thresholds.Table checkedWith,
+            List<ThresholdCheck> checks) {
     }
 
     /**
@@ -53,45 +57,80 @@ public class SignalIntake {
      * in a transaction is run in it.
      */
     public SignalReceipt accept(String aiSystemId, String actor, List<NewSignal> signals) {
-        // Checked in the caller's thread, before the group: the decision table is most of a signal's CPU,
-        // and the group's transaction holds the chain's head.
-        List<ThresholdCheck> checks = signals.stream()
-                .map(s -> thresholds.check(aiSystemId, s.metric(), s.category(), s.value())).toList();
-        return requests.submit(aiSystemId, new Submitted(aiSystemId, actor, signals, checks));
+        // Checked in the caller's thread, before the group: the decision table is a large part of a signal's
+        // CPU, and the group's transaction holds the chain's head.
+        Thresholds.Table table = thresholds.lastFoundTable();
+        return requests.submit(aiSystemId,
+                new Submitted(aiSystemId, actor, signals, table, check(table, aiSystemId, signals)));
     }
 
-    private SignalReceipt take(Submitted request) {
-        String aiSystemId = request.aiSystemId();
-        String actor = request.actor();
-        List<NewSignal> signals = request.signals();
-        List<ThresholdCheck> checks = request.checks();
-        AppendResult appended = register.recordAll(aiSystemId, actor, signals.stream().map(SignalIntake::entry).toList());
-        Set<Integer> duplicateIndexes = new HashSet<>();
-        List<String> duplicates = new ArrayList<>();
-        appended.duplicates().forEach(d -> {
-            duplicateIndexes.add(d.index());
-            duplicates.add(d.clientEventId().substring(CLIENT_EVENT_PREFIX.length()));
+    private List<ThresholdCheck> check(Thresholds.Table table, String aiSystemId, List<NewSignal> signals) {
+        return signals.stream().map(s -> thresholds.check(table, aiSystemId, s.metric(), s.category(), s.value()))
+                .toList();
+    }
+
+    /**
+     * A group's signals (all of one system): appended at once, one append per sender, and their points
+     * written in one batch, instead of an append and a batch per request; then each request's breaches.
+     */
+    private List<SignalReceipt> takeAll(List<Submitted> group) {
+        String aiSystemId = group.get(0).aiSystemId();
+        // Once per transaction: the table a redeployment made latest before these requests came.
+        Thresholds.Table latest = thresholds.latestTable();
+        Map<Submitted, Set<Integer>> duplicateIndexes = new IdentityHashMap<>();
+        Map<String, List<Submitted>> byActor = new LinkedHashMap<>();
+        group.forEach(request -> byActor.computeIfAbsent(request.actor(), actor -> new ArrayList<>()).add(request));
+        byActor.forEach((actor, sent) -> {
+            List<LogRegister.Entry> entries = sent.stream()
+                    .flatMap(request -> request.signals().stream().map(SignalIntake::entry)).toList();
+            List<Integer> duplicates = register.recordAll(aiSystemId, actor, entries).duplicates().stream()
+                    .map(AppendResult.Duplicate::index).toList();
+            int offset = 0;
+            for (Submitted request : sent) {
+                Set<Integer> mine = new HashSet<>();
+                for (int index : duplicates) {
+                    if (index >= offset && index < offset + request.signals().size()) {
+                        mine.add(index - offset);
+                    }
+                }
+                duplicateIndexes.put(request, mine);
+                offset += request.signals().size();
+            }
         });
-        List<SignalReceipt.BreachResult> breaches = new ArrayList<>();
         List<MetricSeries.Recorded> recorded = new ArrayList<>();
+        List<SignalReceipt> receipts = group.stream()
+                .map(request -> take(request, latest, duplicateIndexes.get(request), recorded)).toList();
+        series.add(aiSystemId, recorded);
+        return receipts;
+    }
+
+    /** One request's breaches and receipt, its signals appended; its points are added to {@code recorded}. */
+    private SignalReceipt take(Submitted request, Thresholds.Table latest, Set<Integer> duplicateIndexes,
+            List<MetricSeries.Recorded> recorded) {
+        String aiSystemId = request.aiSystemId();
+        List<NewSignal> signals = request.signals();
+        List<ThresholdCheck> checks = request.checkedWith().id().equals(latest.id()) ? request.checks()
+                : check(latest, aiSystemId, signals);
+        List<String> duplicates = new ArrayList<>();
+        List<SignalReceipt.BreachResult> breaches = new ArrayList<>();
         for (int i = 0; i < signals.size(); i++) {
+            NewSignal signal = signals.get(i);
             if (duplicateIndexes.contains(i)) {
+                duplicates.add(signal.signalId());
                 continue;
             }
-            NewSignal signal = signals.get(i);
             ThresholdCheck check = checks.get(i);
             recorded.add(new MetricSeries.Recorded(signal, check.severity()));
             if (check.severity().isBreach()) {
                 Breach breach = new Breach(aiSystemId, signal.metric(), signal.category().wireName(), check.severity(),
                         check.rationale(), signal.value().doubleValue(), signal.observedAt(), signal.modelVersion(),
                         signal.source());
-                recordBreach(breach, actor, signal.signalId());
+                recordBreach(breach, request.actor(), signal.signalId());
                 breaches.add(new SignalReceipt.BreachResult(i, signal.signalId(), signal.metric(), check.severity(),
                         check.rationale(), reviews.onBreach(breach)));
                 metrics.breach(aiSystemId, check.severity(), MonitoringMetrics.SOURCE_SIGNAL);
             }
         }
-        series.add(aiSystemId, recorded);
         metrics.signalsIngested(aiSystemId, signals.size() - duplicates.size());
         return new SignalReceipt(signals.size() - duplicates.size(), duplicates, breaches);
     }

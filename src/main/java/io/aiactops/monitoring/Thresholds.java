@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
  * would write a Camunda history entry (7 rows) for every signal: the log register already keeps each
  * signal and each breach with its rationale, and that history would be most of the cost of a signal.
  * Parsed tables are kept per deployed version; finding the latest version is one indexed query.
+ * Signals are checked ahead against the latest table the node found, and the transaction that records
+ * them finds the latest once for all the signals it holds, checking again any signal checked against
+ * an older one.
  */
 @Component
 public class Thresholds {
@@ -41,16 +44,38 @@ public class Thresholds {
     private final FeelEngine feel = ((DefaultDmnEngineConfiguration) dmnEngine.getConfiguration()).getFeelEngine();
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
     private final Map<String, Decision> models = new ConcurrentHashMap<>();
+    /** The table {@link #latestTable()} found last. */
+    private volatile Table lastFound;
 
     Thresholds(RepositoryService repositoryService, JdbcClient jdbc) {
         this.repositoryService = repositoryService;
         this.jdbc = jdbc;
     }
 
-    public ThresholdCheck check(String aiSystemId, String metric, SignalCategory category, BigDecimal value) {
+    /** A deployed version of the table, parsed. */
+    public record Table(String id, DmnDecision decision) {
+    }
+
+    /** The latest deployed table (one indexed query; parsed once per version). */
+    public Table latestTable() {
         Latest latest = latest();
-        DmnDecision table = parsed.computeIfAbsent(latest.id(), id -> parse(latest));
-        DmnDecisionResult result = dmnEngine.evaluateDecision(table, Variables.createVariables()
+        Table table = new Table(latest.id(), parsed.computeIfAbsent(latest.id(), id -> parse(latest)));
+        lastFound = table;
+        return table;
+    }
+
+    /**
+     * The latest table this node found, without asking the database: for a check made ahead, which the
+     * caller compares with {@link #latestTable()} where it records the outcome.
+     */
+    public Table lastFoundTable() {
+        Table found = lastFound;
+        return found != null ? found : latestTable();
+    }
+
+    public ThresholdCheck check(Table table, String aiSystemId, String metric, SignalCategory category,
+            BigDecimal value) {
+        DmnDecisionResult result = dmnEngine.evaluateDecision(table.decision(), Variables.createVariables()
                 .putValue("aiSystemId", aiSystemId)
                 .putValue("metric", metric)
                 .putValue("category", category.wireName())

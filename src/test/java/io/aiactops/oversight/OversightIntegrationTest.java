@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -33,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Signals to stop and back, on PostgreSQL: breaches open one review per system and metric, the
@@ -51,6 +57,8 @@ class OversightIntegrationTest {
     ManagementService managementService;
     @Autowired
     RepositoryService repositoryService;
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     String systemId;
@@ -213,6 +221,44 @@ class OversightIntegrationTest {
         assertThat(repeated.json().get("breaches")).isEmpty();
         assertThat(events("monitoring_signal")).hasSize(1);
         assertThat(taskService.getVariables(reviewTask().getId())).containsEntry("breachCount", 1L);
+    }
+
+    @Test
+    void concurrentRequestsRepeatingASignalStoreItOnceAndNameItAsADuplicateInTheOthers() throws Exception {
+        // Concurrent requests of one system share a transaction and one append: each must still get its own
+        // signals' outcomes, wherever they sit in the shared append.
+        Map<String, Object> repeated = signal("accuracy", "performance", 0.95);
+        int requests = 8;
+        ExecutorService clients = Executors.newFixedThreadPool(requests);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            Map<String, Object> own = signal("accuracy", "performance", 0.95);
+            answers.add(clients.submit(() -> {
+                start.await();
+                return signals(own, repeated);
+            }));
+        }
+        start.countDown();
+        int storedRepeated = 0;
+        for (Future<Api.Response> answer : answers) {
+            Api.Response response = answer.get(30, TimeUnit.SECONDS);
+            assertThat(response.status()).as(response.body()).isEqualTo(202);
+            JsonNode duplicates = response.json().get("duplicates");
+            if (duplicates.isEmpty()) {
+                storedRepeated++;
+                assertThat(response.json().get("accepted").asInt()).as(response.body()).isEqualTo(2);
+            } else {
+                assertThat(duplicates).as(response.body()).hasSize(1);
+                assertThat(duplicates.get(0).asText()).isEqualTo(repeated.get("signalId"));
+                assertThat(response.json().get("accepted").asInt()).as(response.body()).isEqualTo(1);
+            }
+        }
+        clients.shutdown();
+        assertThat(storedRepeated).isEqualTo(1);
+        assertThat(events("monitoring_signal")).hasSize(requests + 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM metric_point WHERE system_id = ?").param(systemId)
+                .query(Integer.class).single()).isEqualTo(requests + 1);
     }
 
     @Test
