@@ -63,14 +63,17 @@ class AcknowledgementController {
 
         @Transactional
         Acknowledged byToken(String token) {
-            TrackedRecipients.Acknowledgement acknowledgement = recipients.acknowledge(token)
+            TrackedRecipients.Tracked recipient = recipients.byToken(token)
                     .orElseThrow(() -> new NotFoundException("Acknowledgement link", "(unknown or replaced)"));
-            String subject = acknowledgement.recipient().subject();
+            String subject = recipient.subject();
             if (CorrectiveActions.isCase(subject)) {
-                return ended(actions.acknowledged(acknowledgement), CorrectiveActionProcess.MESSAGE_RECALL_ACKNOWLEDGED);
+                actions.lockCase(subject); // before the recipient's row: see lockCase
+                return ended(actions.acknowledged(recipients.acknowledge(recipient)),
+                        CorrectiveActionProcess.MESSAGE_RECALL_ACKNOWLEDGED);
             }
             if (Instructions.isInstructions(subject)) {
-                return ended(instructions.acknowledged(acknowledgement), InstructionsDistributionProcess.MESSAGE_ACKNOWLEDGED);
+                return ended(instructions.acknowledged(recipients.acknowledge(recipient)),
+                        InstructionsDistributionProcess.MESSAGE_ACKNOWLEDGED);
             }
             throw new NotFoundException("Acknowledgement link", "(nothing to acknowledge)");
         }

@@ -237,9 +237,24 @@ public class CorrectiveActions {
     }
 
     /** Whether every deployer has acknowledged the recall (the process asks before it waits for them). */
-    @Transactional(readOnly = true)
+    @Transactional
     public boolean allDeployersAcknowledged(String actionId) {
+        lockCase(actionId);
         return unacknowledgedDeployers(actionId).isEmpty();
+    }
+
+    /**
+     * The case's row, locked until the transaction ends. The process's question above and an acknowledgement
+     * take turns on it: otherwise a last acknowledgement that commits while the process's own transaction
+     * (which asked before it) is on its way to the wait correlates with no waiting process, and the case
+     * stays open until the next reminder. Every transaction that changes the case's recipients takes it
+     * first (informing, reminding, acknowledging; a decision updates the row first), so that they all lock
+     * in one order and cannot deadlock.
+     */
+    @Transactional
+    public void lockCase(String actionId) {
+        jdbc.sql("SELECT id FROM corrective_action WHERE id = ? FOR UPDATE").param(actionId).query(String.class)
+                .optional();
     }
 
     @Transactional(readOnly = true)

@@ -130,12 +130,11 @@ public class TrackedRecipients {
                 ORDER BY id""").params(subject, role).query(TrackedRecipients::tracked).list();
     }
 
-    /** Takes the acknowledgement the token stands for; empty for an unknown or replaced token. */
-    @Transactional
-    public Optional<Acknowledgement> acknowledge(String token) {
-        Optional<Tracked> found = jdbc.sql("SELECT * FROM tracked_recipient WHERE token_sha256 = ?").param(Sha256.of(token))
+    /** The recipient a link's token stands for; empty for an unknown or replaced token. */
+    @Transactional(readOnly = true)
+    public Optional<Tracked> byToken(String token) {
+        return jdbc.sql("SELECT * FROM tracked_recipient WHERE token_sha256 = ?").param(Sha256.of(token))
                 .query(TrackedRecipients::tracked).optional();
-        return found.map(this::acknowledge);
     }
 
     /** Takes the acknowledgement of the subject's recipient with this address, e.g. reported through the API. */
@@ -145,7 +144,9 @@ public class TrackedRecipients {
                 .params(subject, role, email).query(TrackedRecipients::tracked).optional().map(this::acknowledge);
     }
 
-    private Acknowledgement acknowledge(Tracked recipient) {
+    /** Takes a recipient's acknowledgement (found by {@link #byToken}); a repeated one is not taken again. */
+    @Transactional
+    public Acknowledgement acknowledge(Tracked recipient) {
         int updated = jdbc.sql("UPDATE tracked_recipient SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL")
                 .params(JdbcTime.utc(clock.instant()), recipient.id()).update();
         Tracked now = jdbc.sql("SELECT * FROM tracked_recipient WHERE id = ?").param(recipient.id())

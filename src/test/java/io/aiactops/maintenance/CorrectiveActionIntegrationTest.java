@@ -2,9 +2,12 @@ package io.aiactops.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -14,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.support.Api;
+import io.aiactops.support.Await;
 import io.aiactops.support.IntegrationTest;
 import io.aiactops.support.TestMail;
 import io.aiactops.support.TestSystems;
@@ -24,6 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Corrective actions on PostgreSQL and GreenMail: an authority order's 15-working-day deadline, a
@@ -40,6 +48,12 @@ class CorrectiveActionIntegrationTest {
     TaskService taskService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    CorrectiveActions correctiveActions;
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     String systemId;
@@ -69,6 +83,41 @@ class CorrectiveActionIntegrationTest {
                         "periodDays", 5)));
         assertThat(api.as("process-owner").get("/api/corrective-actions/" + shorter).json().get("dueLastDay").asText())
                 .as("the authority's own 5 days end first").isEqualTo("2026-07-06");
+    }
+
+    @Test
+    void aLastAcknowledgementWaitsForTheCaseWhileTheProcessAsksWhetherEveryDeployerAcknowledged() throws Exception {
+        String id = request(Map.of("reason", "Scores inverted for one branch"));
+        decide(id, "recall", "Deployers must stop using it at once");
+        Map<String, String> tokens = new java.util.HashMap<>();
+        for (MimeMessage mail : awaitMails("RECALL: stop using AI system " + systemId, 4)) {
+            Matcher link = LINK.matcher(mail.getContent().toString());
+            assertThat(link.find()).isTrue();
+            tokens.put(mail.getAllRecipients()[0].toString(), link.group(1));
+        }
+        assertThat(acknowledge(tokens.get("ops@bank-a.example")).status()).isEqualTo(200);
+
+        // The question as the job "Inform operators" asks it, in a transaction that has not reached the wait yet.
+        TransactionStatus question = transactions.getTransaction(new DefaultTransactionDefinition());
+        CompletableFuture<Api.Response> last;
+        try {
+            assertThat(correctiveActions.allDeployersAcknowledged(id)).isFalse();
+            int asking = jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+            last = CompletableFuture.supplyAsync(() -> acknowledge(tokens.get("ops@bank-b.example")));
+            Await.until("the last acknowledgement waiting for the question's transaction", Duration.ofSeconds(30),
+                    () -> jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")
+                            .param(asking).query(Long.class).single() > 0);
+            assertThat(last).isNotDone();
+            // It waits before it touches its recipient's row, so it holds nothing another case's transaction
+            // that locks the case first could wait for (no deadlock).
+            assertThat(jdbc.sql("SELECT id FROM tracked_recipient WHERE subject = ? AND email = ? FOR UPDATE NOWAIT")
+                    .params(id, "ops@bank-b.example").query(Long.class).list()).hasSize(1);
+        } finally {
+            transactions.commit(question);
+        }
+        assertThat(last.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(api.as("process-owner").get("/api/corrective-actions/" + id).json().get("status").asText())
+                .isEqualTo("CLOSED");
     }
 
     @Test
