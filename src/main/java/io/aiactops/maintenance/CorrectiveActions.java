@@ -247,9 +247,10 @@ public class CorrectiveActions {
      * The case's row, locked until the transaction ends. The process's question above and an acknowledgement
      * take turns on it: otherwise a last acknowledgement that commits while the process's own transaction
      * (which asked before it) is on its way to the wait correlates with no waiting process, and the case
-     * stays open until the next reminder. Every transaction that changes the case's recipients takes it
-     * first (informing, reminding, acknowledging; a decision updates the row first), so that they all lock
-     * in one order and cannot deadlock.
+     * stays open until the next reminder. An acknowledgement takes it before its recipient's row, as a
+     * decision updates the case's row before its recipients: one order, no deadlock. Informing and reminding
+     * write each recipient in a short transaction of its own (TrackedRecipients), so the process's
+     * transaction takes the lock only when it asks, after the mails, and holds no lock while mail is sent.
      */
     @Transactional
     public void lockCase(String actionId) {

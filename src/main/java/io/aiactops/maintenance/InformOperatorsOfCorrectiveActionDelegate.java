@@ -29,7 +29,6 @@ public class InformOperatorsOfCorrectiveActionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String id = CORRECTIVE_ACTION_ID.required(execution);
-        actions.lockCase(id); // before the recipients' rows: see CorrectiveActions.lockCase
         CorrectiveAction action = actions.get(id);
         trackedMail.sendToEach(id, () -> actions.everyone(id), (recipient, token) -> mails.inform(action, recipient, token));
     }

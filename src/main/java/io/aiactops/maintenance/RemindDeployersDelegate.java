@@ -31,7 +31,6 @@ public class RemindDeployersDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String id = CORRECTIVE_ACTION_ID.required(execution);
-        actions.lockCase(id); // before the recipients' rows: see CorrectiveActions.lockCase
         CorrectiveAction action = actions.get(id);
         if (!trackedMail.remindUnacknowledged(id, CorrectiveActions.DEPLOYER,
                 (deployer, token) -> mails.remindRecall(action, deployer, token))) {
