@@ -94,8 +94,23 @@ public class LogRegister {
      */
     @Transactional
     public AppendResult recordAll(String systemId, String actor, List<Entry> entries) {
-        return ingest(systemId, actor, entries.stream().map(e -> new NewLogEvent(e.type(), e.occurredAt(),
-                e.modelVersion(), e.clientEventId(), canonical(e.payload()))).toList());
+        return recordEach(systemId, List.of(new Batch(actor, entries))).get(0);
+    }
+
+    /** A sender's entries, appended all or nothing with the batches beside them. */
+    public record Batch(String actor, List<Entry> entries) {
+    }
+
+    /**
+     * Records the batches of several senders as {@link #recordAll} does, in one append (the requests of a
+     * group share one); each batch is answered on its own, its duplicates indexed within it, a client event
+     * id of an earlier batch included.
+     */
+    @Transactional
+    public List<AppendResult> recordEach(String systemId, List<Batch> batches) {
+        return append(systemId, batches.stream().map(batch -> prepare(systemId, batch.actor(),
+                batch.entries().stream().map(e -> new NewLogEvent(e.type(), e.occurredAt(), e.modelVersion(),
+                        e.clientEventId(), canonical(e.payload()))).toList())).toList(), true).results();
     }
 
     private String canonical(Object payload) {

@@ -1,12 +1,9 @@
 package io.aiactops.monitoring;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.aiactops.logs.AppendResult;
 import io.aiactops.logs.LogEventType;
@@ -77,29 +74,17 @@ public class SignalIntake {
         String aiSystemId = group.get(0).aiSystemId();
         // Once per transaction: the table a redeployment made latest before these requests came.
         Thresholds.Table latest = thresholds.latestTable();
-        Map<Submitted, Set<Integer>> duplicateIndexes = new IdentityHashMap<>();
-        Map<String, List<Submitted>> byActor = new LinkedHashMap<>();
-        group.forEach(request -> byActor.computeIfAbsent(request.actor(), actor -> new ArrayList<>()).add(request));
-        byActor.forEach((actor, sent) -> {
-            List<LogRegister.Entry> entries = sent.stream()
-                    .flatMap(request -> request.signals().stream().map(SignalIntake::entry)).toList();
-            List<Integer> duplicates = register.recordAll(aiSystemId, actor, entries).duplicates().stream()
-                    .map(AppendResult.Duplicate::index).toList();
-            int offset = 0;
-            for (Submitted request : sent) {
-                Set<Integer> mine = new HashSet<>();
-                for (int index : duplicates) {
-                    if (index >= offset && index < offset + request.signals().size()) {
-                        mine.add(index - offset);
-                    }
-                }
-                duplicateIndexes.put(request, mine);
-                offset += request.signals().size();
-            }
-        });
+        List<AppendResult> appended = register.recordEach(aiSystemId, group.stream()
+                .map(request -> new LogRegister.Batch(request.actor(),
+                        request.signals().stream().map(SignalIntake::entry).toList()))
+                .toList());
         List<MetricSeries.Recorded> recorded = new ArrayList<>();
-        List<SignalReceipt> receipts = group.stream()
-                .map(request -> take(request, latest, duplicateIndexes.get(request), recorded)).toList();
+        List<SignalReceipt> receipts = new ArrayList<>(group.size());
+        for (int r = 0; r < group.size(); r++) {
+            Set<Integer> duplicates = appended.get(r).duplicates().stream().map(AppendResult.Duplicate::index)
+                    .collect(Collectors.toSet());
+            receipts.add(take(group.get(r), latest, duplicates, recorded));
+        }
         series.add(aiSystemId, recorded);
         return receipts;
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,28 +138,32 @@ class CloudEventIntake {
         return chain(systemId, requests, steps);
     }
 
-    /** The group's chain-bound events appended at once, one append per caller, each step given its seq. */
+    /** The group's chain-bound events appended at once, a batch per request, each step given its seq. */
     private List<List<Result>> chain(String systemId, List<Request> requests, List<List<Step>> steps) {
-        Map<String, List<Step>> byActor = new LinkedHashMap<>();
+        List<LogRegister.Batch> batches = new ArrayList<>();
+        List<List<Step>> batched = new ArrayList<>();
         for (int r = 0; r < requests.size(); r++) {
-            String actor = requests.get(r).actor();
-            // An actor only for an event bound for the chain: an empty append would still lock the chain's head.
-            steps.get(r).stream().filter(step -> step.entry() != null)
-                    .forEach(step -> byActor.computeIfAbsent(actor, a -> new ArrayList<>()).add(step));
+            List<Step> bound = steps.get(r).stream().filter(step -> step.entry() != null).toList();
+            // A request without an event for the chain has no batch: an empty one would still lock the chain's head.
+            if (!bound.isEmpty()) {
+                batches.add(new LogRegister.Batch(requests.get(r).actor(), bound.stream().map(Step::entry).toList()));
+                batched.add(bound);
+            }
         }
         Map<Step, Result> chained = new IdentityHashMap<>();
-        byActor.forEach((actor, pending) -> {
-            AppendResult appended = register.recordAll(systemId, actor, pending.stream().map(Step::entry).toList());
+        List<AppendResult> appended = batches.isEmpty() ? List.of() : register.recordEach(systemId, batches);
+        for (int b = 0; b < batched.size(); b++) {
             Map<Integer, Long> duplicates = new HashMap<>();
-            appended.duplicates().forEach(d -> duplicates.put(d.index(), d.seq()));
-            long next = appended.firstSeq() == null ? 0 : appended.firstSeq();
-            for (int i = 0; i < pending.size(); i++) {
-                Step step = pending.get(i);
+            appended.get(b).duplicates().forEach(d -> duplicates.put(d.index(), d.seq()));
+            long next = appended.get(b).firstSeq() == null ? 0 : appended.get(b).firstSeq();
+            List<Step> bound = batched.get(b);
+            for (int i = 0; i < bound.size(); i++) {
+                Step step = bound.get(i);
                 Long duplicateOf = duplicates.get(i);
                 chained.put(step, new Result(step.index(), step.event().id(), step.event().type(),
                         duplicateOf != null ? Outcome.DUPLICATE : step.outcome(), duplicateOf != null ? duplicateOf : next++));
             }
-        });
+        }
         return steps.stream().map(mine -> mine.stream()
                 .map(step -> step.result() != null ? step.result() : chained.get(step)).toList()).toList();
     }
