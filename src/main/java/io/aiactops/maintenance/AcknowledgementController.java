@@ -72,6 +72,7 @@ class AcknowledgementController {
                         CorrectiveActionProcess.MESSAGE_RECALL_ACKNOWLEDGED);
             }
             if (Instructions.isInstructions(subject)) {
+                instructions.lockVersion(subject); // before the recipient's row: see lockVersion
                 return ended(instructions.acknowledged(recipients.acknowledge(recipient)),
                         InstructionsDistributionProcess.MESSAGE_ACKNOWLEDGED);
             }

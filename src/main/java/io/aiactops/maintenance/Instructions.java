@@ -122,9 +122,32 @@ public class Instructions {
     @Transactional
     public Acknowledged acknowledge(String systemId, int version, String email) {
         InstructionsForUse instructions = get(systemId, version);
+        lockVersion(subject(systemId, version)); // before the recipient's row: see lockVersion
         TrackedRecipients.Acknowledgement acknowledgement = recipients.acknowledge(subject(systemId, version), DEPLOYER, email)
                 .orElseThrow(() -> new NotFoundException("Deployer of version " + version + " of the instructions of " + systemId, email));
         return acknowledged(instructions, acknowledgement);
+    }
+
+    /** Whether every deployer has acknowledged the version (the process asks before it waits for them). */
+    @Transactional
+    public boolean allDeployersAcknowledged(String systemId, long version) {
+        String subject = subject(systemId, Math.toIntExact(version));
+        lockVersion(subject);
+        return recipients.unacknowledged(subject, DEPLOYER).isEmpty();
+    }
+
+    /**
+     * The version's row, locked until the transaction ends (as a corrective action's case is, for the same
+     * reason: see CorrectiveActions.lockCase). The process's question above and an acknowledgement take turns
+     * on it, so a last acknowledgement that commits while the job that sent the mails is on its way to the
+     * wait is counted by the question, or finds the process waiting. An acknowledgement takes it before its
+     * recipient's row; the mails' recipients are written in short transactions of their own (TrackedRecipients).
+     */
+    @Transactional
+    public void lockVersion(String subject) {
+        String[] parts = subject.split(":");
+        jdbc.sql("SELECT version FROM instructions_for_use WHERE system_id = ? AND version = ? FOR UPDATE")
+                .params(parts[1], Integer.parseInt(parts[2])).query(Integer.class).optional();
     }
 
     /** An acknowledgement taken through the link in the mail. */

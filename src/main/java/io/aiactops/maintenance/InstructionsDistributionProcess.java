@@ -6,6 +6,7 @@ public final class InstructionsDistributionProcess {
     public static final String KEY = "instructions-distribution";
 
     public static final String TASK_SEND = "Task_SendInstructions";
+    public static final String GATEWAY_ACKNOWLEDGED_ALREADY = "Gateway_AcknowledgedAlready";
     public static final String TASK_AWAIT_ACKNOWLEDGEMENTS = "Task_AwaitAcknowledgements";
     public static final String BOUNDARY_ACKNOWLEDGEMENT_OVERDUE = "BoundaryEvent_AcknowledgementOverdue";
     public static final String TASK_REMIND = "Task_RemindDeployers";

@@ -2,12 +2,9 @@ package io.aiactops.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -17,8 +14,8 @@ import jakarta.mail.internet.MimeMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.support.Api;
-import io.aiactops.support.Await;
 import io.aiactops.support.IntegrationTest;
+import io.aiactops.support.LockTurns;
 import io.aiactops.support.TestMail;
 import io.aiactops.support.TestSystems;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,8 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Corrective actions on PostgreSQL and GreenMail: an authority order's 15-working-day deadline, a
@@ -98,24 +93,14 @@ class CorrectiveActionIntegrationTest {
         assertThat(acknowledge(tokens.get("ops@bank-a.example")).status()).isEqualTo(200);
 
         // The question as the job "Inform operators" asks it, in a transaction that has not reached the wait yet.
-        TransactionStatus question = transactions.getTransaction(new DefaultTransactionDefinition());
-        CompletableFuture<Api.Response> last;
-        try {
-            assertThat(correctiveActions.allDeployersAcknowledged(id)).isFalse();
-            int asking = jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
-            last = CompletableFuture.supplyAsync(() -> acknowledge(tokens.get("ops@bank-b.example")));
-            Await.until("the last acknowledgement waiting for the question's transaction", Duration.ofSeconds(30),
-                    () -> jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")
-                            .param(asking).query(Long.class).single() > 0);
-            assertThat(last).isNotDone();
-            // It waits before it touches its recipient's row, so it holds nothing another case's transaction
-            // that locks the case first could wait for (no deadlock).
-            assertThat(jdbc.sql("SELECT id FROM tracked_recipient WHERE subject = ? AND email = ? FOR UPDATE NOWAIT")
-                    .params(id, "ops@bank-b.example").query(Long.class).list()).hasSize(1);
-        } finally {
-            transactions.commit(question);
-        }
-        assertThat(last.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        Api.Response last = LockTurns.secondWaitsForFirst(transactions, jdbc,
+                () -> assertThat(correctiveActions.allDeployersAcknowledged(id)).isFalse(),
+                () -> acknowledge(tokens.get("ops@bank-b.example")),
+                // It waits before it touches its recipient's row, so it holds nothing another case's transaction
+                // that locks the case first could wait for (no deadlock).
+                () -> assertThat(jdbc.sql("SELECT id FROM tracked_recipient WHERE subject = ? AND email = ? FOR UPDATE NOWAIT")
+                        .params(id, "ops@bank-b.example").query(Long.class).list()).hasSize(1));
+        assertThat(last.status()).isEqualTo(200);
         assertThat(api.as("process-owner").get("/api/corrective-actions/" + id).json().get("status").asText())
                 .isEqualTo("CLOSED");
     }

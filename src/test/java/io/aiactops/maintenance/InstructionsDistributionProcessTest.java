@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every path of instructions-distribution: sent, reminded, acknowledged by all; a reminder that finds all acknowledged. */
+/**
+ * Every path of instructions-distribution: sent, reminded, acknowledged by all; a reminder that finds all
+ * acknowledged; every deployer acknowledged before the wait.
+ */
 @Deployment(resources = "instructions-distribution.bpmn")
 class InstructionsDistributionProcessTest {
 
@@ -49,6 +52,7 @@ class InstructionsDistributionProcessTest {
         when(recipients.mintToken(deployer)).thenReturn("token");
         when(mails.send(version, deployer, "token")).thenReturn("<m1@test>");
         when(mails.remind(version, deployer, "token")).thenReturn("<m2@test>");
+        Mocks.register("instructions", instructions);
         Mocks.register("sendInstructionsDelegate", new SendInstructionsDelegate(instructions, mails, new TrackedMail(recipients)));
         Mocks.register("remindInstructionsDelegate", new RemindInstructionsDelegate(instructions, mails, new TrackedMail(recipients),
                 engine.getRuntimeService()));
@@ -88,6 +92,18 @@ class InstructionsDistributionProcessTest {
 
         assertThat(process).isEnded();
         verify(mails, never()).remind(any(), any(), any());
+    }
+
+    @Test
+    void everyDeployerAcknowledgedBeforeTheWaitEndsTheDistributionWithoutWaiting() {
+        ProcessInstance process = start();
+        when(instructions.allDeployersAcknowledged("sys-a", 2L)).thenReturn(true);
+
+        execute(job(InstructionsDistributionProcess.TASK_SEND));
+
+        assertThat(process).isEnded().hasPassed(InstructionsDistributionProcess.GATEWAY_ACKNOWLEDGED_ALREADY,
+                InstructionsDistributionProcess.END_ALL_ACKNOWLEDGED)
+                .hasNotPassed(InstructionsDistributionProcess.TASK_AWAIT_ACKNOWLEDGEMENTS);
     }
 
     private ProcessInstance start() {

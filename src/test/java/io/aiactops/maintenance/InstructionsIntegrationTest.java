@@ -2,6 +2,7 @@ package io.aiactops.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.support.Api;
+import io.aiactops.support.Await;
 import io.aiactops.support.IntegrationTest;
+import io.aiactops.support.LockTurns;
 import io.aiactops.support.TestMail;
 import io.aiactops.support.TestSystems;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Instructions for use: a version mailed to every deployer, acknowledged by link and by API, the history kept. */
 @IntegrationTest
@@ -32,6 +37,12 @@ class InstructionsIntegrationTest {
     int port;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    Instructions instructions;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     String systemId;
@@ -74,6 +85,41 @@ class InstructionsIntegrationTest {
                 .hasSize(2).allSatisfy(d -> assertThat(d.hasNonNull("acknowledgedAt")).isTrue());
         JsonNode events = api.as("auditor").get("/api/systems/" + systemId + "/logs?type=instructions_for_use").json();
         assertThat(events.findValuesAsText("event")).contains("published", "acknowledged");
+    }
+
+    @Test
+    void acknowledgementsWaitForTheVersionWhileTheProcessAsksWhetherEveryDeployerAcknowledged() throws Exception {
+        assertThat(api.as("process-owner").post(path, instructions("First edition")).status()).isEqualTo(201);
+        MimeMessage toBankA = awaitMails("Instructions for use of AI system " + systemId + ", version 1", 2).stream()
+                .filter(m -> recipient(m).equals("ops@bank-a.example")).findFirst().orElseThrow();
+        Matcher link = LINK.matcher(toBankA.getContent().toString());
+        assertThat(link.find()).isTrue();
+        // The job that sent the mails committed: only the test's question and the acknowledgements take the lock now.
+        Await.until("the distribution waiting for acknowledgements", Duration.ofSeconds(30),
+                () -> runtimeService.createExecutionQuery().processInstanceBusinessKey("IFU:" + systemId + ":1")
+                        .activityId(InstructionsDistributionProcess.TASK_AWAIT_ACKNOWLEDGEMENTS).count() == 1);
+
+        // The question as the job that sent the mails asks it, in a transaction that has not reached the wait yet;
+        // an acknowledgement by the link, then the last one by the API, each waits for it before its recipient's row.
+        Api.Response byLink = LockTurns.secondWaitsForFirst(transactions, jdbc,
+                () -> assertThat(instructions.allDeployersAcknowledged(systemId, 1)).isFalse(),
+                () -> api.send("POST", "/acknowledgements/" + link.group(1), "application/x-www-form-urlencoded", ""),
+                () -> assertRecipientFree("ops@bank-a.example"));
+        assertThat(byLink.status()).as(byLink.body()).isEqualTo(200);
+        Api.Response last = LockTurns.secondWaitsForFirst(transactions, jdbc,
+                () -> assertThat(instructions.allDeployersAcknowledged(systemId, 1)).isFalse(),
+                () -> api.as("process-owner").post(path + "/1/acknowledgements", Map.of("email", "ops@bank-b.example")),
+                () -> assertRecipientFree("ops@bank-b.example"));
+        assertThat(last.status()).as(last.body()).isEqualTo(200);
+        assertThat(last.json().get("allDeployersAcknowledged").asBoolean()).isTrue();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("IFU:" + systemId + ":1").count())
+                .as("the last acknowledgement found the process waiting and ended it").isZero();
+    }
+
+    /** A waiting acknowledgement holds no recipient row that a transaction locking the version first could wait for. */
+    private void assertRecipientFree(String email) {
+        assertThat(jdbc.sql("SELECT id FROM tracked_recipient WHERE subject = ? AND email = ? FOR UPDATE NOWAIT")
+                .params("IFU:" + systemId + ":1", email).query(Long.class).list()).hasSize(1);
     }
 
     @Test
