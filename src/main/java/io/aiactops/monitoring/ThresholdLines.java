@@ -2,6 +2,7 @@ package io.aiactops.monitoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.aiactops.oversight.Severity;
@@ -127,20 +128,19 @@ public record ThresholdLines(Bounds warning, Bounds critical) {
         }
     }
 
-    /** The comparisons of a value test, or {@code null} when any part of it is something else. */
+    /**
+     * The comparisons of a value test, or {@code null} when any part of it is something else: the forms the
+     * table's engine decides itself ({@link ThresholdsFeelEngine.Comparison}), a bare number excepted.
+     */
     private static List<Comparison> comparisons(String test) {
         List<Comparison> comparisons = new ArrayList<>();
         for (String part : test.split(",")) {
-            String p = part.trim();
-            int operator = p.startsWith("<=") || p.startsWith(">=") ? 2 : p.startsWith("<") || p.startsWith(">") ? 1 : 0;
-            if (operator == 0) {
+            Optional<ThresholdsFeelEngine.Comparison> comparison = ThresholdsFeelEngine.Comparison.of(part);
+            if (comparison.isEmpty() || comparison.get().operator().equals("=")) {
                 return null;
             }
-            try {
-                comparisons.add(new Comparison(p.charAt(0) == '>', Double.parseDouble(p.substring(operator).trim())));
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            comparisons.add(new Comparison(comparison.get().operator().startsWith(">"),
+                    comparison.get().bound().doubleValue()));
         }
         return comparisons;
     }

@@ -185,21 +185,33 @@ class ThresholdsFeelEngine implements FeelEngineFactory {
         return Optional.of(expected::equals);
     }
 
+    /** A number compared with a bound: {@code < 0.80}, {@code >= 0.2}, or a bare number ({@code =}). */
+    record Comparison(String operator, BigDecimal bound) {
+
+        /** The comparison a unary test is, if it is one. */
+        static Optional<Comparison> of(String term) {
+            Matcher comparison = COMPARISON.matcher(term.trim());
+            return comparison.matches() ? Optional.of(new Comparison(
+                    comparison.group(1) == null ? "=" : comparison.group(1), new BigDecimal(comparison.group(2))))
+                    : Optional.empty();
+        }
+
+        boolean test(BigDecimal value) {
+            int order = value.compareTo(bound);
+            return switch (operator) {
+                case "<" -> order < 0;
+                case "<=" -> order <= 0;
+                case ">" -> order > 0;
+                case ">=" -> order >= 0;
+                default -> order == 0;
+            };
+        }
+    }
+
     private static Optional<Predicate<Object>> numberTest(String term) {
-        Matcher comparison = COMPARISON.matcher(term);
-        if (comparison.matches()) {
-            String operator = comparison.group(1) == null ? "=" : comparison.group(1);
-            BigDecimal bound = new BigDecimal(comparison.group(2));
-            return Optional.of(input -> {
-                int order = number(input).orElseThrow().compareTo(bound);
-                return switch (operator) {
-                    case "<" -> order < 0;
-                    case "<=" -> order <= 0;
-                    case ">" -> order > 0;
-                    case ">=" -> order >= 0;
-                    default -> order == 0;
-                };
-            });
+        Optional<Comparison> comparison = Comparison.of(term);
+        if (comparison.isPresent()) {
+            return Optional.of(input -> comparison.get().test(number(input).orElseThrow()));
         }
         Matcher interval = INTERVAL.matcher(term);
         if (interval.matches()) {
