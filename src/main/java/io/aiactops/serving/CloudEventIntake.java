@@ -64,18 +64,7 @@ class CloudEventIntake {
      * (group commit); each is answered after the commit that holds it.
      */
     public List<Result> accept(String systemId, String actor, List<CloudEvent> received) {
-        return requests.submit(lane(systemId, received), new Request(systemId, actor, received));
-    }
-
-    /**
-     * The group-commit lane of a request: a system's inference requests apart from its other events.
-     * A request half is most often kept pending, so it need not wait behind the chain's appends (those
-     * of the response halves). Both lanes lock their pair rows before the chain, so they cannot
-     * deadlock; a request half that completes a pair appends from its own lane, in turn on the head.
-     * (System ids have no spaces, so no lane is another system's.)
-     */
-    private static String lane(String systemId, List<CloudEvent> events) {
-        return events.stream().allMatch(CloudEvent::isRequest) ? systemId + " requests" : systemId;
+        return requests.submit(systemId, new Request(systemId, actor, received));
     }
 
     private record Request(String systemId, String actor, List<CloudEvent> events) {
