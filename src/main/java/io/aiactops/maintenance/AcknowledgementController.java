@@ -67,14 +67,10 @@ class AcknowledgementController {
                     .orElseThrow(() -> new NotFoundException("Acknowledgement link", "(unknown or replaced)"));
             String subject = recipient.subject();
             if (CorrectiveActions.isCase(subject)) {
-                actions.lockCase(subject); // before the recipient's row: see lockCase
-                return ended(actions.acknowledged(recipients.acknowledge(recipient)),
-                        CorrectiveActionProcess.MESSAGE_RECALL_ACKNOWLEDGED);
+                return ended(actions.acknowledge(recipient), CorrectiveActionProcess.MESSAGE_RECALL_ACKNOWLEDGED);
             }
             if (Instructions.isInstructions(subject)) {
-                instructions.lockVersion(subject); // before the recipient's row: see lockVersion
-                return ended(instructions.acknowledged(recipients.acknowledge(recipient)),
-                        InstructionsDistributionProcess.MESSAGE_ACKNOWLEDGED);
+                return ended(instructions.acknowledge(recipient), InstructionsDistributionProcess.MESSAGE_ACKNOWLEDGED);
             }
             throw new NotFoundException("Acknowledgement link", "(nothing to acknowledge)");
         }

@@ -222,11 +222,16 @@ public class CorrectiveActions {
         return subject.startsWith(ID_PREFIX);
     }
 
-    /** Records an acknowledgement taken through the link in the mail; a repeated one is not recorded again. */
+    /**
+     * A deployer's acknowledgement through the link in the mail (its recipient found by the link's token);
+     * a repeated one is not recorded again.
+     */
     @Transactional
-    public Acknowledged acknowledged(TrackedRecipients.Acknowledgement acknowledgement) {
-        String actionId = acknowledgement.recipient().subject();
+    public Acknowledged acknowledge(TrackedRecipients.Tracked deployer) {
+        String actionId = deployer.subject();
         CorrectiveAction action = get(actionId);
+        lockCase(actionId); // before the recipient's row: see lockCase
+        TrackedRecipients.Acknowledgement acknowledgement = recipients.acknowledge(deployer);
         String email = acknowledgement.recipient().email();
         if (acknowledgement.first()) {
             register.record(action.aiSystemId(), LogEventType.CORRECTIVE_ACTION, email,
@@ -252,8 +257,7 @@ public class CorrectiveActions {
      * write each recipient in a short transaction of its own (TrackedRecipients), so the process's
      * transaction takes the lock only when it asks, after the mails, and holds no lock while mail is sent.
      */
-    @Transactional
-    public void lockCase(String actionId) {
+    private void lockCase(String actionId) {
         jdbc.sql("SELECT id FROM corrective_action WHERE id = ? FOR UPDATE").param(actionId).query(String.class)
                 .optional();
     }

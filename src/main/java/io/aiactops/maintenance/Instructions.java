@@ -122,7 +122,7 @@ public class Instructions {
     @Transactional
     public Acknowledged acknowledge(String systemId, int version, String email) {
         InstructionsForUse instructions = get(systemId, version);
-        lockVersion(subject(systemId, version)); // before the recipient's row: see lockVersion
+        lockVersion(systemId, version); // before the recipient's row: see lockVersion
         TrackedRecipients.Acknowledgement acknowledgement = recipients.acknowledge(subject(systemId, version), DEPLOYER, email)
                 .orElseThrow(() -> new NotFoundException("Deployer of version " + version + " of the instructions of " + systemId, email));
         return acknowledged(instructions, acknowledgement);
@@ -131,9 +131,8 @@ public class Instructions {
     /** Whether every deployer has acknowledged the version (the process asks before it waits for them). */
     @Transactional
     public boolean allDeployersAcknowledged(String systemId, long version) {
-        String subject = subject(systemId, Math.toIntExact(version));
-        lockVersion(subject);
-        return recipients.unacknowledged(subject, DEPLOYER).isEmpty();
+        lockVersion(systemId, Math.toIntExact(version));
+        return recipients.unacknowledged(subject(systemId, Math.toIntExact(version)), DEPLOYER).isEmpty();
     }
 
     /**
@@ -143,18 +142,18 @@ public class Instructions {
      * wait is counted by the question, or finds the process waiting. An acknowledgement takes it before its
      * recipient's row; the mails' recipients are written in short transactions of their own (TrackedRecipients).
      */
-    @Transactional
-    public void lockVersion(String subject) {
-        String[] parts = subject.split(":");
+    private void lockVersion(String systemId, int version) {
         jdbc.sql("SELECT version FROM instructions_for_use WHERE system_id = ? AND version = ? FOR UPDATE")
-                .params(parts[1], Integer.parseInt(parts[2])).query(Integer.class).optional();
+                .params(systemId, version).query(Integer.class).optional();
     }
 
-    /** An acknowledgement taken through the link in the mail. */
+    /** A deployer's acknowledgement through the link in the mail (its recipient found by the link's token). */
     @Transactional
-    public Acknowledged acknowledged(TrackedRecipients.Acknowledgement acknowledgement) {
-        String[] parts = acknowledgement.recipient().subject().split(":");
-        return acknowledged(get(parts[1], Integer.parseInt(parts[2])), acknowledgement);
+    public Acknowledged acknowledge(TrackedRecipients.Tracked deployer) {
+        String[] parts = deployer.subject().split(":");
+        InstructionsForUse instructions = get(parts[1], Integer.parseInt(parts[2]));
+        lockVersion(instructions.aiSystemId(), instructions.version()); // before the recipient's row: see lockVersion
+        return acknowledged(instructions, recipients.acknowledge(deployer));
     }
 
     private Acknowledged acknowledged(InstructionsForUse instructions,

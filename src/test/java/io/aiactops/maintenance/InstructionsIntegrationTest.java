@@ -67,13 +67,13 @@ class InstructionsIntegrationTest {
         assertThat(link.find()).isTrue();
         assertThat(api.send("POST", "/acknowledgements/" + link.group(1), "application/x-www-form-urlencoded", "").status())
                 .isEqualTo(200);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("IFU:" + systemId + ":1").count())
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(InstructionsForUse.subject(systemId, 1)).count())
                 .isEqualTo(1);
 
         Api.Response byApi = api.as("process-owner").post(path + "/1/acknowledgements", Map.of("email", "ops@bank-b.example"));
         assertThat(byApi.status()).as(byApi.body()).isEqualTo(200);
         assertThat(byApi.json().get("allDeployersAcknowledged").asBoolean()).isTrue();
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("IFU:" + systemId + ":1").count())
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(InstructionsForUse.subject(systemId, 1)).count())
                 .as("every deployer acknowledged: the distribution ended").isZero();
 
         assertThat(api.as("process-owner").post(path, instructions("Known risks: age group 70+")).status()).isEqualTo(201);
@@ -96,7 +96,7 @@ class InstructionsIntegrationTest {
         assertThat(link.find()).isTrue();
         // The job that sent the mails committed: only the test's question and the acknowledgements take the lock now.
         Await.until("the distribution waiting for acknowledgements", Duration.ofSeconds(30),
-                () -> runtimeService.createExecutionQuery().processInstanceBusinessKey("IFU:" + systemId + ":1")
+                () -> runtimeService.createExecutionQuery().processInstanceBusinessKey(InstructionsForUse.subject(systemId, 1))
                         .activityId(InstructionsDistributionProcess.TASK_AWAIT_ACKNOWLEDGEMENTS).count() == 1);
 
         // The question as the job that sent the mails asks it, in a transaction that has not reached the wait yet;
@@ -112,14 +112,14 @@ class InstructionsIntegrationTest {
                 () -> assertRecipientFree("ops@bank-b.example"));
         assertThat(last.status()).as(last.body()).isEqualTo(200);
         assertThat(last.json().get("allDeployersAcknowledged").asBoolean()).isTrue();
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("IFU:" + systemId + ":1").count())
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(InstructionsForUse.subject(systemId, 1)).count())
                 .as("the last acknowledgement found the process waiting and ended it").isZero();
     }
 
     /** A waiting acknowledgement holds no recipient row that a transaction locking the version first could wait for. */
     private void assertRecipientFree(String email) {
         assertThat(jdbc.sql("SELECT id FROM tracked_recipient WHERE subject = ? AND email = ? FOR UPDATE NOWAIT")
-                .params("IFU:" + systemId + ":1", email).query(Long.class).list()).hasSize(1);
+                .params(InstructionsForUse.subject(systemId, 1), email).query(Long.class).list()).hasSize(1);
     }
 
     @Test
