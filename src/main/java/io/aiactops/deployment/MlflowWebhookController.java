@@ -2,11 +2,13 @@ package io.aiactops.deployment;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.platform.security.ApiAccess;
 import io.aiactops.platform.security.ApiAccessRules;
 import io.aiactops.platform.web.InvalidFieldException;
+import io.aiactops.platform.web.JsonReadErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -65,8 +67,10 @@ class MlflowWebhookController {
         JsonNode json;
         try {
             json = objectMapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidFieldException("$", JsonReadErrors.malformed(e));
         } catch (IOException e) {
-            throw new InvalidFieldException("$", "is not JSON: " + e.getMessage());
+            throw new InvalidFieldException("$", "is not JSON");
         }
         try {
             return webhooks.handle(deliveryId, json);

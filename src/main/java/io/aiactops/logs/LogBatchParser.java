@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aiactops.platform.time.IsoInstants;
 import io.aiactops.platform.web.BoundedInputStream;
 import io.aiactops.platform.web.InvalidFieldException;
+import io.aiactops.platform.web.JsonReadErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -284,9 +285,7 @@ public class LogBatchParser {
     }
 
     private static InvalidFieldException malformed(String at, JsonProcessingException e) {
-        var location = e.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return new InvalidFieldException(at, "malformed JSON" + where + ": " + e.getOriginalMessage());
+        return new InvalidFieldException(at, JsonReadErrors.malformed(e));
     }
 
     private static InvalidFieldException tooLarge(long limit) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.platform.web.InvalidFieldException;
+import io.aiactops.platform.web.JsonReadErrors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -192,8 +193,7 @@ class CloudEventReader {
             }
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidFieldException(field, "is not JSON, as its content type requires: "
-                    + e.getOriginalMessage());
+            throw new InvalidFieldException(field, JsonReadErrors.malformed(e) + " (its content type is JSON)");
         } catch (IOException e) {
             throw new InvalidFieldException(field, "is not JSON, as its content type requires");
         }

@@ -11,12 +11,14 @@ import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +37,60 @@ public final class JsonReadErrors {
     private static final int MAX_ECHO = 60;
     private static final Pattern TOKEN = Pattern.compile("JsonToken\\.([A-Z_]+)");
 
+    /**
+     * Jackson's words for text that is not JSON, and ours: its parser names character codes, its own
+     * settings and where in its source a marker started, which tell a client nothing. In order: the
+     * references to the source go first, then the characters, then the phrases.
+     */
+    private static final List<Map.Entry<Pattern, String>> MALFORMED = List.of(
+            rule("\\s*\\((?:start marker|for \\w+ starting) at \\[Source.*?\\]\\)", ""),
+            rule("(?s)\\R.*", ""),
+            rule("\\(\\(CTRL-CHAR, code \\d+\\)\\)|\\(CTRL-CHAR, code \\d+\\)", "(a control character)"),
+            rule("\\('(.+?)' \\(code \\d+\\)\\)", "'$1'"),
+            rule(" ?\\(code \\d+\\)", ""),
+            rule("(?:a valid value )?\\(JSON String, Number(?: \\(or 'NaN'/'INF'/'\\+INF'\\))?, Array, Object or token "
+                    + "'null', 'true' or 'false'\\)", "a value (a string, a number, a list, an object, true, false or null)"),
+            rule(": enable \\S+ to allow", " is not allowed"),
+            rule("was expecting double-quote to start field name", "expected a field name in double quotes"),
+            rule("was expecting comma to separate Object entries", "expected a comma between an object's fields"),
+            rule("was expecting comma to separate Array entries", "expected a comma between a list's values"),
+            rule("was expecting a colon to separate field name and value", "expected a colon between a field's name and its value"),
+            rule("was expecting closing quote for a string value", "a string is not closed with '\"'"),
+            rule("expected close marker for (?i:object)", "an object is not closed with '}'"),
+            rule("expected close marker for (?i:array)", "a list is not closed with ']'"),
+            rule("Unexpected end-of-input", "the JSON ends too early"),
+            rule("within/between Object entries", "inside an object"),
+            rule("within/between Array entries", "inside a list"),
+            rule("in field name", "in a field name"),
+            rule("Unexpected close marker", "unexpected closing"),
+            rule("has to be escaped using backslash to be included in string value", "must be escaped with a backslash in a string"),
+            rule("Illegal unquoted character", "unescaped character"),
+            rule("Unrecognized token", "unknown word"),
+            rule("Unrecognized character escape", "unknown escape"),
+            rule("Invalid UTF-8 (?:start|middle) byte", "not UTF-8: byte"),
+            rule("was expecting", "expected"));
+
+    private static Map.Entry<Pattern, String> rule(String jackson, String ours) {
+        return Map.entry(Pattern.compile(jackson), ours);
+    }
+
     private JsonReadErrors() {
+    }
+
+    /**
+     * Text that is not JSON, said for a person: where it breaks ({@code malformed JSON at line 1, column 2})
+     * and what the parser found there, in our words.
+     */
+    public static String malformed(JsonProcessingException e) {
+        var location = e.getLocation();
+        String where = location == null || location.getLineNr() < 1 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String what = String.valueOf(e.getOriginalMessage());
+        for (Map.Entry<Pattern, String> rule : MALFORMED) {
+            what = rule.getKey().matcher(what).replaceAll(rule.getValue());
+        }
+        what = what.strip();
+        return "malformed JSON" + where + (what.isEmpty() ? "" : ": " + Character.toLowerCase(what.charAt(0)) + what.substring(1));
     }
 
     /**

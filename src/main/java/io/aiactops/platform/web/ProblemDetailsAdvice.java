@@ -135,8 +135,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     + "long, for the JSON reader's limits.");
         }
         if (cause instanceof JsonParseException p) {
-            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON at line " + p.getLocation().getLineNr()
-                    + ", column " + p.getLocation().getColumnNr() + ": " + p.getOriginalMessage());
+            return invalid(List.of(new FieldError("$", JsonReadErrors.malformed(p))));
         }
         if (cause instanceof JsonProcessingException) {
             return problem(HttpStatus.BAD_REQUEST, "The request body is not readable JSON.");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,5 +54,38 @@ class JsonReadErrorsTest {
 
         assertThat(JsonPaths.of(e)).isEqualTo(field);
         assertThat(JsonReadErrors.explain(e)).isEqualTo(explained);
+    }
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{bad                  | malformed JSON at line 1, column 2: unexpected character 'b': expected a field name in double quotes",
+        "{'a':1}               | malformed JSON at line 1, column 2: unexpected character ''': expected a field name in double quotes",
+        "{\"a\":1,}             | malformed JSON at line 1, column 8: unexpected character '}': expected a field name in double quotes",
+        "{\"a\" 1}              | malformed JSON at line 1, column 6: unexpected character '1': expected a colon between a field's name and its value",
+        "{\"a\":1 \"b\":2}        | malformed JSON at line 1, column 8: unexpected character '\"': expected a comma between an object's fields",
+        "[1 2]                 | malformed JSON at line 1, column 4: unexpected character '2': expected a comma between a list's values",
+        "{\"a\":                | malformed JSON at line 1, column 6: the JSON ends too early inside an object",
+        "[1,2                  | malformed JSON at line 1, column 5: the JSON ends too early: a list is not closed with ']'",
+        "{\"a\":1               | malformed JSON at line 1, column 7: the JSON ends too early: an object is not closed with '}'",
+        "{\"a\":\"x              | malformed JSON at line 1, column 8: the JSON ends too early: a string is not closed with '\"'",
+        "nul                   | malformed JSON at line 1, column 1: unknown word 'nul': expected a value (a string, a number, a list, an object, true, false or null)",
+        "{\"a\":NaN}            | malformed JSON at line 1, column 9: non-standard token 'NaN' is not allowed",
+        "{\"a\":[1}             | malformed JSON at line 1, column 8: unexpected closing '}': expected ']'",
+    })
+    void malformedJsonSaysWhereItBreaksAndWhatCameInOurWords(String body, String explained) {
+        JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class, () -> JSON.readTree(body));
+
+        assertThat(JsonReadErrors.malformed(e)).isEqualTo(explained);
+    }
+
+    @Test
+    void controlCharactersAndBytesThatAreNotUtf8AreNamedWithoutTheirCodes() {
+        JsonProcessingException control = catchThrowableOfType(JsonProcessingException.class,
+                () -> JSON.readTree("{\"a\":\"x\u0001\"}"));
+        JsonProcessingException bytes = catchThrowableOfType(JsonProcessingException.class,
+                () -> JSON.readTree(new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' }));
+
+        assertThat(JsonReadErrors.malformed(control)).isEqualTo(
+                "malformed JSON at line 1, column 8: unescaped character (a control character): must be escaped with a backslash in a string");
+        assertThat(JsonReadErrors.malformed(bytes)).isEqualTo("malformed JSON at line 1, column 9: not UTF-8: byte 0x28");
     }
 }
