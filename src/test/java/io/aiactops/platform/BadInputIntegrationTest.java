@@ -250,7 +250,7 @@ class BadInputIntegrationTest {
             + "|\\b(Instant|Boolean|Long|Integer|Double|Float|BigDecimal|BigInteger|OffsetDateTime|LocalDate|LocalDateTime"
             + "|ZonedDateTime|Duration|JsonNode|ObjectNode|ArrayList|LinkedHashMap)\\b"
             // Jackson's parser: character codes, its settings, the markers of its source.
-            + "|\\(code \\d+\\)|was expecting|JSON String|\\[Source|JsonReadFeature|CTRL-CHAR|close marker|end-of-input");
+            + "|\\(code \\d+\\)|was expecting|JSON String|\\[Source|JsonReadFeature|StreamRead|CTRL-CHAR|close marker|end-of-input");
 
     /**
      * A large body over a plain socket: the server may answer (413, 400) and close before the client

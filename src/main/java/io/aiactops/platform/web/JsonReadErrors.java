@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -68,7 +69,15 @@ public final class JsonReadErrors {
             rule("Unrecognized token", "unknown word"),
             rule("Unrecognized character escape", "unknown escape"),
             rule("Invalid UTF-8 (?:start|middle) byte", "not UTF-8: byte"),
-            rule("was expecting", "expected"));
+            rule("was expecting", "expected"),
+            // The reader's limits (StreamConstraintsException).
+            rule("Document nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+), from `[^`]*`\\)",
+                    "nested $1 levels deep, deeper than the $2 allowed"),
+            rule("Number value length \\((\\d+)\\) exceeds", "a number of $1 characters exceeds"),
+            rule("String value length \\((\\d+)\\) exceeds", "a string of $1 characters exceeds"),
+            rule("Name length \\((\\d+)\\) exceeds", "a field name of $1 characters exceeds"),
+            rule("exceeds the maximum allowed \\((\\d+), from `[^`]*`\\)", "is longer than the $1 allowed"),
+            rule(",? from `[^`]*`", ""));
 
     private static Map.Entry<Pattern, String> rule(String jackson, String ours) {
         return Map.entry(Pattern.compile(jackson), ours);
@@ -79,7 +88,7 @@ public final class JsonReadErrors {
 
     /**
      * Text that is not JSON, said for a person: where it breaks ({@code malformed JSON at line 1, column 2})
-     * and what the parser found there, in our words.
+     * and what the parser found there, in our words; or JSON beyond the reader's limits (nesting, lengths).
      */
     public static String malformed(JsonProcessingException e) {
         var location = e.getLocation();
@@ -90,7 +99,7 @@ public final class JsonReadErrors {
             what = rule.getKey().matcher(what).replaceAll(rule.getValue());
         }
         what = what.strip();
-        return "malformed JSON" + where + (what.isEmpty() ? "" : ": " + Character.toLowerCase(what.charAt(0)) + what.substring(1));
+        return (e instanceof StreamConstraintsException ? "JSON beyond the reader's limits" : "malformed JSON") + where + (what.isEmpty() ? "" : ": " + Character.toLowerCase(what.charAt(0)) + what.substring(1));
     }
 
     /**

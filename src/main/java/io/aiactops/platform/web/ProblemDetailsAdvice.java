@@ -130,12 +130,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof JsonMappingException m) {
             return invalid(List.of(new FieldError(m.getPath().isEmpty() ? "$" : JsonPaths.of(m), JsonReadErrors.explain(m))));
         }
-        if (cause instanceof StreamConstraintsException) {
-            return problem(HttpStatus.BAD_REQUEST, "The body is nested too deeply, or holds a number or a string too "
-                    + "long, for the JSON reader's limits.");
-        }
-        if (cause instanceof JsonParseException p) {
-            return invalid(List.of(new FieldError("$", JsonReadErrors.malformed(p))));
+        if (cause instanceof JsonParseException || cause instanceof StreamConstraintsException) {
+            return invalid(List.of(new FieldError("$", JsonReadErrors.malformed((JsonProcessingException) cause))));
         }
         if (cause instanceof JsonProcessingException) {
             return problem(HttpStatus.BAD_REQUEST, "The request body is not readable JSON.");

@@ -88,4 +88,17 @@ class JsonReadErrorsTest {
                 "malformed JSON at line 1, column 8: unescaped character (a control character): must be escaped with a backslash in a string");
         assertThat(JsonReadErrors.malformed(bytes)).isEqualTo("malformed JSON at line 1, column 9: not UTF-8: byte 0x28");
     }
+
+    @Test
+    void jsonBeyondTheReadersLimitsSaysWhichLimitWithoutNamingTheReader() {
+        JsonProcessingException deep = catchThrowableOfType(JsonProcessingException.class,
+                () -> JSON.readTree("[".repeat(1_001) + "]".repeat(1_001)));
+        JsonProcessingException longNumber = catchThrowableOfType(JsonProcessingException.class,
+                () -> JSON.readTree("[" + "9".repeat(1_001) + "]"));
+
+        assertThat(JsonReadErrors.malformed(deep)).isEqualTo(
+                "JSON beyond the reader's limits: nested 1001 levels deep, deeper than the 1000 allowed");
+        assertThat(JsonReadErrors.malformed(longNumber))
+                .startsWith("JSON beyond the reader's limits").contains("a number of 1001 characters is longer than the 1000 allowed");
+    }
 }
