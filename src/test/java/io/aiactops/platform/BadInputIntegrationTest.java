@@ -108,9 +108,11 @@ class BadInputIntegrationTest {
         known = pattern.startsWith("/api/incidents/") ? known.replace("{id}", incidentId) : known.replace("{id}", systemId);
         // Any other path variable (e.g. an instructions {version}) gets a plausible value on the known path.
         known = known.replaceAll("\\{[A-Za-z]+}", "1");
-        // Unknown ids, and ids no id looks like.
+        // Unknown ids, ids no id looks like, and (the last seven) what no path may hold: Tomcat refuses an
+        // encoded '/', '\' or NUL itself, Spring Security's firewall the others.
         for (String id : List.of("no-such-" + UUID.randomUUID(), enc("é💩\u202e"), "99999999999999999999999999",
-                "-1", "a".repeat(600), enc("' OR 1=1 --"))) {
+                "-1", "a".repeat(600), enc("' OR 1=1 --"), "..%2F..%2Fetc", "a%5Cb", "a%00b", "a;b=1", "a%3Bb",
+                "a%252Fb", "a%0Ab")) {
             send(api, method, pattern.replaceAll("\\{[A-Za-z]+}", java.util.regex.Matcher.quoteReplacement(id)),
                     "application/json",
                     method.equals("GET") || method.equals("DELETE") ? null : "{}".getBytes(StandardCharsets.UTF_8));

@@ -18,14 +18,18 @@ public class ProblemWriter {
 
     private final ObjectMapper objectMapper;
 
-    ProblemWriter(ObjectMapper objectMapper) {
+    public ProblemWriter(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // a path the firewall refused may not be a URI: the problem goes without its instance
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
