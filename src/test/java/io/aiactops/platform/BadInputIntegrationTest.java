@@ -90,6 +90,10 @@ class BadInputIntegrationTest {
                 }
             }
         }
+        // Headers beyond what the server reads: refused by Tomcat before any servlet.
+        requests++;
+        judge("GET /api/systems [a 20 kB header]", "GET", admin.send("GET", "/api/systems", null, null,
+                Map.of("X-Padding", "a".repeat(20_000))));
 
         Map<String, Long> after = counts();
         accepted.forEach(a -> log.warn("Accepted: {}", a));

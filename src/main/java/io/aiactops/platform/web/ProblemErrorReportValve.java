@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Errors that Tomcat answers itself, before any servlet sees the request, as RFC 9457 problems like
  * every other error of the API: a path that is not valid (an encoded '/', '\' or NUL, a '%' without two
- * hexadecimal digits) was answered with Tomcat's HTML error page. Errors of the application are answered
- * by Spring before they reach this valve, which then finds the answer written and does nothing.
+ * hexadecimal digits), or headers too large, were answered with Tomcat's HTML error page. Errors of the
+ * application are answered by Spring before they reach this valve, which then finds the answer written and
+ * does nothing.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -46,7 +47,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String detail = String.valueOf(response.getMessage()).startsWith(INVALID_URI)
                 ? "The request's path is not one this service can read: it holds an encoded '/', '\\\\' or NUL, "
                         + "or a '%' that is not followed by two hexadecimal digits."
-                : title + ".";
+                : status == HttpStatus.BAD_REQUEST.value()
+                        ? "The request's line or headers are malformed, or larger than this service reads."
+                        : title + ".";
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
