@@ -3,6 +3,7 @@ package io.aiactops.platform.web;
 import java.io.IOException;
 import java.net.URI;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,8 +26,10 @@ public class ProblemWriter {
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        // On an error dispatch (e.g. a method Tomcat refused) the path asked for, not the error page's.
+        Object asked = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         try {
-            problem.setInstance(URI.create(request.getRequestURI()));
+            problem.setInstance(URI.create(asked instanceof String path ? path : request.getRequestURI()));
         } catch (IllegalArgumentException notAUri) {
             // a path the firewall refused may not be a URI: the problem goes without its instance
         }

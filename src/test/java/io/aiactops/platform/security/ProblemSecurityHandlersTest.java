@@ -3,6 +3,8 @@ package io.aiactops.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import jakarta.servlet.RequestDispatcher;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.platform.web.ProblemWriter;
@@ -38,6 +40,17 @@ class ProblemSecurityHandlersTest {
                 () -> firewall.getFirewalledRequest(request)));
 
         assertThat(problem.path("detail").asText()).isEqualTo("The HTTP method 'FOO' is not one this service takes.");
+    }
+
+    @Test
+    void onTheErrorDispatchOfARefusedMethodTheProblemNamesThePathAskedFor() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("TRACE", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/systems");
+
+        JsonNode problem = answer(request, catchThrowableOfType(RequestRejectedException.class,
+                () -> firewall.getFirewalledRequest(request)));
+
+        assertThat(problem.path("instance").asText()).isEqualTo("/api/systems");
     }
 
     @Test
