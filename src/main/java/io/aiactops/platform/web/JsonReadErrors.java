@@ -99,7 +99,8 @@ public final class JsonReadErrors {
             what = rule.getKey().matcher(what).replaceAll(rule.getValue());
         }
         what = what.strip();
-        return (e instanceof StreamConstraintsException ? "JSON beyond the reader's limits" : "malformed JSON") + where + (what.isEmpty() ? "" : ": " + Character.toLowerCase(what.charAt(0)) + what.substring(1));
+        String kind = e instanceof StreamConstraintsException ? "JSON beyond the reader's limits" : "malformed JSON";
+        return kind + where + (what.isEmpty() ? "" : ": " + Character.toLowerCase(what.charAt(0)) + what.substring(1));
     }
 
     /**
