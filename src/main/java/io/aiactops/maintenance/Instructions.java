@@ -131,8 +131,9 @@ public class Instructions {
     /** Whether every deployer has acknowledged the version (the process asks before it waits for them). */
     @Transactional
     public boolean allDeployersAcknowledged(String systemId, long version) {
-        lockVersion(systemId, Math.toIntExact(version));
-        return recipients.unacknowledged(subject(systemId, Math.toIntExact(version)), DEPLOYER).isEmpty();
+        int number = Math.toIntExact(version); // the process variable is a long
+        lockVersion(systemId, number);
+        return recipients.unacknowledged(subject(systemId, number), DEPLOYER).isEmpty();
     }
 
     /**

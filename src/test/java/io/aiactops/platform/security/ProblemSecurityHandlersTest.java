@@ -25,8 +25,7 @@ class ProblemSecurityHandlersTest {
     void aPathWithASemicolonIsRefusedNamingIt() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/systems/a;b=1");
 
-        JsonNode problem = answer(request, catchThrowableOfType(RequestRejectedException.class,
-                () -> firewall.getFirewalledRequest(request)));
+        JsonNode problem = refused(request);
 
         assertThat(problem.path("status").asInt()).isEqualTo(400);
         assertThat(problem.path("detail").asText()).startsWith("The request's path is refused for ';': no address");
@@ -36,8 +35,7 @@ class ProblemSecurityHandlersTest {
     void anUnknownMethodIsNamed() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("FOO", "/api/systems");
 
-        JsonNode problem = answer(request, catchThrowableOfType(RequestRejectedException.class,
-                () -> firewall.getFirewalledRequest(request)));
+        JsonNode problem = refused(request);
 
         assertThat(problem.path("detail").asText()).isEqualTo("The HTTP method 'FOO' is not one this service takes.");
     }
@@ -47,8 +45,7 @@ class ProblemSecurityHandlersTest {
         MockHttpServletRequest request = new MockHttpServletRequest("TRACE", "/error");
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/systems");
 
-        JsonNode problem = answer(request, catchThrowableOfType(RequestRejectedException.class,
-                () -> firewall.getFirewalledRequest(request)));
+        JsonNode problem = refused(request);
 
         assertThat(problem.path("instance").asText()).isEqualTo("/api/systems");
     }
@@ -69,6 +66,12 @@ class ProblemSecurityHandlersTest {
         assertThat(parameter.path("detail").asText())
                 .isEqualTo("A query parameter's name or value holds characters that a parameter may not hold.");
         assertThat(header + " " + parameter).doesNotContain("token", "zq");
+    }
+
+    /** The answer to a request the firewall refuses as it arrives (its path or its method). */
+    private JsonNode refused(MockHttpServletRequest request) throws Exception {
+        return answer(request, catchThrowableOfType(RequestRejectedException.class,
+                () -> firewall.getFirewalledRequest(request)));
     }
 
     private JsonNode answer(MockHttpServletRequest request, RequestRejectedException rejected) throws Exception {
