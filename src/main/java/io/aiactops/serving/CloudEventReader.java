@@ -97,7 +97,7 @@ class CloudEventReader {
         attributes.forEach((name, value) -> limit(value, HEADER_PREFIX + name));
         String dataContentType = contentType == null ? null : contentType.toString();
         byte[] data = body == null ? new byte[0] : body;
-        JsonNode parsed = needsJson(dataContentType) && data.length > 0 ? json(data, "data") : null;
+        JsonNode parsed = needsJson(dataContentType) && data.length > 0 ? json(data, "data", becauseOf(dataContentType)) : null;
         return new CloudEvent(id, source, type, time, dataContentType, attributes, parsed, parsed == null ? data : null);
     }
 
@@ -137,7 +137,7 @@ class CloudEventReader {
             }
             if (needsJson(dataContentType) && raw.length > 0) {
                 return new CloudEvent(id, source, type, time, dataContentType, extensions,
-                        json(raw, at(path, "data_base64")), null);
+                        json(raw, at(path, "data_base64"), becauseOf(dataContentType)), null);
             }
         } else if (data != null && !data.isNull()) {
             if (needsJson(dataContentType)) {
@@ -182,10 +182,11 @@ class CloudEventReader {
         if (body == null || body.length == 0) {
             throw new InvalidFieldException("$", "the body holds no CloudEvent");
         }
-        return json(body, "$");
+        return json(body, "$", "");
     }
 
-    private JsonNode json(byte[] bytes, String field) {
+    /** {@code because}: why these bytes must be JSON, added to the refusal ("" where it goes without saying). */
+    private JsonNode json(byte[] bytes, String field, String because) {
         try {
             JsonNode node = json.readTree(bytes);
             if (node == null || node.isMissingNode()) {
@@ -193,10 +194,17 @@ class CloudEventReader {
             }
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidFieldException(field, JsonReadErrors.malformed(e) + " (its content type is JSON)");
+            throw new InvalidFieldException(field, JsonReadErrors.malformed(e) + because);
         } catch (IOException e) {
-            throw new InvalidFieldException(field, "is not JSON, as its content type requires");
+            throw new InvalidFieldException(field, "is not JSON" + because);
         }
+    }
+
+    /** Why an event's data must be JSON: its content type says so, or it has none ({@link #needsJson}). */
+    private static String becauseOf(String dataContentType) {
+        return dataContentType == null || dataContentType.isBlank()
+                ? " (data without a content type must be JSON)"
+                : " (its content type, " + dataContentType + ", is JSON)";
     }
 
     private static void specVersion(String value, String field) {

@@ -234,6 +234,13 @@ class CloudEventIntegrationTest {
                 KServeLogger.headers(id, CloudEvent.KSERVE_REQUEST, Instant.now()));
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.json().get("field").asText()).isEqualTo("data");
+        assertThat(notJson.json().get("detail").asText()).endsWith("(its content type, application/json, is JSON)");
+        Api.Response untypedNotJson = api.as("ingest").send("POST", "/api/systems/" + systemId + "/cloudevents",
+                "application/cloudevents+json",
+                "{\"specversion\": \"1.0\", \"id\": \"y\", \"source\": \"s\", \"type\": \"t\", \"data_base64\": \"aGVsbG8=\"}");
+        assertThat(untypedNotJson.status()).isEqualTo(400);
+        assertThat(untypedNotJson.json().get("field").asText()).isEqualTo("data_base64");
+        assertThat(untypedNotJson.json().get("detail").asText()).endsWith("(data without a content type must be JSON)");
 
         Api.Response badBatch = api.as("ingest").send("POST", "/api/systems/" + systemId + "/cloudevents",
                 "application/cloudevents-batch+json", "[{\"specversion\": \"1.0\", \"id\": \"x\", \"source\": \"s\"}]");
