@@ -37,10 +37,11 @@ class EvidentlyIntegrationTest {
     }
 
     @Test
-    void aReportWithDriftOpensAReview() {
-        Api.Response received = send(EvidentlyReports.driftReport(0.31, 0.02));
+    void aReportEvidentlyProducedWithDriftOpensAReview() {
+        Api.Response received = sendAsWritten(EvidentlyReports.producedByEvidently());
 
         assertThat(received.status()).as(received.body()).isEqualTo(202);
+        assertThat(received.json().get("accepted").asInt()).isEqualTo(16);
         assertThat(received.json().get("breaches")).extracting(b -> b.get("metric").asText()).contains("psi_drift");
         Task review = taskService.createTaskQuery().processVariableValueEquals("aiSystemId", systemId)
                 .taskDefinitionKey(OversightReviewProcess.TASK_REVIEW_ALERT).singleResult();
@@ -50,13 +51,22 @@ class EvidentlyIntegrationTest {
                 .containsEntry("severity", "critical").containsEntry("source", "evidently 0.3.2");
         List<JsonNode> signals = events("monitoring_signal");
         assertThat(signals).extracting(s -> s.get("payload").get("metric").asText())
-                .contains("drift_share", "psi_drift", "column_drift_score", "accuracy");
+                .contains("drift_share", "psi_drift", "column_drift_score");
         assertThat(events("threshold_breach")).isNotEmpty();
 
         // The same report again: recognised, no second signal, the review is not counted twice.
-        Api.Response again = send(EvidentlyReports.driftReport(0.31, 0.02));
+        Api.Response again = sendAsWritten(EvidentlyReports.producedByEvidently());
         assertThat(again.json().get("accepted").asInt()).isZero();
         assertThat(events("monitoring_signal")).hasSameSizeAs(signals);
+    }
+
+    @Test
+    void aReportsClassificationQualityBecomesPerformanceSignals() {
+        Api.Response received = send(EvidentlyReports.driftReport(0.05, 0.02));
+
+        assertThat(received.status()).as(received.body()).isEqualTo(202);
+        assertThat(events("monitoring_signal")).extracting(s -> s.get("payload").get("metric").asText())
+                .contains("accuracy", "precision", "recall", "f1");
     }
 
     @Test
@@ -73,7 +83,16 @@ class EvidentlyIntegrationTest {
     }
 
     private Api.Response send(Object report) {
-        return api.as("ingest").post("/api/systems/" + systemId + "/integrations/evidently", report);
+        return api.as("ingest").post(path(), report);
+    }
+
+    /** The report's JSON byte for byte, as Evidently wrote it. */
+    private Api.Response sendAsWritten(String report) {
+        return api.as("ingest").send("POST", path(), "application/json", report);
+    }
+
+    private String path() {
+        return "/api/systems/" + systemId + "/integrations/evidently";
     }
 
     private List<JsonNode> events(String type) {

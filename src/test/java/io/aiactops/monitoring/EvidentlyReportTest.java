@@ -19,6 +19,34 @@ class EvidentlyReportTest {
     private final EvidentlyProperties defaults = new EvidentlyProperties(Map.of(), Map.of());
 
     @Test
+    void aReportEvidentlyProducedGivesItsDriftShareAndTheDriftOfEachColumn() throws Exception {
+        List<NewSignal> signals = EvidentlyReport.signals(JSON.readTree(EvidentlyReports.producedByEvidently()),
+                defaults.mapping("credit"), null);
+
+        assertThat(signals).hasSize(16);
+        assertThat(signals).allSatisfy(s -> {
+            assertThat(s.category()).isEqualTo(SignalCategory.DRIFT);
+            assertThat(s.observedAt()).isEqualTo(Instant.parse("2023-06-12T12:48:35.521369Z"));
+            assertThat(s.source()).isEqualTo("evidently 0.3.2");
+        });
+        assertThat(value(signals, "drift_share", null)).isEqualByComparingTo("0.2");
+        // Nine categorical columns tested with PSI, six numerical ones with Kullback-Leibler divergence.
+        assertThat(signals).filteredOn(s -> s.metric().equals("psi_drift")).hasSize(9);
+        assertThat(signals).filteredOn(s -> s.metric().equals("column_drift_score")).hasSize(6);
+        assertThat(value(signals, "psi_drift", "education")).isEqualByComparingTo("15.016729259060076");
+        assertThat(value(signals, "psi_drift", "occupation")).isEqualByComparingTo("0.19182922339975306");
+        assertThat(value(signals, "column_drift_score", "education-num")).isEqualByComparingTo("6.873706387420469");
+        assertThat(signals.stream().filter(s -> "education".equals(s.labels().get("column"))).findFirst().orElseThrow()
+                .labels()).containsEntry("stattest", "PSI").containsEntry("drift_detected", "true")
+                .containsEntry("evidently_metric", "DataDriftTable");
+    }
+
+    private static java.math.BigDecimal value(List<NewSignal> signals, String metric, String column) {
+        return signals.stream().filter(s -> s.metric().equals(metric))
+                .filter(s -> column == null || column.equals(s.labels().get("column"))).findFirst().orElseThrow().value();
+    }
+
+    @Test
     void theDefaultMappingTakesDriftShareEachColumnsDriftAndTheQualityMetrics() {
         List<NewSignal> signals = EvidentlyReport.signals(report(EvidentlyReports.driftReport(0.31, 0.02)),
                 defaults.mapping("credit"), "2.3.0");

@@ -1,17 +1,35 @@
 package io.aiactops.monitoring;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Reports built by our tests in the layout of Evidently 0.3.2's {@code Report.json()}: the metric and
- * result field names of its DataDriftTable, DatasetDriftMetric and ClassificationQualityMetric. They
- * are not output of Evidently itself; docs/integrations.md says how the layout was checked against a
- * report Evidently produced.
+ * Evidently 0.3.2 reports for the tests: one Evidently produced itself ({@link #producedByEvidently}, see
+ * src/test/resources/evidently/README.md for where it comes from), and reports the tests build in the
+ * same layout of {@code Report.json()} (the metric and result field names of its DataDriftTable and
+ * ClassificationQualityMetric) for values that one lacks and for chosen scores. Those are not Evidently's
+ * output.
  */
 final class EvidentlyReports {
 
+    /** Evidently's own report: a DataDriftTable of 15 columns, 3 of them drifted, of 2023-06-12 12:48:35. */
+    static final String PRODUCED_BY_EVIDENTLY = "/evidently/data_drift_dataset_report-0.3.2.json";
+
     private EvidentlyReports() {
+    }
+
+    /** The report Evidently produced, as it wrote it. */
+    static String producedByEvidently() {
+        try (InputStream in = EvidentlyReports.class.getResourceAsStream(PRODUCED_BY_EVIDENTLY)) {
+            return new String(Objects.requireNonNull(in, PRODUCED_BY_EVIDENTLY).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A drift table of two columns: one tested with PSI, one with Kullback-Leibler divergence. */
