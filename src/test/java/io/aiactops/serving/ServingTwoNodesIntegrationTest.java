@@ -73,15 +73,12 @@ class ServingTwoNodesIntegrationTest {
     }
 
     @AfterAll
-    static void stop() {
-        for (AutoCloseable running : new AutoCloseable[] { b, a, kafka }) {
-            try {
-                if (running != null) {
-                    running.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+    static void stop() throws Exception {
+        AutoCloseable nodeB = b;
+        AutoCloseable nodeA = a;
+        AutoCloseable broker = kafka;
+        try (broker; nodeA; nodeB) {
+            // closed in reverse order: the nodes, then the broker they read
         }
     }
 
