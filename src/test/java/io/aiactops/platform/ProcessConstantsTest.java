@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import io.aiactops.deployment.ModelDeploymentProcess;
+import io.aiactops.incidents.RegimeReportingProcess;
 import io.aiactops.incidents.SeriousIncidentProcess;
 import io.aiactops.maintenance.CorrectiveActionProcess;
 import io.aiactops.maintenance.InstructionsDistributionProcess;
@@ -25,7 +26,7 @@ import io.aiactops.maintenance.PostMarketReviewProcess;
 import io.aiactops.oversight.OversightReviewProcess;
 import io.aiactops.oversight.SystemStopProcess;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -48,21 +49,42 @@ class ProcessConstantsTest {
             "TASK", Set.of("serviceTask", "userTask", "receiveTask", "businessRuleTask", "sendTask", "scriptTask",
                     "manualTask", "task", "callActivity"),
             "EVENT", Set.of("intermediateCatchEvent", "intermediateThrowEvent"),
+            "CATCH", Set.of("intermediateCatchEvent"),
             "BOUNDARY", Set.of("boundaryEvent"),
             "END", Set.of("endEvent"),
             "GATEWAY", Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway"),
             "SUBPROCESS", Set.of("subProcess"));
 
-    @ParameterizedTest
-    @ValueSource(classes = {ModelDeploymentProcess.class, SeriousIncidentProcess.class, CorrectiveActionProcess.class,
+    /** The {@code *Process} class of each BPMN file. */
+    private static final List<Class<?>> PROCESS_CLASSES = List.of(ModelDeploymentProcess.class,
+            SeriousIncidentProcess.class, RegimeReportingProcess.class, CorrectiveActionProcess.class,
             InstructionsDistributionProcess.class, PostMarketReviewProcess.class, OversightReviewProcess.class,
-            SystemStopProcess.class})
+            SystemStopProcess.class);
+
+    @Test
+    void everyProcessFileHasItsClassChecked() throws Exception {
+        Set<String> checked = new HashSet<>();
+        for (Class<?> process : PROCESS_CLASSES) {
+            checked.add((String) process.getField("KEY").get(null));
+        }
+        try (Stream<Path> files = Files.list(PROCESSES)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".bpmn"))
+                    .map(f -> f.substring(0, f.length() - ".bpmn".length()))).containsExactlyInAnyOrderElementsOf(checked);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("processClasses")
     void everyConstantNamesAnElementOfItsKindInTheProcessFile(Class<?> process) throws Exception {
         String key = (String) process.getField("KEY").get(null);
         Model model = Model.parse(PROCESSES.resolve(key + ".bpmn"));
         Set<String> allMessages = allMessageNames();
 
         assertThat(problems(process, model, allMessages)).as(process.getSimpleName() + " against " + key + ".bpmn").isEmpty();
+    }
+
+    static List<Class<?>> processClasses() {
+        return PROCESS_CLASSES;
     }
 
     @Test
