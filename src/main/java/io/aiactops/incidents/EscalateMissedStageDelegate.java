@@ -3,9 +3,6 @@ package io.aiactops.incidents;
 import static io.aiactops.incidents.RegimeReportingVariables.AI_SYSTEM_ID;
 import static io.aiactops.incidents.RegimeReportingVariables.INCIDENT_ID;
 
-import java.time.ZoneOffset;
-
-import io.aiactops.calendar.DeadlineWords;
 import io.aiactops.notification.Mailer;
 import io.aiactops.regimes.RegimeStage;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,10 +14,12 @@ import org.springframework.stereotype.Component;
 public class EscalateMissedStageDelegate implements JavaDelegate {
 
     private final Mailer mailer;
+    private final RegimeReporting reporting;
     private final IncidentsProperties.Reminders reminders;
 
-    public EscalateMissedStageDelegate(Mailer mailer, IncidentsProperties properties) {
+    public EscalateMissedStageDelegate(Mailer mailer, RegimeReporting reporting, IncidentsProperties properties) {
         this.mailer = mailer;
+        this.reporting = reporting;
         this.reminders = properties.reminders();
     }
 
@@ -39,7 +38,8 @@ public class EscalateMissedStageDelegate implements JavaDelegate {
                 Submit it now with the reasons for the delay, or tell the authority that the limit cannot be met: %s
                 """.formatted(stage.title(), stage.regime().wireName().toUpperCase(), stage.article(), caseId,
                         AI_SYSTEM_ID.required(execution),
-                        DeadlineWords.ENGLISH.of(RegimeReportingVariables.dueAt(stage).required(execution).toInstant(), ZoneOffset.UTC),
+                        reporting.deadlineInWords(caseId, stage,
+                                RegimeReportingVariables.dueAt(stage).required(execution).toInstant()),
                         mailer.link("/camunda/app/tasklist/")));
     }
 }

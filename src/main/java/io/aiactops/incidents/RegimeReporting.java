@@ -223,6 +223,15 @@ public class RegimeReporting {
                 submitted == null ? null : submitted.portalReference(), late);
     }
 
+    /**
+     * A stage's deadline as a person reads it in a mail: in the local time of the Member State whose clock
+     * runs out first (the one the case board shows), with the zone and the UTC time beside it.
+     */
+    public String deadlineInWords(String caseId, RegimeStage stage, Instant due) {
+        StageClock clock = clock(caseId, stage);
+        return DeadlineWords.ENGLISH.of(due, clock.zone()) + ", the deadline in " + clock.memberState();
+    }
+
     public StageClock clock(String caseId, RegimeStage stage) {
         return clocks(caseId, stage.regime()).stream().filter(c -> c.stage() == stage).findFirst().orElseThrow();
     }

@@ -6,10 +6,8 @@ import static io.aiactops.incidents.RegimeReportingVariables.INCIDENT_ID;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
-import io.aiactops.calendar.DeadlineWords;
 import io.aiactops.notification.Mailer;
 import io.aiactops.platform.security.Roles;
 import io.aiactops.regimes.RegimeStage;
@@ -22,10 +20,12 @@ import org.springframework.stereotype.Component;
 public class SendStageReminderDelegate implements JavaDelegate {
 
     private final Mailer mailer;
+    private final RegimeReporting reporting;
     private final Clock clock;
 
-    public SendStageReminderDelegate(Mailer mailer, Clock clock) {
+    public SendStageReminderDelegate(Mailer mailer, RegimeReporting reporting, Clock clock) {
         this.mailer = mailer;
+        this.reporting = reporting;
         this.clock = clock;
     }
 
@@ -46,7 +46,7 @@ public class SendStageReminderDelegate implements JavaDelegate {
                 Submit it in Tasklist: %s
                 Case board: %s
                 """.formatted(stage.title(), stage.regime().wireName().toUpperCase(), stage.article(), caseId,
-                        AI_SYSTEM_ID.required(execution), DeadlineWords.ENGLISH.of(due, ZoneOffset.UTC), hoursLeft, mailer.link("/camunda/app/tasklist/"),
+                        AI_SYSTEM_ID.required(execution), reporting.deadlineInWords(caseId, stage, due), hoursLeft, mailer.link("/camunda/app/tasklist/"),
                         mailer.link("/cases")));
     }
 }

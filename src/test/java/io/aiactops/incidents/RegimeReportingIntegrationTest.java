@@ -241,8 +241,10 @@ class RegimeReportingIntegrationTest {
                 .processInstanceBusinessKey(id).taskDefinitionKey(gdprTask).singleResult(), t -> t != null).getProcessInstanceId();
         Await.until("the overdue notification's timers ran", Duration.ofSeconds(30),
                 () -> managementService.createJobQuery().processInstanceId(gdprInstance).count() == 0);
-        assertThat(TestMail.await("the escalation", subject -> subject.contains("DEADLINE MISSED: GDPR") && subject.contains(id), 1))
-                .isNotEmpty();
+        List<MimeMessage> escalations = TestMail.await("the escalation",
+                subject -> subject.contains("DEADLINE MISSED: GDPR") && subject.contains(id), 1);
+        assertThat(TestMail.text(escalations.get(0))).as("the deadline in the Member State's local time")
+                .containsPattern("Deadline: .*, Europe/Paris \\(.* UTC\\), the deadline in FR");
 
         assertThatThrownBy(() -> complete(id, gdprTask, notification)).hasMessageContaining("delayReasons")
                 .hasMessageContaining("after its deadline");

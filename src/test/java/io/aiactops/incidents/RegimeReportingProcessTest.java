@@ -108,8 +108,8 @@ class RegimeReportingProcessTest {
         Mocks.register("checkRegimeStageListener", new CheckRegimeStageListener(reporting));
         Mocks.register("recordRegimeStageDelegate", new RecordRegimeStageDelegate(reporting, PROPERTIES));
         Mocks.register("sendRegimeReportsDelegate", new SendRegimeReportsDelegate(reporting, mailer));
-        Mocks.register("sendStageReminderDelegate", new SendStageReminderDelegate(mailer, EngineClock.INSTANCE));
-        Mocks.register("escalateMissedStageDelegate", new EscalateMissedStageDelegate(mailer, PROPERTIES));
+        Mocks.register("sendStageReminderDelegate", new SendStageReminderDelegate(mailer, reporting, EngineClock.INSTANCE));
+        Mocks.register("escalateMissedStageDelegate", new EscalateMissedStageDelegate(mailer, reporting, PROPERTIES));
         Mocks.register("checkIncidentHandledListener", new CheckIncidentHandledListener(reporting));
         Mocks.register("recordIncidentHandledDelegate", new RecordIncidentHandledDelegate(reporting, PROPERTIES));
         Mocks.register("finishRegimeReportingDelegate", new FinishRegimeReportingDelegate(reporting, correlation));

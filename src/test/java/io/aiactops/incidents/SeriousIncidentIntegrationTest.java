@@ -15,7 +15,6 @@ import java.util.stream.StreamSupport;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import io.aiactops.calendar.DeadlineWords;
@@ -123,10 +122,10 @@ class SeriousIncidentIntegrationTest {
             byAuthority.put(mail.getAllRecipients()[0].toString(), mail);
         }
         assertThat(byAuthority).containsOnlyKeys("msa-fr@authority.example", "msa-de@authority.example");
-        assertThat(mailText(byAuthority.get("msa-fr@authority.example"))).as("the French authority reads French words")
+        assertThat(TestMail.text(byAuthority.get("msa-fr@authority.example"))).as("the French authority reads French words")
                 .contains("Délai de notification dans l'État membre FR : " + deadlineIn(classified, "FR", DeadlineWords.FRENCH) + ".")
                 .contains("fin de la journée du ", " UTC)");
-        assertThat(mailText(byAuthority.get("msa-de@authority.example"))).as("the German authority reads German words")
+        assertThat(TestMail.text(byAuthority.get("msa-de@authority.example"))).as("the German authority reads German words")
                 .contains("Meldefrist im Mitgliedstaat DE: " + deadlineIn(classified, "DE", DeadlineWords.GERMAN) + ".")
                 .contains("Ende des Tages ", " UTC)");
         JsonNode sent = api.as("auditor").get("/api/systems/" + systemId + "/logs?type=report_sent").json().get("events");
@@ -381,22 +380,6 @@ class SeriousIncidentIntegrationTest {
         JsonNode deadline = StreamSupport.stream(incident.get("deadlines").spliterator(), false)
                 .filter(d -> memberState.equals(d.get("memberState").asText())).findFirst().orElseThrow();
         return language.of(Instant.parse(deadline.get("adjustedEndsAt").asText()), ZoneId.of(deadline.get("timeZone").asText()));
-    }
-
-    /** The mail's text, which sits in a multipart nested in the one that holds the attachments. */
-    private static String mailText(Part part) throws Exception {
-        if (part.getFileName() == null && part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart parts) {
-            for (int i = 0; i < parts.getCount(); i++) {
-                String text = mailText(parts.getBodyPart(i));
-                if (text != null) {
-                    return text;
-                }
-            }
-        }
-        return null;
     }
 
     private static byte[] attachment(MimeMessage mail, String suffix) throws Exception {

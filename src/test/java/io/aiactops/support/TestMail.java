@@ -1,5 +1,6 @@
 package io.aiactops.support;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.function.Predicate;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /** One real SMTP server (GreenMail) per test JVM; tests read what it received. */
@@ -40,6 +43,22 @@ public final class TestMail {
     public static List<MimeMessage> await(String what, Predicate<String> subject, int count) {
         return Await.until(count + " mail(s) " + what, Duration.ofSeconds(30), () -> received(subject),
                 found -> found.size() >= count);
+    }
+
+    /** A mail's plain text, also where it sits in a multipart nested in the one that holds attachments; null if none. */
+    public static String text(Part part) throws MessagingException, IOException {
+        if (part.getFileName() == null && part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                String text = text(parts.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     private static String subject(MimeMessage message) {
