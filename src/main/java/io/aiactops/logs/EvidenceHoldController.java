@@ -28,9 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Evidence holds", description = "Holds that keep a log register from being purged")
 class EvidenceHoldController {
 
+    @Schema(example = """
+            {"reason": "Litigation: complaint of an applicant refused on 2026-11-20",
+             "reference": "legal-2026-114"}""")
     record PlaceHold(String reason, String reference) {
     }
 
+    @Schema(example = """
+            {"reason": "Litigation settled on 2026-12-01; counsel confirmed in writing"}""")
     record ReleaseHold(String reason) {
     }
 
@@ -51,9 +56,13 @@ class EvidenceHoldController {
 
     @PostMapping("/{holdId}/release")
     @Operation(operationId = "releaseEvidenceHold", summary = "Release an evidence hold")
+    @ApiResponse(responseCode = "200", description = "Released", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = EvidenceHold.class)))
+    @ApiResponse(responseCode = "409", description = "Already released, or the hold of an open serious-incident case,"
+            + " which the case releases itself (Art. 73(6))")
     EvidenceHold release(@PathVariable String id, @PathVariable long holdId, @RequestBody ReleaseHold request,
             Authentication caller) {
-        return holds.release(id, holdId, request.reason(), caller.getName());
+        return holds.releaseByHand(id, holdId, request.reason(), caller.getName());
     }
 
     @GetMapping

@@ -33,12 +33,14 @@ public class EvidenceHolds {
     private final LogRegister register;
     private final LogEventStore store;
     private final Clock clock;
+    private final List<HoldOwner> owners;
 
-    EvidenceHolds(JdbcClient jdbc, LogRegister register, LogEventStore store, Clock clock) {
+    EvidenceHolds(JdbcClient jdbc, LogRegister register, LogEventStore store, Clock clock, List<HoldOwner> owners) {
         this.jdbc = jdbc;
         this.register = register;
         this.store = store;
         this.clock = clock;
+        this.owners = owners;
     }
 
     @Transactional
@@ -57,6 +59,19 @@ public class EvidenceHolds {
         EvidenceHold hold = get(systemId, keys.getKeyAs(Long.class));
         register.record(systemId, LogEventType.EVIDENCE_HOLD_PLACED, actor, payload(hold));
         return hold;
+    }
+
+    /** A release through the API: refused (409) for a hold a capability releases by its own rule ({@link HoldOwner}). */
+    @Transactional
+    public EvidenceHold releaseByHand(String systemId, long holdId, String reason, String actor) {
+        store.head(systemId).orElseThrow(() -> new NotFoundException("AI system", systemId));
+        EvidenceHold hold = get(systemId, holdId);
+        for (HoldOwner owner : owners) {
+            owner.releasedOnlyBy(hold).ifPresent(why -> {
+                throw new ConflictException(why);
+            });
+        }
+        return release(systemId, holdId, reason, actor);
     }
 
     @Transactional

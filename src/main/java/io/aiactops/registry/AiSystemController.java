@@ -9,6 +9,7 @@ import io.aiactops.platform.security.ApiAccessRules;
 import io.aiactops.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,7 +61,12 @@ class AiSystemController {
     @Operation(operationId = "changeAiSystem", summary = "Change an AI system's details (JSON merge patch, RFC 7396)",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = "object",
-                            description = "The fields of the AI system to change; null removes an optional field")),
+                            description = "The fields of the AI system to change; null removes an optional field"),
+                            examples = @ExampleObject(name = "change", summary = "Another deployer, and a longer retention",
+                                    value = """
+                                            {"deployers": [{"name": "Bank A", "email": "ops@bank-a.example"},
+                                                           {"name": "Bank B", "email": "ai-ops@bank-b.example"}],
+                                             "logRetentionDays": 730}""")),
                     @Content(mediaType = "application/json", schema = @Schema(type = "object")) }))
     AiSystem change(@PathVariable String id, @RequestBody JsonNode patch, Authentication caller) {
         return registry.change(id, patch, caller.getName());

@@ -10,12 +10,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What a process owner registers and edits about an AI system. The JSON field names are a public
  * contract. {@code knownLimitations} (shown to overseers on every review, Art. 13(3)(b)),
  * {@code euDatabaseId}, {@code sectoralRegime}, {@code logRetentionDays} and {@code status} may be omitted on
  * registration.
  */
+@Schema(example = """
+        {"id": "loan-scoring", "name": "Loan scoring",
+         "intendedPurpose": "Scores consumer loan applications for a human loan officer.",
+         "providerName": "Provider SA", "providerContact": "compliance@provider.example", "annexIIICategory": "5(b)",
+         "memberStates": ["FR", "DE"], "deployers": [{"name": "Bank A", "email": "ops@bank-a.example"}],
+         "logRetentionDays": 365}""")
 public record AiSystemDetails(
         @NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?",
                 message = "must be a slug: lower-case letters, digits and inner hyphens, at most 64 characters") String id,

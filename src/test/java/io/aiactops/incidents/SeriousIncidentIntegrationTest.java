@@ -103,6 +103,13 @@ class SeriousIncidentIntegrationTest {
                 .matches("end of [A-Z][a-z]+day \\d{1,2} [A-Z][a-z]+ \\d{4}, Europe/(Paris|Berlin) \\(2[23]:00 UTC\\)");
         assertThat(classified.get("timeLeft").asText()).startsWith("P");
         assertThat(classified.get("holds").get(0).get("reference").asText()).isEqualTo(id);
+        // The case's hold is released by the case, not by hand through the holds API
+        long holdId = classified.get("holds").get(0).get("id").asLong();
+        Api.Response byHand = api.as("incident-manager").post("/api/systems/" + systemId + "/holds/" + holdId + "/release",
+                Map.of("reason", "We would like to deploy a fix"));
+        assertThat(byHand.status()).as(byHand.body()).isEqualTo(409);
+        assertThat(byHand.json().get("detail").asText()).contains(id, "Review risk assessment", "Art. 73(6)");
+        assertThat(api.as("incident-manager").get("/api/incidents/" + id).json().at("/holds/0/releasedAt").isNull()).isTrue();
         assertThat(classified.get("currentTasks").get(0).get("name").asText()).isEqualTo("Prepare authority report");
         metrics.refresh();
         String scrape = api.as("auditor").get("/actuator/prometheus").body();

@@ -45,6 +45,8 @@ class ApiTokenController {
         this.identityService = identityService;
     }
 
+    @Schema(example = """
+            {"name": "scoring-platform"}""")
     record TokenRequest(@NotBlank @Size(max = 200) String name, @Size(max = 128) String userId) {
     }
 
