@@ -26,8 +26,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
- * People log in through the provider's own login page, an overseer, an auditor and an administrator: each
- * lands on what their provider group, mapped to ours, grants, in Tasklist and on the welcome page (the
+ * People log in through the provider's own login page, an overseer, an auditor, an administrator and a
+ * newcomer in none of our groups: each lands on what their provider group, mapped to ours, grants (the
+ * newcomer on a page that says which groups grant what), in Tasklist and on the welcome page (the
  * overseer decides an alert under the provider's name), and logging out ends the provider's session too.
  */
 class SingleSignOnBrowserTest {
@@ -163,6 +164,31 @@ class SingleSignOnBrowserTest {
             // Then: the local accounts, which live in Camunda's identity tables, e.g. the first administrator
             browser.await().until(textToBePresentInElementLocated(By.cssSelector("table"), ProductionApp.ADMIN));
             assertThat(page.findElement(By.tagName("table")).getText()).doesNotContain(TestOidcProvider.ADMIN);
+
+            logOutAndExpectTheProviderToAskAgain(browser);
+        }
+    }
+
+    @Test
+    void aPersonInNoneOfOurGroupsLogsInAndIsToldWhichGroupsGrantWhat() {
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver();
+
+            // When: a newcomer whose only provider group ("all-staff") is mapped to none of ours opens Tasklist
+            page.get(tasklist());
+            awaitProviderLogin(browser);
+            logInAtProvider(browser, TestOidcProvider.NEWCOMER);
+
+            // Then: they are logged in, and told what they lack and who grants it, not shown an error
+            browser.await().until(urlToBe(run.baseUrl() + "/sso/no-access"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("No access yet");
+            assertThat(page.findElement(By.tagName("body")).getText())
+                    .contains(TestOidcProvider.NEWCOMER + " logged in, but none of your groups")
+                    .contains("oversight-team", Roles.OVERSEERS, "review monitoring alerts");
+            // And: Tasklist shows them nothing
+            page.get(tasklist());
+            browser.await().until(textToBePresentInElementLocated(By.tagName("body"), "status=403"));
+            assertThat(filterNames(page)).isEmpty();
 
             logOutAndExpectTheProviderToAskAgain(browser);
         }
