@@ -68,6 +68,9 @@ class CaseBoardBrowserTest {
         Instant deadlineAt = Instant.parse(classified.get("deadlineAt").asText());
         // And: one its manager learnt of five days ago and has not classified: the classification is overdue
         String lateId = report(systemId, Instant.now().minus(5, ChronoUnit.DAYS));
+        // And: one learnt of thirty days ago and classified as serious: its 15-day Art. 73 deadline has passed
+        String pastDeadlineId = report(systemId, Instant.now().minus(30, ChronoUnit.DAYS));
+        classifyAsSerious(pastDeadlineId);
 
         try (Browser browser = Browser.start()) {
             WebDriver page = browser.driver();
@@ -112,6 +115,10 @@ class CaseBoardBrowserTest {
             WebElement lateRow = page.findElement(caseRow(lateId));
             assertThat(lateRow.getLocation().getY()).as("the overdue case first").isLessThan(row.getLocation().getY());
             assertThat(cells(lateRow).get(5).getText()).matches("classification overdue by \\d+ d \\d+ h");
+            WebElement pastDeadlineRow = page.findElement(caseRow(pastDeadlineId));
+            assertThat(cells(pastDeadlineRow).get(5).getText()).matches("overdue by \\d+ d \\d+ h");
+            assertThat(pastDeadlineRow.getLocation().getY()).as("a passed report deadline first")
+                    .isLessThan(lateRow.getLocation().getY());
             browser.screenshot(BOARD_SCREENSHOT);
 
             // When: the incident manager follows the link to the case's task
