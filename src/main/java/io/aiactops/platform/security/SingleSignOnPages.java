@@ -42,6 +42,15 @@ class SingleSignOnPages {
                 + "</th><th>Grants</th></tr>\n" + rows + "\n</table>\n<p><a href=\"/logout\">Log out</a></p>");
     }
 
+    /**
+     * What the Camunda webapps' script (static/shared/sso-logout.js) needs under single sign-on: their "Log
+     * out" goes to /logout, which ends our login and the provider's.
+     */
+    @GetMapping(value = "/sso/webapps.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, String> webapps() {
+        return Map.of("logoutUrl", "/logout");
+    }
+
     @GetMapping(value = UNAVAILABLE_PAGE, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> unavailable() {
         return page(HttpStatus.SERVICE_UNAVAILABLE, "Login unavailable", "<p>The identity provider at "

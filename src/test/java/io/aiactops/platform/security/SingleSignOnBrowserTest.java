@@ -29,7 +29,8 @@ import org.openqa.selenium.WebElement;
  * People log in through the provider's own login page, an overseer, an auditor, an administrator and a
  * newcomer in none of our groups: each lands on what their provider group, mapped to ours, grants (the
  * newcomer on a page that says which groups grant what), in Tasklist and on the welcome page (the
- * overseer decides an alert under the provider's name), and logging out ends the provider's session too.
+ * overseer decides an alert under the provider's name), and logging out, with /logout or Camunda's own "Log
+ * out" menu item, ends the provider's session too.
  */
 class SingleSignOnBrowserTest {
 
@@ -165,7 +166,10 @@ class SingleSignOnBrowserTest {
             browser.await().until(textToBePresentInElementLocated(By.cssSelector("table"), ProductionApp.ADMIN));
             assertThat(page.findElement(By.tagName("table")).getText()).doesNotContain(TestOidcProvider.ADMIN);
 
-            logOutAndExpectTheProviderToAskAgain(browser);
+            // And: Camunda's own "Log out" ends the provider's session too
+            browser.click(By.cssSelector("li.account > a.dropdown-toggle"));
+            browser.click(By.cssSelector("li.logout > a"));
+            expectLoggedOutOfBoth(browser);
         }
     }
 
@@ -196,8 +200,12 @@ class SingleSignOnBrowserTest {
 
     /** Our /logout ends the provider's session too: the next page asks for the password again. */
     private void logOutAndExpectTheProviderToAskAgain(Browser browser) {
+        browser.driver().get(run.baseUrl() + "/logout");
+        expectLoggedOutOfBoth(browser);
+    }
+
+    private void expectLoggedOutOfBoth(Browser browser) {
         WebDriver page = browser.driver();
-        page.get(run.baseUrl() + "/logout");
         browser.await().until(urlToBe(run.baseUrl() + "/sso/logged-out"));
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Logged out");
         page.get(tasklist());

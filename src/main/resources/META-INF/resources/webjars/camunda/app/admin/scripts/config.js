@@ -3,5 +3,7 @@ export default {
   app: {
     name: 'Admin',
     vendor: 'aiact-ops'
-  }
+  },
+  // Under single sign-on, Camunda's "Log out" ends the provider's session too (/shared/sso-logout.js).
+  customScripts: ['../../../shared/sso-logout']
 };

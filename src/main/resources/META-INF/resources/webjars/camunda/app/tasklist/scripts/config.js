@@ -10,5 +10,7 @@ export default {
     focusList: {key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list'},
     focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
     startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
-  }
+  },
+  // Under single sign-on, Camunda's "Log out" ends the provider's session too (/shared/sso-logout.js).
+  customScripts: ['../../../shared/sso-logout']
 };
