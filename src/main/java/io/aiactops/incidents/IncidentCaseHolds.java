@@ -24,8 +24,8 @@ class IncidentCaseHolds implements HoldOwner {
     public Optional<String> releasedOnlyBy(EvidenceHold hold) {
         return jdbc.sql("SELECT id FROM incident_case WHERE hold_id = ? AND status = 'OPEN'").param(hold.id())
                 .query(String.class).optional()
-                .map(caseId -> "evidence hold " + hold.id() + " is serious incident " + caseId + "'s (Art. 73(6)): it is"
-                        + " released in the case's \"Review risk assessment\" once the authorities are informed of a"
-                        + " planned change, or when the case closes");
+                .map(caseId -> "evidence hold " + hold.id() + " belongs to serious incident " + caseId + ", which"
+                        + " releases it itself (Art. 73(6)): in its \"Review risk assessment\" once the authorities are"
+                        + " informed of a planned change, or when the case closes");
     }
 }
