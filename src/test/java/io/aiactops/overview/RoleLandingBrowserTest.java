@@ -92,6 +92,14 @@ class RoleLandingBrowserTest {
             assertThat(texts(page.findElements(FILTERS))).containsExactlyInAnyOrder("Alerts to review — critical first",
                     "Incidents due within 48 h", "Model releases — open tasks", "My open tasks",
                     "Serious incidents — all open tasks", "Stopped AI systems awaiting resume", "Corrective actions — open tasks");
+
+            // The operator's first screen: every place, Admin last, and where the evidence is
+            page.manage().window().setSize(new Dimension(1400, 1500));
+            page.get(baseUrl + "/camunda/app/welcome/");
+            browser.await().until(visibilityOfElementLocated(EVIDENCE));
+            List<String> places = texts(page.findElements(PLACES));
+            assertThat(places).contains("Serious incidents — case board", "AI systems", "Cockpit").last().isEqualTo("Admin");
+            browser.screenshot(screenshot("admin"));
         }
     }
 
