@@ -2,9 +2,16 @@ package io.aiactops.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,22 +21,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.support.Api;
 import io.aiactops.support.AppProcess;
 import io.aiactops.support.ProductionApp;
-import io.aiactops.support.TestPostgres;
 import io.aiactops.support.TestSystems;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database goes away under load and comes back, twice, while the app keeps running: every
- * connection of the app is terminated and the database refuses new ones (as during a PostgreSQL
- * restart), then accepts them again. Requests during the outage answer 503 problem+json quickly, the
- * app recovers by itself, and nothing is half-written.
+ * The PostgreSQL server is stopped under load and started again, twice, while the app keeps running: a
+ * server of this test's own (the embedded one, on a data directory and port that outlive it), so that its
+ * stop ends every connection of the app and refuses new ones, as a restart in production does. Requests
+ * during the outage answer 503 problem+json quickly, the app recovers by itself, and nothing is half-written.
  */
 class DatabaseRestartIntegrationTest {
 
@@ -46,13 +54,19 @@ class DatabaseRestartIntegrationTest {
 
     @Test
     void requestsDuringADatabaseOutageAnswer503AndTheAppRecoversWithNothingHalfWritten() throws Exception {
-        String url = TestPostgres.newDatabase("dbrestart");
-        String database = url.substring(url.lastIndexOf('/') + 1);
+        Path dataDirectory = Files.createTempDirectory("dbrestart-pg");
+        int port = freePort();
+        EmbeddedPostgres[] server = { serverOn(dataDirectory, port) };
+        try (Connection c = server[0].getPostgresDatabase().getConnection(); Statement create = c.createStatement()) {
+            create.execute("CREATE DATABASE dbrestart");
+        }
+        String url = "jdbc:postgresql://localhost:" + port + "/dbrestart";
         String systemId = TestSystems.uniqueId("dbrestart");
         ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
         List<Instant[]> outages = new ArrayList<>();
 
-        try (AppProcess app = ProductionApp.start(url)) {
+        // Closed in reverse order: the app, then the server and its data directory.
+        try (AutoCloseable stop = () -> stop(server[0], dataDirectory); AppProcess app = ProductionApp.start(url)) {
             Api api = ProductionApp.admin(app);
             assertThat(api.post("/api/systems", TestSystems.registration(systemId)).status()).isEqualTo(201);
 
@@ -66,11 +80,9 @@ class DatabaseRestartIntegrationTest {
                 for (int round = 1; round <= ROUNDS; round++) {
                     Thread.sleep(3_000);
                     Instant down = Instant.now();
-                    TestPostgres.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
-                    TestPostgres.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-                            + database + "' AND pid <> pg_backend_pid()");
+                    server[0].close(); // pg_ctl stop, fast mode: open transactions are rolled back
                     Thread.sleep(OUTAGE.toMillis());
-                    TestPostgres.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+                    server[0] = serverOn(dataDirectory, port);
                     outages.add(new Instant[] { down, Instant.now() });
                 }
                 Thread.sleep(5_000);
@@ -78,7 +90,6 @@ class DatabaseRestartIntegrationTest {
                 running.set(false);
                 writers.shutdown();
                 assertThat(writers.awaitTermination(90, TimeUnit.SECONDS)).isTrue();
-                TestPostgres.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
             }
 
             // During each outage (from one second after it began to its end), only 503 problems, quickly.
@@ -132,6 +143,25 @@ class DatabaseRestartIntegrationTest {
                     in503, duringOutage.size(), slowest.toMillis(), after.size(), refusedButStored,
                     verification.get("events") == null ? storedPerBatch.values().stream().mapToInt(i -> i).sum()
                             : verification.get("events").asText());
+        }
+    }
+
+    /** The embedded server on this data directory and port; the data directory is kept when it stops. */
+    private static EmbeddedPostgres serverOn(Path dataDirectory, int port) throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port)
+                .start();
+    }
+
+    private static void stop(EmbeddedPostgres server, Path dataDirectory) throws IOException {
+        server.close();
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
