@@ -3,7 +3,6 @@ package io.aiactops.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -256,7 +253,7 @@ class RegimeReportingIntegrationTest {
         assertThat(stage.get("late").asBoolean()).isTrue();
         assertThat(stage.get("outcome").asText()).isEqualTo("submitted");
         MimeMessage mail = awaitMails("GDPR notification of the supervisory authority: incident " + id, 1).get(0);
-        JsonNode report = new ObjectMapper().readTree(attachment(mail, ".json"));
+        JsonNode report = new ObjectMapper().readTree(TestMail.attachment(mail, ".json"));
         assertThat(report.at("/clock/late").asBoolean()).isTrue();
         assertThat(report.at("/clock/delayReasons").asText()).contains("log review");
     }
@@ -277,13 +274,13 @@ class RegimeReportingIntegrationTest {
         for (MimeMessage mail : mails) {
             JsonNode payload = StreamSupport.stream(sent.spliterator(), false).map(e -> e.get("payload"))
                     .filter(p -> p.get("messageId").asText().equals(messageId(mail))).findFirst().orElseThrow();
-            byte[] json = attachment(mail, ".json");
+            byte[] json = TestMail.attachment(mail, ".json");
             assertThat(Sha256.of(new String(json, StandardCharsets.UTF_8))).isEqualTo(payload.get("sha256").asText());
             assertThat(payload.get("regime").asText()).isEqualTo(regime);
             JsonNode report = new ObjectMapper().readTree(json);
             assertThat(report.get("regime").asText()).isEqualTo(regime);
             assertThat(report.at("/recipient/email").asText()).isEqualTo(mail.getAllRecipients()[0].toString());
-            assertThat(new String(attachment(mail, ".html"), StandardCharsets.UTF_8)).contains(report.get("stageTitle").asText());
+            assertThat(new String(TestMail.attachment(mail, ".html"), StandardCharsets.UTF_8)).contains(report.get("stageTitle").asText());
         }
     }
 
@@ -327,18 +324,5 @@ class RegimeReportingIntegrationTest {
         List<MimeMessage> found = TestMail.await("'" + subjectPart + "'", subject -> subject.contains(subjectPart), count);
         assertThat(found).hasSize(count);
         return found;
-    }
-
-    private static byte[] attachment(MimeMessage mail, String suffix) throws Exception {
-        Multipart parts = (Multipart) mail.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.getFileName() != null && part.getFileName().endsWith(suffix)) {
-                try (InputStream in = part.getInputStream()) {
-                    return in.readAllBytes();
-                }
-            }
-        }
-        throw new AssertionError("No " + suffix + " attachment in " + mail.getSubject());
     }
 }

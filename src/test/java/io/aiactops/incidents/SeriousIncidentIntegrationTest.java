@@ -4,7 +4,6 @@ import io.aiactops.support.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import io.aiactops.calendar.DeadlineWords;
@@ -140,7 +137,7 @@ class SeriousIncidentIntegrationTest {
         for (JsonNode event : sent) {
             JsonNode payload = event.get("payload");
             MimeMessage mail = byAuthority.get(payload.get("recipient").asText());
-            byte[] json = attachment(mail, ".json");
+            byte[] json = TestMail.attachment(mail, ".json");
             assertThat(Sha256.of(new String(json, java.nio.charset.StandardCharsets.UTF_8)))
                     .isEqualTo(payload.get("sha256").asText());
             assertThat(payload.get("messageId").asText()).isEqualTo(mail.getMessageID());
@@ -148,7 +145,7 @@ class SeriousIncidentIntegrationTest {
             assertThat(report.at("/administrative/authority/memberState").asText()).isEqualTo(payload.get("memberState").asText());
             assertThat(report.at("/administrative/reportType").asText()).isEqualTo("initial");
             assertThat(report.at("/incident/personsAffected").asInt()).isEqualTo(42);
-            assertThat(new String(attachment(mail, ".html"), java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(new String(TestMail.attachment(mail, ".html"), java.nio.charset.StandardCharsets.UTF_8))
                     .contains("Serious incident report", id);
         }
 
@@ -388,20 +385,6 @@ class SeriousIncidentIntegrationTest {
                 .filter(d -> memberState.equals(d.get("memberState").asText())).findFirst().orElseThrow();
         return language.of(Instant.parse(deadline.get("adjustedEndsAt").asText()), ZoneId.of(deadline.get("timeZone").asText()));
     }
-
-    private static byte[] attachment(MimeMessage mail, String suffix) throws Exception {
-        Multipart parts = (Multipart) mail.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.getFileName() != null && part.getFileName().endsWith(suffix)) {
-                try (InputStream in = part.getInputStream()) {
-                    return in.readAllBytes();
-                }
-            }
-        }
-        throw new AssertionError("No " + suffix + " attachment in " + mail.getSubject());
-    }
-
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         Map<String, Object> changed = new HashMap<>(body);

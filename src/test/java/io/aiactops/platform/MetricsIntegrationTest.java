@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.aiactops.support.Api;
+import io.aiactops.support.Prometheus;
 import io.aiactops.support.IntegrationTest;
 import io.aiactops.support.TestSystems;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,20 +46,20 @@ class MetricsIntegrationTest {
 
         // Then the signal and the breach are counted for this system
         String metrics = scrape();
-        assertThat(value(metrics, "aiact_signals_ingested_total", "system=\"" + systemId + "\"")).contains(1.0);
-        assertThat(value(metrics, "aiact_breaches_total",
+        assertThat(Prometheus.value(metrics, "aiact_signals_ingested_total", "system=\"" + systemId + "\"")).contains(1.0);
+        assertThat(Prometheus.value(metrics, "aiact_breaches_total",
                 "severity=\"critical\"", "source=\"signal\"", "system=\"" + systemId + "\"")).contains(1.0);
         // registration (configuration_changed), the signal and the breach
-        assertThat(value(metrics, "aiact_log_events_appended_total", "system=\"" + systemId + "\"")).contains(3.0);
-        assertThat(value(metrics, "aiact_reviews_open", "severity=\"critical\"")).hasValueSatisfying(
+        assertThat(Prometheus.value(metrics, "aiact_log_events_appended_total", "system=\"" + systemId + "\"")).contains(3.0);
+        assertThat(Prometheus.value(metrics, "aiact_reviews_open", "severity=\"critical\"")).hasValueSatisfying(
                 open -> assertThat(open).isGreaterThanOrEqualTo(1.0));
-        assertThat(value(metrics, "aiact_reviews_open", "severity=\"warning\"")).isPresent();
-        assertThat(value(metrics, "aiact_systems_stopped")).isPresent();
-        assertThat(value(metrics, "aiact_evidence_holds_active")).isPresent();
-        assertThat(value(metrics, "aiact_log_append_seconds_count")).hasValueSatisfying(
+        assertThat(Prometheus.value(metrics, "aiact_reviews_open", "severity=\"warning\"")).isPresent();
+        assertThat(Prometheus.value(metrics, "aiact_systems_stopped")).isPresent();
+        assertThat(Prometheus.value(metrics, "aiact_evidence_holds_active")).isPresent();
+        assertThat(Prometheus.value(metrics, "aiact_log_append_seconds_count")).hasValueSatisfying(
                 appends -> assertThat(appends).isGreaterThanOrEqualTo(3.0));
-        assertThat(value(metrics, "aiact_mails_failed_total")).isPresent();
-        assertThat(value(metrics, "aiact_incidents_open")).isPresent();
+        assertThat(Prometheus.value(metrics, "aiact_mails_failed_total")).isPresent();
+        assertThat(Prometheus.value(metrics, "aiact_incidents_open")).isPresent();
 
         // When the same signal is sent again, and a signal with a value that is not a number
         assertThat(api.as("ingest").post(signalsPath(), breaching).json().get("duplicates")).hasSize(1);
@@ -74,19 +74,19 @@ class MetricsIntegrationTest {
 
         // Then nothing more is counted for this system
         String after = scrape();
-        assertThat(value(after, "aiact_signals_ingested_total", "system=\"" + systemId + "\"")).contains(1.0);
-        assertThat(value(after, "aiact_breaches_total",
+        assertThat(Prometheus.value(after, "aiact_signals_ingested_total", "system=\"" + systemId + "\"")).contains(1.0);
+        assertThat(Prometheus.value(after, "aiact_breaches_total",
                 "severity=\"critical\"", "source=\"signal\"", "system=\"" + systemId + "\"")).contains(1.0);
-        assertThat(value(after, "aiact_breaches_total", "source=\"alertmanager\"", "system=\"" + systemId + "\""))
+        assertThat(Prometheus.value(after, "aiact_breaches_total", "source=\"alertmanager\"", "system=\"" + systemId + "\""))
                 .isEmpty();
-        assertThat(value(after, "aiact_log_events_appended_total", "system=\"" + systemId + "\"")).contains(3.0);
+        assertThat(Prometheus.value(after, "aiact_log_events_appended_total", "system=\"" + systemId + "\"")).contains(3.0);
 
         // When Alertmanager sends the alert alone
         Api.Response firing = api.as("ingest").post("/api/integrations/alertmanager", alerts(alert(systemId)));
         assertThat(firing.status()).as(firing.body()).isEqualTo(200);
 
         // Then it counts as a breach from Alertmanager
-        assertThat(value(scrape(), "aiact_breaches_total",
+        assertThat(Prometheus.value(scrape(), "aiact_breaches_total",
                 "severity=\"critical\"", "source=\"alertmanager\"", "system=\"" + systemId + "\"")).contains(1.0);
     }
 
@@ -99,15 +99,6 @@ class MetricsIntegrationTest {
         Api.Response response = api.as("admin").get("/actuator/prometheus");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.body();
-    }
-
-    /** The value of the series {@code name} whose labels contain all of {@code labels}, if exposed. */
-    private static Optional<Double> value(String exposition, String name, String... labels) {
-        return exposition.lines()
-                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .filter(line -> List.of(labels).stream().allMatch(line::contains))
-                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst();
     }
 
     private String signalsPath() {

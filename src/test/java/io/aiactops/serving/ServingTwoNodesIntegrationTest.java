@@ -19,6 +19,7 @@ import io.aiactops.support.Api;
 import io.aiactops.support.Await;
 import io.aiactops.support.AppProcess;
 import io.aiactops.support.ProductionApp;
+import io.aiactops.support.Prometheus;
 import io.aiactops.support.TestKafka;
 import io.aiactops.support.TestPostgres;
 import io.aiactops.support.TestSystems;
@@ -165,10 +166,8 @@ class ServingTwoNodesIntegrationTest {
 
     /** The node's count of records it took from the topic into the register (its own metric). */
     private static double recorded(AppProcess node) {
-        String metrics = ProductionApp.admin(node).get("/actuator/prometheus").body();
-        return metrics.lines().filter(line -> line.startsWith("aiact_kafka_records_total{")
-                && line.contains("binding=\"" + TOPIC + "\"") && line.contains("outcome=\"recorded\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return Prometheus.value(ProductionApp.admin(node).get("/actuator/prometheus").body(), "aiact_kafka_records_total",
+                "binding=\"" + TOPIC + "\"", "outcome=\"recorded\"").orElse(0.0);
     }
 
     private static KServeLogger logger(AppProcess node, String systemId) {

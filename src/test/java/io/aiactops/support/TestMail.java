@@ -1,6 +1,7 @@
 package io.aiactops.support;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +60,20 @@ public final class TestMail {
             }
         }
         return null;
+    }
+
+    /** The content of the mail's attachment whose file name ends with {@code suffix}. */
+    public static byte[] attachment(MimeMessage mail, String suffix) throws MessagingException, IOException {
+        Multipart parts = (Multipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            Part part = parts.getBodyPart(i);
+            if (part.getFileName() != null && part.getFileName().endsWith(suffix)) {
+                try (InputStream in = part.getInputStream()) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("No " + suffix + " attachment in " + mail.getSubject());
     }
 
     private static String subject(MimeMessage message) {
