@@ -1,5 +1,6 @@
 package io.aiactops.demo;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.aiactops.platform.security.OidcProperties;
@@ -31,6 +32,11 @@ class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "demo";
     static final String SYSTEM_ID = "demo-credit-scoring";
+    /**
+     * Since when the demo's version 1.0.0 serves: before the seeded history and the examples of the
+     * guides, so that events sent with their times (KServe's carry no version) are attributed to it.
+     */
+    static final Instant IN_SERVICE_SINCE = Instant.parse("2026-01-01T00:00:00Z");
 
     private record DemoUser(String id, String firstName, String lastName, String group) {
     }
@@ -67,7 +73,7 @@ class DemoData implements ApplicationRunner {
                             new Deployer("Beispielbank DE", "ki-betrieb@beispielbank.example")),
                     false, 365, SystemStatus.ACTIVE), "admin");
             registry.recordRunningVersion(SYSTEM_ID, "1.0.0", "models:/credit-scoring/1",
-                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "admin");
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", IN_SERVICE_SINCE, "admin");
         }
         log.info("Demo data ready: users {} (password \"{}\"), AI system {}",
                 USERS.stream().map(DemoUser::id).toList(), PASSWORD, SYSTEM_ID);

@@ -185,19 +185,23 @@ public class Registry {
     }
 
     /**
-     * Records the version a system already runs when it is first brought under aiact-ops; later
-     * versions go through the deployment gate.
+     * Records the version a system already runs when it is first brought under aiact-ops, in service
+     * since {@code runningSince}: the time from which events without a version of their own (KServe's)
+     * are attributed to it. Later versions go through the deployment gate.
      */
     @Transactional
     public ModelVersion recordRunningVersion(String systemId, String version, String artifactUri, String sha256,
-            String actor) {
+            Instant runningSince, String actor) {
         get(systemId);
         if (!versions.findBySystem(systemId).isEmpty()) {
             throw new ConflictException("AI system '" + systemId + "' already has model versions; use the deployment gate");
         }
         Instant now = clock.instant();
+        if (runningSince.isAfter(now)) {
+            throw new IllegalArgumentException("a running version cannot have been in service since " + runningSince);
+        }
         ModelVersion running = new ModelVersion(0, systemId, version, artifactUri, sha256, ModelVersionStatus.ACTIVE,
-                null, now, actor, now, actor, "running when registered");
+                null, now, actor, runningSince, actor, "running when registered");
         versions.insert(running, null);
         return running;
     }

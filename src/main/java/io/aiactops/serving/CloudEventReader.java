@@ -204,7 +204,7 @@ class CloudEventReader {
     private static String becauseOf(String dataContentType) {
         return dataContentType == null || dataContentType.isBlank()
                 ? " (data without a content type must be JSON)"
-                : " (its content type, " + dataContentType + ", is JSON)";
+                : " (data of content type " + dataContentType + " must be JSON)";
     }
 
     private static void specVersion(String value, String field) {

@@ -3,6 +3,7 @@ package io.aiactops.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ class ModelVersionActivationIntegrationTest {
     void aSystemRunningVersion1WithCandidate2() {
         api = Api.anonymous(port);
         systemId = TestSystems.register(api, "deploy");
-        registry.recordRunningVersion(systemId, "1.0", "models:/scoring/1", SHA256_1, "process-owner");
+        registry.recordRunningVersion(systemId, "1.0", "models:/scoring/1", SHA256_1, Instant.now(), "process-owner");
         registry.registerCandidate(systemId, "2.0", "models:/scoring/2", SHA256_2, "process-owner");
     }
 

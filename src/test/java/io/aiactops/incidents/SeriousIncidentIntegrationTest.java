@@ -162,7 +162,7 @@ class SeriousIncidentIntegrationTest {
     @Test
     void whileTheHoldIsOnNoModelVersionIsActivatedTheRegisterIsNotPurgedAndClosingReleasesIt() {
         String sha = "a".repeat(64);
-        registry.recordRunningVersion(systemId, "1.0.0", "s3://models/1.0.0", sha, "process-owner");
+        registry.recordRunningVersion(systemId, "1.0.0", "s3://models/1.0.0", sha, Instant.now(), "process-owner");
         registry.registerCandidate(systemId, "1.1.0", "s3://models/1.1.0", "b".repeat(64), "process-owner");
         String id = report(incident()).json().get("id").asText();
         complete(id, SeriousIncidentProcess.TASK_CLASSIFY, Map.of("serious", true, "harmDeath", true, "causalLink", "established",

@@ -175,6 +175,8 @@ class RegistryIntegrationTest {
         assertThat(versions).hasSize(1);
         assertThat(versions.get(0).get("version").asText()).isEqualTo("1.0.0");
         assertThat(versions.get(0).get("status").asText()).isEqualTo("ACTIVE");
+        // In service before the seeded history and the guides' examples (a KServe event of 2026-11-25 is 1.0.0's).
+        assertThat(versions.get(0).get("statusChangedAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
     }
 
     private int stored(String id) {

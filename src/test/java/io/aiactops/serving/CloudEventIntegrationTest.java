@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +43,9 @@ class CloudEventIntegrationTest {
     @Autowired
     DataSource dataSource;
 
+    /** The version registered as running was in service a month before it was registered. */
+    private static final Instant IN_SERVICE_SINCE = Instant.now().minus(Duration.ofDays(30));
+
     Api api;
     String systemId;
     KServeLogger kserve;
@@ -49,7 +54,8 @@ class CloudEventIntegrationTest {
     void registerASystemServingAVersion() {
         api = Api.anonymous(port);
         systemId = TestSystems.register(api, "kserve");
-        registry.recordRunningVersion(systemId, "2.3.0", "models:/credit-scoring/7", "a".repeat(64), "test");
+        registry.recordRunningVersion(systemId, "2.3.0", "models:/credit-scoring/7", "a".repeat(64), IN_SERVICE_SINCE,
+                "test");
         kserve = new KServeLogger(api.as("ingest"), systemId);
     }
 
@@ -91,6 +97,25 @@ class CloudEventIntegrationTest {
         assertThat(inferences()).hasSize(1);
         assertThat(api.as("auditor").get("/api/systems/" + systemId + "/logs/verify").json().get("valid").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void anInferenceFromBeforeRegistrationHasTheVersionRunningThenAndOneFromBeforeThatNone() {
+        String duringService = UUID.randomUUID().toString();
+        String beforeService = UUID.randomUUID().toString();
+        Instant lastWeek = Instant.now().minus(Duration.ofDays(7));
+        Instant beforeThat = IN_SERVICE_SINCE.minusSeconds(1);
+        kserve.request(duringService, lastWeek);
+        kserve.response(duringService, lastWeek.plusMillis(40));
+        kserve.request(beforeService, beforeThat);
+        kserve.response(beforeService, beforeThat.plusMillis(40));
+
+        Map<String, JsonNode> byId = new HashMap<>();
+        inferences().forEach(event -> byId.put(event.get("payload").get("cloudEvent").get("id").asText(), event));
+        assertThat(byId.get(duringService).get("modelVersion").asText()).isEqualTo("2.3.0");
+        assertThat(byId.get(duringService).get("payload").get("modelVersionSource").asText()).isEqualTo("registry");
+        assertThat(byId.get(beforeService).get("modelVersion").isNull()).as(byId.get(beforeService).toString()).isTrue();
+        assertThat(byId.get(beforeService).get("payload").get("modelVersionSource").asText()).isEqualTo("unknown");
     }
 
     @Test
@@ -234,7 +259,7 @@ class CloudEventIntegrationTest {
                 KServeLogger.headers(id, CloudEvent.KSERVE_REQUEST, Instant.now()));
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.json().get("field").asText()).isEqualTo("data");
-        assertThat(notJson.json().get("detail").asText()).endsWith("(its content type, application/json, is JSON)");
+        assertThat(notJson.json().get("detail").asText()).endsWith("(data of content type application/json must be JSON)");
         Api.Response untypedNotJson = api.as("ingest").send("POST", "/api/systems/" + systemId + "/cloudevents",
                 "application/cloudevents+json",
                 "{\"specversion\": \"1.0\", \"id\": \"y\", \"source\": \"s\", \"type\": \"t\", \"data_base64\": \"aGVsbG8=\"}");
