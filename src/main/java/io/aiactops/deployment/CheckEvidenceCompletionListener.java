@@ -4,7 +4,6 @@ import io.aiactops.platform.process.TaskRefusal;
 import static io.aiactops.deployment.ModelDeploymentVariables.CI_RUN_REFERENCE;
 import static io.aiactops.deployment.ModelDeploymentVariables.CI_RUN_STATUS;
 import static io.aiactops.deployment.ModelDeploymentVariables.CYBER_RISK_ANALYSIS_REFERENCE;
-import static io.aiactops.deployment.ModelDeploymentVariables.EVIDENCE_COMPLETED_BY;
 import static io.aiactops.deployment.ModelDeploymentVariables.INFRASTRUCTURE_SIZING_REFERENCE;
 import static io.aiactops.deployment.ModelDeploymentVariables.INTENDED_PURPOSE_CHANGED;
 import static io.aiactops.deployment.ModelDeploymentVariables.MODEL_ARTIFACT_SHA256;
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Complete the release evidence": stores what the form supplies, each filled-in group as one piece of
- * evidence supplied by whoever completes the task, and stamps that person (who then may not approve).
+ * evidence supplied by whoever completes the task (who then may not approve).
  * A bad value keeps the task open with the field named; the check then runs again.
  */
 @Component("checkEvidenceCompletionListener")
@@ -57,7 +56,6 @@ public class CheckEvidenceCompletionListener implements TaskListener {
         } catch (InvalidFieldException e) {
             throw new TaskRefusal(e.getMessage());
         }
-        EVIDENCE_COMPLETED_BY.set(task, by);
     }
 
     static List<Evidence> items(DelegateTask task, String by, Instant now) {

@@ -3,9 +3,8 @@ package io.aiactops.deployment;
 import io.aiactops.platform.process.TaskRefusal;
 import static io.aiactops.deployment.ModelDeploymentVariables.DECIDED_BY;
 import static io.aiactops.deployment.ModelDeploymentVariables.DECISION_REASON;
-import static io.aiactops.deployment.ModelDeploymentVariables.EVIDENCE_COMPLETED_BY;
 import static io.aiactops.deployment.ModelDeploymentVariables.RELEASE_DECISION;
-import static io.aiactops.deployment.ModelDeploymentVariables.REQUESTED_BY;
+import static io.aiactops.deployment.ModelDeploymentVariables.RELEASE_ID;
 
 import io.aiactops.platform.process.TaskCompleter;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,19 +12,28 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Four eyes on a release: whoever requested it, or supplied its missing evidence, may not decide it.
- * Enforced when the task completes, so it holds in Tasklist and through /engine-rest alike.
+ * Four eyes on a release: whoever requested it, or supplied any of its evidence, may not decide it.
+ * Enforced when the task completes, so it holds in Tasklist and through /engine-rest alike, and checked
+ * against the release's records, not against process variables: a completion through /engine-rest
+ * sets the variables it sends before this listener runs, so a variable would say whatever it was told.
  */
 @Component("checkReleaseReviewListener")
 public class CheckReleaseReviewListener implements TaskListener {
 
+    private final ModelReleases releases;
+
+    public CheckReleaseReviewListener(ModelReleases releases) {
+        this.releases = releases;
+    }
+
     @Override
     public void notify(DelegateTask task) {
         String reviewer = TaskCompleter.required(task, "A release");
-        if (reviewer.equals(REQUESTED_BY.from(task))) {
+        long releaseId = RELEASE_ID.required(task);
+        if (reviewer.equals(releases.get(releaseId).requestedBy())) {
             throw new TaskRefusal("You requested this release, so another process owner must decide it (four eyes)");
         }
-        if (reviewer.equals(EVIDENCE_COMPLETED_BY.from(task))) {
+        if (releases.evidence(releaseId).stream().anyMatch(evidence -> reviewer.equals(evidence.suppliedBy()))) {
             throw new TaskRefusal("You supplied this release's evidence, so another process owner must decide it (four eyes)");
         }
         String decision = RELEASE_DECISION.from(task);

@@ -40,7 +40,6 @@ public final class ModelDeploymentVariables {
     public static final ProcessVariable<String> TECHNICAL_DOCUMENTATION_VERSION = ProcessVariable.of("technicalDocumentationVersion", String.class);
     public static final ProcessVariable<Boolean> TRAINING_DATA_CHANGED = ProcessVariable.of("trainingDataChanged", Boolean.class);
     public static final ProcessVariable<Boolean> INTENDED_PURPOSE_CHANGED = ProcessVariable.of("intendedPurposeChanged", Boolean.class);
-    public static final ProcessVariable<String> EVIDENCE_COMPLETED_BY = ProcessVariable.of("evidenceCompletedBy", String.class);
 
     // Compare with the active version, assess the change (change-assessment.dmn)
     public static final ProcessVariable<String> PREVIOUS_VERSION = ProcessVariable.of("previousVersion", String.class);

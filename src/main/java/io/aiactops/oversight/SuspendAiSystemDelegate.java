@@ -14,6 +14,7 @@ import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,14 @@ public class SuspendAiSystemDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         if (STOP_ORIGIN.from(execution) == null) {
             STOP_ORIGIN.set(execution, StopOrigin.TASKLIST.wireName());
+        }
+        // A person who starts the stop in Tasklist or through /engine-rest is who stopped the system, whatever
+        // stoppedBy came with the start: Camunda applies start variables after the initiator. A review's stop
+        // runs under the login of the overseer who decided it; our own API starts it with no engine login,
+        // naming the person it authenticated.
+        Authentication login = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (login != null && login.getUserId() != null) {
+            STOPPED_BY.set(execution, login.getUserId());
         }
         AiSystem stopped = registry.suspend(AI_SYSTEM_ID.required(execution), STOP_REASON.required(execution),
                 STOPPED_BY.required(execution));

@@ -159,9 +159,11 @@ class ModelDeploymentIntegrationTest {
         assertThat(review.getTaskDefinitionKey()).isEqualTo(ModelDeploymentProcess.TASK_REVIEW_RELEASE);
         assertThat((String) taskService.getVariable(review.getId(), "metricDeltas")).contains("accuracy +0.01");
 
-        // Four eyes through /engine-rest: the requester cannot approve.
+        // Four eyes through /engine-rest: the requester cannot approve, not even by sending another requester
+        // with the completion (Camunda sets those variables before the check runs).
         Api.Response selfApproval = api.as("process-owner").post("/engine-rest/task/" + review.getId() + "/complete",
-                Map.of("variables", Map.of("releaseDecision", Map.of("value", "go"), "decisionReason", Map.of("value", "mine"))));
+                Map.of("variables", Map.of("releaseDecision", Map.of("value", "go"), "decisionReason", Map.of("value", "mine"),
+                        "requestedBy", Map.of("value", "anna"))));
         assertThat(selfApproval.status()).as("a refusal is a bad request, not an engine failure: " + selfApproval.body())
                 .isEqualTo(400);
         assertThat(selfApproval.json().get("type").asText()).isEqualTo("TaskRefusal");

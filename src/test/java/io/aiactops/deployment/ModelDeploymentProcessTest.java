@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -74,7 +75,7 @@ class ModelDeploymentProcessTest {
         Mocks.register("recordChangeAssessmentListener", new RecordChangeAssessmentListener(releases));
         Mocks.register("checkConformityReferralListener", new CheckConformityReferralListener());
         Mocks.register("recordConformityReferralDelegate", new RecordConformityReferralDelegate(releases));
-        Mocks.register("checkReleaseReviewListener", new CheckReleaseReviewListener());
+        Mocks.register("checkReleaseReviewListener", new CheckReleaseReviewListener(releases));
         Mocks.register("recordReleaseDecisionDelegate", new RecordReleaseDecisionDelegate(releases));
         Mocks.register("rejectModelVersionDelegate", new RejectModelVersionDelegate(releases));
         Mocks.register("notifyRequesterDelegate", new NotifyRequesterDelegate(mailer, engine.getIdentityService()));
@@ -134,8 +135,7 @@ class ModelDeploymentProcessTest {
         engine.getIdentityService().clearAuthentication();
 
         verify(releases).supply(eq(RELEASE), any(), eq(false), eq(false));
-        assertThat(release).isWaitingAt(ModelDeploymentProcess.TASK_REVIEW_RELEASE)
-                .variables().containsEntry("evidenceCompletedBy", REQUESTER);
+        assertThat(release).isWaitingAt(ModelDeploymentProcess.TASK_REVIEW_RELEASE);
         decide(release, APPROVER, ModelDeploymentProcess.GO, "Evidence completed");
         execute(job());
         execute(job());
@@ -212,6 +212,27 @@ class ModelDeploymentProcessTest {
 
         assertThat(release).isWaitingAt(ModelDeploymentProcess.TASK_REVIEW_RELEASE);
         verify(releases, never()).recordDecision(RELEASE, true, "Looks good to me", REQUESTER);
+    }
+
+    @Test
+    void whoeverSuppliedEvidenceCannotDecideEvenIfTheCompletionSaysOtherwise() {
+        String supplier = "sam";
+        when(releases.check(RELEASE)).thenReturn(complete());
+        when(releases.evidence(RELEASE)).thenReturn(List.of(new Evidence(EvidenceKind.CYBER_RISK_ANALYSIS, "DOC-SEC-14",
+                null, supplier, Instant.now(), null, null, null, null, null, null, Map.of())));
+        ProcessInstance release = start();
+
+        // What the release's records say counts, not variables sent with the completion.
+        engine.getIdentityService().setAuthenticatedUserId(supplier);
+        try {
+            assertThatThrownBy(() -> taskService().complete(task(release).getId(), Map.of("releaseDecision",
+                    ModelDeploymentProcess.GO, "decisionReason", "Fine", "requestedBy", "someone-else")))
+                    .isInstanceOf(ProcessEngineException.class).hasMessageContaining("You supplied this release's evidence");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(release).isWaitingAt(ModelDeploymentProcess.TASK_REVIEW_RELEASE);
+        verify(releases, never()).recordDecision(eq(RELEASE), anyBoolean(), any(), eq(supplier));
     }
 
     @Test

@@ -164,6 +164,23 @@ class OversightIntegrationTest {
     }
 
     @Test
+    void aReviewCannotStopASystemSomeoneAlreadyStoppedAndNamesWho() {
+        signals(signal("accuracy", "performance", 0.70));
+        Task review = reviewTask();
+        api.as("process-owner").post("/api/systems/" + systemId + "/stop", Map.of("reason", "Deployer complaint"));
+
+        // Through /engine-rest, as Tasklist completes it: a conflict named, not an engine failure.
+        Api.Response decided = api.as("overseer").post("/engine-rest/task/" + review.getId() + "/complete",
+                Map.of("variables", Map.of("decision", Map.of("value", "stop_system"),
+                        "decisionReason", Map.of("value", "Accuracy collapsed"))));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(409);
+        assertThat(decided.json().get("message").asText()).contains("already SUSPENDED", "(by process-owner)");
+        assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).as("the review stays open").isEqualTo(1);
+        assertThat(events("oversight_action")).as("nothing recorded of the refused decision").isEmpty();
+        assertThat(events("system_stopped")).hasSize(1);
+    }
+
+    @Test
     void theProcessOwnerWhoStoppedASystemCannotResumeItButAnotherPersonCan() {
         api.as("process-owner").post("/api/systems/" + systemId + "/stop", Map.of("reason", "Suspicious outputs"));
         api.as("ingest").post("/api/systems/" + systemId + "/operational-status/confirmations", Map.of());
@@ -172,6 +189,13 @@ class OversightIntegrationTest {
         identityService.setAuthentication("process-owner", List.of(Roles.PROCESS_OWNERS));
         assertThatThrownBy(() -> taskService.complete(resume.getId(), Map.of("resumeReason", "false alarm")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("another process owner");
+        identityService.clearAuthentication();
+        // Nor through /engine-rest by sending another name as the stopper with the completion.
+        Api.Response forged = api.as("process-owner").post("/engine-rest/task/" + resume.getId() + "/complete",
+                Map.of("variables", Map.of("resumeReason", Map.of("value", "false alarm"),
+                        "stoppedBy", Map.of("value", "overseer"))));
+        assertThat(forged.status()).as(forged.body()).isEqualTo(400);
+        assertThat(forged.json().get("message").asText()).contains("another process owner");
         assertThat(api.as("ingest").get("/api/systems/" + systemId + "/operational-status").json()
                 .get("operational").asBoolean()).isFalse();
 

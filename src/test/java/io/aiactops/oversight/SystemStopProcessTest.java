@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.aiactops.notification.Mailer;
 import io.aiactops.platform.security.Roles;
@@ -50,16 +51,23 @@ class SystemStopProcessTest {
 
     @BeforeEach
     void registerDelegates() {
+        // The registry as the stop leaves it: suspended by whoever the stop was recorded for.
+        AtomicReference<String> stoppedBy = new AtomicReference<>();
         AiSystem stopped = mock(AiSystem.class);
         when(stopped.statusChangedAt()).thenReturn(Instant.parse("2026-11-25T09:00:00Z"));
-        when(registry.suspend(anyString(), anyString(), anyString())).thenReturn(stopped);
+        when(stopped.statusChangedBy()).thenAnswer(invocation -> stoppedBy.get());
+        when(registry.suspend(anyString(), anyString(), anyString())).thenAnswer(invocation -> {
+            stoppedBy.set(invocation.getArgument(2));
+            return stopped;
+        });
+        when(registry.get("sys-a")).thenReturn(stopped);
         OversightProperties properties = new OversightProperties(Duration.ofHours(4), Duration.ofDays(2),
                 Duration.ofMinutes(15), Map.of());
         Mocks.register("suspendAiSystemDelegate", new SuspendAiSystemDelegate(registry, properties, EngineClock.INSTANCE));
         Mocks.register("stopWebhook", webhook);
         Mocks.register("callStopWebhookDelegate", new CallStopWebhookDelegate(webhook));
         Mocks.register("escalateMissingConfirmationDelegate", new EscalateMissingConfirmationDelegate(mailer));
-        Mocks.register("refuseSelfResumeListener", new RefuseSelfResumeListener());
+        Mocks.register("refuseSelfResumeListener", new RefuseSelfResumeListener(registry));
         Mocks.register("resumeAiSystemDelegate", new ResumeAiSystemDelegate(registry));
     }
 
@@ -138,6 +146,18 @@ class SystemStopProcessTest {
     }
 
     @Test
+    void whoeverStoppedTheSystemCannotResumeItBySayingSomeoneElseDid() {
+        ProcessInstance stop = start();
+        confirm(stop);
+
+        // Variables sent with a completion are set before the check: the registry's record counts.
+        engine.getIdentityService().setAuthenticatedUserId("overseer");
+        assertThatThrownBy(() -> complete(task(stop), withVariables("resumeReason", "Fixed", "stoppedBy", "someone-else")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("another process owner");
+        verify(registry, never()).resume(anyString(), anyString(), anyString());
+    }
+
+    @Test
     void aResumeNeedsAReason() {
         ProcessInstance stop = start();
         confirm(stop);
@@ -157,6 +177,16 @@ class SystemStopProcessTest {
         verify(registry).suspend("sys-a", "Deployer reported wrong refusals", "process-owner");
         assertThat(stop).variables().containsEntry("stoppedBy", "process-owner")
                 .containsEntry("stopOrigin", StopOrigin.TASKLIST.wireName());
+    }
+
+    @Test
+    void aStopStartedByAPersonIsRecordedAsTheirsWhateverStoppedBySays() {
+        engine.getIdentityService().setAuthenticatedUserId("process-owner");
+        ProcessInstance stop = runtimeService().startProcessInstanceByKey(SystemStopProcess.KEY,
+                withVariables("aiSystemId", "sys-a", "stopReason", "Wrong refusals", "stoppedBy", "overseer"));
+
+        verify(registry).suspend("sys-a", "Wrong refusals", "process-owner");
+        assertThat(stop).variables().containsEntry("stoppedBy", "process-owner");
     }
 
     private static ProcessInstance start() {

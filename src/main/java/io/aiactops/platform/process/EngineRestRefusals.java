@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import io.aiactops.platform.web.ConflictException;
 import io.aiactops.platform.web.InvalidFieldException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * /engine-rest as Camunda's REST API, plus one mapping: a task completion our listeners refuse
  * ({@link TaskRefusal}, {@link InvalidFieldException}, wrapped by the engine) answers 400 with the
- * refusal's own message, as for any other bad request, instead of the 500 of an engine failure.
+ * refusal's own message, as for any other bad request ({@link ConflictException}: 409), instead of the 500
+ * of an engine failure.
  * Camunda Modeler, scripts and Tasklist then see the reason; everything else is mapped as before.
  */
 @Component
@@ -28,6 +30,7 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
     protected void registerAdditionalResources() {
         register(EngineRefusalMapper.class);
         register(RestRefusalMapper.class);
+        register(ConflictMapper.class);
     }
 
     /** Thrown by the engine as is, e.g. when a form is submitted. */
@@ -58,16 +61,37 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
         }
     }
 
-    /** 400 with the refusal's message when one is among the causes, else {@code null}. */
+    /** Thrown by one of our delegates as is, e.g. stopping a system from a review when it is already stopped. */
+    @Provider
+    @Priority(1)
+    public static class ConflictMapper implements ExceptionMapper<ConflictException> {
+
+        @Override
+        public Response toResponse(ConflictException exception) {
+            return refusal(exception);
+        }
+    }
+
+    /**
+     * 400 with the refusal's message when one is among the causes, 409 for a conflict with the state of
+     * things (e.g. a review deciding to stop a system someone already stopped), else {@code null}.
+     */
     static Response refusal(Throwable exception) {
         for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof TaskRefusal || cause instanceof InvalidFieldException) {
-                ExceptionDto dto = new ExceptionDto();
-                dto.setType(TaskRefusal.class.getSimpleName());
-                dto.setMessage(cause.getMessage());
-                return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+                return refusal(Response.Status.BAD_REQUEST, cause);
+            }
+            if (cause instanceof ConflictException) {
+                return refusal(Response.Status.CONFLICT, cause);
             }
         }
         return null;
+    }
+
+    private static Response refusal(Response.Status status, Throwable cause) {
+        ExceptionDto dto = new ExceptionDto();
+        dto.setType(TaskRefusal.class.getSimpleName());
+        dto.setMessage(cause.getMessage());
+        return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }
