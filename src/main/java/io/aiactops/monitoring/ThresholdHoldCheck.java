@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import io.aiactops.logs.EvidenceHold;
 import io.aiactops.logs.EvidenceHolds;
 import io.aiactops.platform.process.DecisionDeploymentCheck;
+import io.aiactops.platform.process.DeploymentRefusal;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +68,7 @@ class ThresholdHoldCheck implements DecisionDeploymentCheck {
             }
         }
         if (!changed.isEmpty()) {
-            throw new ProcessEngineException("The thresholds table '" + Thresholds.DECISION_KEY
+            throw new DeploymentRefusal("The thresholds table '" + Thresholds.DECISION_KEY
                     + "' is refused: it changes the thresholds of " + String.join(", and of ", changed)
                     + "; release the " + (changedHolds == 1 ? "hold" : "holds")
                     + " first (authorities informed of the planned change)");

@@ -3,6 +3,7 @@ package io.aiactops.monitoring;
 import java.util.List;
 
 import io.aiactops.platform.process.DecisionDeploymentCheck;
+import io.aiactops.platform.process.DeploymentRefusal;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ class ThresholdTableCheck implements DecisionDeploymentCheck {
         }
         List<String> problems = ThresholdTableRules.problems(decision);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("The thresholds table '" + Thresholds.DECISION_KEY
+            throw new DeploymentRefusal("The thresholds table '" + Thresholds.DECISION_KEY
                     + "' is refused: " + String.join("; ", problems));
         }
     }

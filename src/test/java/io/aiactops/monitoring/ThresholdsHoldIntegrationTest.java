@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.aiactops.logs.EvidenceHold;
 import io.aiactops.logs.EvidenceHolds;
@@ -61,13 +62,16 @@ class ThresholdsHoldIntegrationTest {
         deploy("thresholds-same-" + held, SHIPPED);
         String before = latestDefinitionId();
 
-        assertThatThrownBy(() -> deploy("thresholds-" + held, stricterFor(held)))
-                .isInstanceOf(ProcessEngineException.class)
-                .hasMessage("The thresholds table 'monitoring-thresholds' is refused: it changes the thresholds of '"
+        // As Camunda Modeler deploys: through /engine-rest, where the refusal is a 400 with the reason.
+        Api.Response refused = Api.anonymous(port).as("process-owner").deploy("thresholds-" + held,
+                Map.of("monitoring-thresholds.dmn", stricterFor(held)));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).isEqualTo("The thresholds table 'monitoring-thresholds' is refused: it changes the thresholds of '"
                         + held + "', which is under evidence hold " + hold.id()
                         + " (INC-2026-00042): serious incident classified as reportable; release the hold first"
                         + " (authorities informed of the planned change)");
         assertThat(latestDefinitionId()).isEqualTo(before);
+        assertThatThrownBy(() -> deploy("thresholds-" + held, stricterFor(held))).isInstanceOf(ProcessEngineException.class);
 
         deploy("thresholds-" + other, stricterFor(other));
         assertThat(latestTable()).isEqualTo(stricterFor(other));

@@ -314,9 +314,12 @@ class OversightIntegrationTest {
         String table = Files.readString(Path.of("processes/monitoring-thresholds.dmn"), StandardCharsets.UTF_8);
         String withoutCatchAll = table.replaceAll("(?s)<rule id=\"Rule_14\">.*?</rule>", "");
 
-        assertThatThrownBy(() -> repositoryService.createDeployment().name("broken-thresholds-" + systemId)
-                .addString("monitoring-thresholds.dmn", withoutCatchAll).deploy())
-                .hasStackTraceContaining("last rule must be the catch-all");
+        // Through /engine-rest, as Camunda Modeler deploys: a 400 saying why, not the engine's 500.
+        Api.Response refused = api.as("process-owner").deploy("broken-thresholds-" + systemId,
+                Map.of("monitoring-thresholds.dmn", withoutCatchAll));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).startsWith(
+                "The thresholds table 'monitoring-thresholds' is refused: the last rule must be the catch-all");
         assertThat(signals(signal("accuracy", "performance", 0.99)).status()).isEqualTo(202);
     }
 

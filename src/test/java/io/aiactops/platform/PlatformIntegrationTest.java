@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +67,21 @@ class PlatformIntegrationTest {
 
         assertThat(files).isNotEmpty();
         assertThat(deployed).containsAll(files);
+    }
+
+    @Test
+    void aProcessOwnerDeploysAProcessWithItsFormAsCamundaModelerDoes() throws IOException {
+        // The process-owner guide's step: a BPMN and its form in one deployment, no DMN in it.
+        Api.Response deployed = Api.anonymous(port).as("process-owner").deploy("oversight-review: redeployed as is",
+                Map.of("oversight-review.bpmn", Files.readString(Path.of("processes/oversight-review.bpmn")),
+                        "review-monitoring-alert.form", Files.readString(Path.of("forms/review-monitoring-alert.form"))));
+
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        String deploymentId = deployed.json().get("id").asText();
+        assertThat(repositoryService.getDeploymentResourceNames(deploymentId))
+                .containsExactlyInAnyOrder("oversight-review.bpmn", "review-monitoring-alert.form");
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("oversight-review")
+                .latestVersion().singleResult().getDeploymentId()).isEqualTo(deploymentId);
     }
 
     @Test

@@ -79,6 +79,27 @@ public final class Api {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), headers);
     }
 
+    /**
+     * Deploys files through /engine-rest as Camunda Modeler's "Deploy" does: one multipart request, a
+     * part per file, named by its file name.
+     */
+    public Response deploy(String deploymentName, Map<String, String> files) {
+        String boundary = "aiact-ops-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("deployment-name", deploymentName);
+        fields.put("deployment-source", "Camunda Modeler");
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        files.forEach((file, content) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(file).append("\"; filename=\"").append(file)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return send("POST", "/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
+                body.toString());
+    }
+
     private Response sendBody(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         return sendBody(method, path, contentType, body, Map.of());
     }

@@ -52,7 +52,8 @@ class DecisionDeploymentChecks extends AbstractProcessEnginePlugin implements De
     @Override
     public void deploy(DeploymentEntity deployment) {
         // Not new: the engine is re-reading an existing deployment into its cache (e.g. after a restart).
-        if (!deployment.isNew()) {
+        // Null: nothing of it is a decision (a BPMN or a form deployed alone).
+        if (!deployment.isNew() || deployment.getDeployedDecisionDefinitions() == null) {
             return;
         }
         deployment.getDeployedDecisionDefinitions().stream().filter(d -> d.getTenantId() == null)

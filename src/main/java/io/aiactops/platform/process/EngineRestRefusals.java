@@ -17,7 +17,8 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
 /**
- * /engine-rest as Camunda's REST API, plus one mapping: a task completion our listeners refuse
+ * /engine-rest as Camunda's REST API, plus our refusals: a deployment our checks refuse
+ * ({@link DeploymentRefusal}) answers 400 with its message; and a task completion our listeners refuse
  * ({@link TaskRefusal}, {@link InvalidFieldException}, wrapped by the engine) answers 400 with the
  * refusal's own message, as for any other bad request ({@link ConflictException}: 409), instead of the 500
  * of an engine failure.
@@ -78,7 +79,8 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
      */
     static Response refusal(Throwable exception) {
         for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof TaskRefusal || cause instanceof InvalidFieldException) {
+            if (cause instanceof TaskRefusal || cause instanceof InvalidFieldException
+                    || cause instanceof DeploymentRefusal) {
                 return refusal(Response.Status.BAD_REQUEST, cause);
             }
             if (cause instanceof ConflictException) {
@@ -90,7 +92,8 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
 
     private static Response refusal(Response.Status status, Throwable cause) {
         ExceptionDto dto = new ExceptionDto();
-        dto.setType(TaskRefusal.class.getSimpleName());
+        dto.setType(cause instanceof DeploymentRefusal ? DeploymentRefusal.class.getSimpleName()
+                : TaskRefusal.class.getSimpleName());
         dto.setMessage(cause.getMessage());
         return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
