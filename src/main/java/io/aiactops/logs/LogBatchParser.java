@@ -203,12 +203,16 @@ public class LogBatchParser {
 
     private static LogEventType type(String at, JsonNode node) {
         if (node == null || node.isNull()) {
-            throw new InvalidFieldException(at + ".type", "is required; one of " + LogEventType.wireNames());
+            throw new InvalidFieldException(at + ".type", "is required; one of " + LogEventType.appendableWireNames());
         }
         LogEventType type = node.isTextual() ? LogEventType.fromWireName(node.textValue()) : null;
         if (type == null) {
             throw new InvalidFieldException(at + ".type", "unknown event type " + node + "; one of "
-                    + LogEventType.wireNames());
+                    + LogEventType.appendableWireNames());
+        }
+        if (type.recordedBy() != null) {
+            throw new InvalidFieldException(at + ".type", type.wireName() + " is recorded by aiact-ops itself, through "
+                    + type.recordedBy() + "; a client appends " + LogEventType.appendableWireNames());
         }
         return type;
     }

@@ -62,6 +62,26 @@ class LogBatchParserTest {
     }
 
     @Test
+    void aClientCannotAppendWhatAiactOpsRecordsOfItsOwnActs() {
+        for (LogEventType type : LogEventType.values()) {
+            String body = "[{\"type\":\"custom\"},{\"type\":\"" + type.wireName() + "\"}]";
+            if (type.recordedBy() == null) {
+                continue;
+            }
+            assertThatThrownBy(() -> parse("application/json", body)).as(type.wireName())
+                    .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("[1].type"))
+                    .hasMessageContaining(type.wireName() + " is recorded by aiact-ops itself, through " + type.recordedBy());
+        }
+        assertThatThrownBy(() -> parse("application/json", "[{\"type\":\"system_stopped\"}]"))
+                .hasMessage("[0].type: system_stopped is recorded by aiact-ops itself, through the stop button, "
+                        + "POST /api/systems/{id}/stop; a client appends inference, monitoring_signal, threshold_breach, "
+                        + "oversight_action, incident, report_sent, deployer_report, corrective_action, "
+                        + "instructions_for_use, custom");
+        assertThat(parse("application/json", "[{\"type\":\"oversight_action\"},{\"type\":\"deployer_report\"}]"))
+                .as("a deployer's own oversight and reports").hasSize(2);
+    }
+
+    @Test
     void refusesMoreThanTenThousandEvents() {
         String body = "[" + String.join(",", java.util.Collections.nCopies(10_001, "{\"type\":\"custom\"}")) + "]";
 
