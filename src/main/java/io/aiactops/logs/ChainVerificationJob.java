@@ -2,6 +2,8 @@ package io.aiactops.logs;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,6 +71,24 @@ class ChainVerificationJob implements MeterBinder {
     @Scheduled(cron = "${aiact.logs.verification.cron:0 15 3 * * *}")
     public void run() {
         if (claim(clock.instant())) {
+            verifyAll();
+        }
+    }
+
+    /**
+     * Once after a start: a scheduled run that did not happen since the last one (a new installation, or
+     * no node up at the scheduled time) runs now, so that no chain goes unverified, and without a result
+     * on the gauge, until the next scheduled time.
+     */
+    @Scheduled(initialDelayString = "${aiact.logs.verification.catch-up-delay:PT1M}", fixedDelay = Long.MAX_VALUE)
+    public void catchUp() {
+        Instant now = clock.instant();
+        Instant lastRun = jdbc.sql("SELECT claimed_at FROM log_verification_claim WHERE id = 1")
+                .query((rs, n) -> JdbcTime.instant(rs, "claimed_at")).single();
+        // Spring runs the cron in the server's time zone.
+        ZonedDateTime due = CronExpression.parse(properties.cron()).next(lastRun.atZone(ZoneId.systemDefault()));
+        if (due != null && !due.toInstant().isAfter(now) && claim(now)) {
+            log.info("Log register verification: the run due at {} did not happen; running it now", due);
             verifyAll();
         }
     }

@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,6 +37,8 @@ class ChainVerificationJobIntegrationTest {
     Checkpointer checkpointer;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    JdbcClient jdbc;
     @Value("${spring.datasource.url}")
     String databaseUrl;
 
@@ -90,6 +93,32 @@ class ChainVerificationJobIntegrationTest {
         assertThat(job.result(tampered).orElseThrow().firstInvalidSeq()).isEqualTo(5);
         assertThat(failures(tampered)).hasSize(1);
         assertThat(mailsAbout(tampered)).hasSize(1);
+    }
+
+    @Test
+    void aRunMissedSinceTheLastOneIsCaughtUpAfterAStartAndOnlyThen() {
+        Instant threeDaysAgo = Instant.now().minus(Duration.ofDays(3));
+        jdbc.sql("UPDATE log_verification_claim SET claimed_at = ? WHERE id = 1")
+                .param(java.sql.Timestamp.from(threeDaysAgo)).update();
+
+        job.catchUp();
+
+        assertThat(job.result(intact)).as("verified by the catch-up").isPresent();
+        assertThat(gauge(intact)).isEqualTo(1.0);
+        Instant claimed = lastClaim();
+        assertThat(claimed).isAfter(threeDaysAgo.plus(Duration.ofDays(2)));
+
+        // Started again right after a run: no scheduled run was missed since, so nothing runs.
+        jdbc.sql("UPDATE log_verification_claim SET claimed_at = ? WHERE id = 1")
+                .param(java.sql.Timestamp.from(Instant.now())).update();
+        Instant before = lastClaim();
+        job.catchUp();
+        assertThat(lastClaim()).isEqualTo(before);
+    }
+
+    private Instant lastClaim() {
+        return jdbc.sql("SELECT claimed_at FROM log_verification_claim WHERE id = 1").query(java.sql.Timestamp.class)
+                .single().toInstant();
     }
 
     @Test

@@ -19,20 +19,23 @@ public class IntegrationTestDatabase implements ApplicationContextInitializer<Co
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String url = TestPostgres.newDatabase("it");
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("integration-test", Map.of(
-                "spring.datasource.url", url,
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres",
-                "spring.datasource.driver-class-name", "org.postgresql.Driver",
-                "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true",
-                "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", String.valueOf(TestMail.port()),
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("integration-test", Map.ofEntries(
+                Map.entry("spring.datasource.url", url),
+                Map.entry("spring.datasource.username", "postgres"),
+                Map.entry("spring.datasource.password", "postgres"),
+                Map.entry("spring.datasource.driver-class-name", "org.postgresql.Driver"),
+                Map.entry("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true"),
+                Map.entry("spring.mail.host", "127.0.0.1"),
+                Map.entry("spring.mail.port", String.valueOf(TestMail.port())),
                 // A company holiday in FR, so that tests can see configured holidays skipped.
-                "aiact.incidents.calendar.extra-holidays.FR[0]", "2026-07-13",
+                Map.entry("aiact.incidents.calendar.extra-holidays.FR[0]", "2026-07-13"),
                 // The MLflow webhook test's registered model, for a system that test registers itself.
-                "aiact.deployment.mlflow.models." + MLFLOW_MODEL, MLFLOW_SYSTEM,
+                Map.entry("aiact.deployment.mlflow.models." + MLFLOW_MODEL, MLFLOW_SYSTEM),
                 // Built-in monitors run when a test calls them (BuiltinMonitorRun.run): a scheduled run writes
                 // signals and reviews at moments no test controls, and BadInputIntegrationTest counts rows.
-                "aiact.monitoring.builtin.poll-interval", "PT24H")));
+                Map.entry("aiact.monitoring.builtin.poll-interval", "PT24H"),
+                // The verification's catch-up runs when ChainVerificationJobIntegrationTest calls it: run on its
+                // own it would verify every test's chain at a moment no test controls.
+                Map.entry("aiact.logs.verification.catch-up-delay", "P3650D"))));
     }
 }
