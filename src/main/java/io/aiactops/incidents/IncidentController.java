@@ -150,7 +150,8 @@ class IncidentController {
     IncidentProgress.IncidentDetails waive(@PathVariable String id, @PathVariable String regime, @RequestBody JsonNode body,
             Authentication caller) {
         JsonFields fields = JsonFields.of(body, "", Set.of("reason"));
-        Regime waived = wireName(Regime.class, "regime", regime);
+        // The guides write the regimes as people do (GDPR, NIS2): the path takes either case.
+        Regime waived = wireName(Regime.class, "regime", regime.toLowerCase(java.util.Locale.ROOT));
         regimeWaiver.waive(id, waived, fields.text("reason", true, 4000), caller.getName());
         return progress.get(id);
     }

@@ -174,7 +174,9 @@ public class LogBatchParser {
     private List<NewLogEvent> ndjson(InputStream body) throws IOException {
         List<NewLogEvent> events = new ArrayList<>();
         BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        int lineNumber = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            lineNumber++;
             if (line.isBlank()) {
                 continue;
             }
@@ -184,7 +186,7 @@ public class LogBatchParser {
             try {
                 node = lineReader.readValue(line);
             } catch (JsonProcessingException e) {
-                throw malformed(at, e);
+                throw new InvalidFieldException(at, JsonReadErrors.malformed(e, lineNumber - 1));
             }
             events.add(event(at, node));
         }

@@ -55,7 +55,7 @@ class MetricChartController {
     @Operation(operationId = "getMetricSeries", summary = "A metric's recorded values over a window ending now, with the "
             + "warning and critical bounds of the current thresholds table (null where the table sets none)")
     MetricCharts.Series series(@PathVariable String id, @PathVariable String metric, @RequestParam(required = false)
-            @Parameter(description = "ISO-8601 duration in days or hours, at most P400D", example = "P30D") String window) {
+            @Parameter(description = "ISO-8601 duration, e.g. P30D, PT12H or PT30M; at most P400D", example = "P30D") String window) {
         return charts.series(id, metric, window);
     }
 
@@ -64,7 +64,7 @@ class MetricChartController {
             + "and critical thresholds", responses = @ApiResponse(responseCode = "200", description = "The chart",
             content = @Content(mediaType = SVG, schema = @Schema(type = "string"))))
     ResponseEntity<String> chart(@PathVariable String id, @PathVariable String metric, @RequestParam(required = false)
-            @Parameter(description = "ISO-8601 duration in days or hours, at most P400D", example = "P30D") String window) {
+            @Parameter(description = "ISO-8601 duration, e.g. P30D, PT12H or PT30M; at most P400D", example = "P30D") String window) {
         return svg(charts.chart(id, metric, window));
     }
 

@@ -76,7 +76,7 @@ public class MetricCharts {
         try {
             length = Duration.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("window", "must be an ISO-8601 duration in days or hours, e.g. P30D or PT12H, not '"
+            throw new InvalidFieldException("window", "must be an ISO-8601 duration, e.g. P30D, PT12H or PT30M, not '"
                     + abbreviate(text) + "'");
         }
         if (length.isNegative() || length.isZero()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.aiactops.oversight.Severity;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -37,6 +38,7 @@ public record ThresholdLines(Bounds warning, Bounds critical) {
 
         static final Bounds NONE = new Bounds(null, null);
 
+        @JsonIgnore
         public boolean isEmpty() {
             return lower == null && upper == null;
         }

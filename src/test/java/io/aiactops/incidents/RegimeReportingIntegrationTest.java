@@ -162,7 +162,7 @@ class RegimeReportingIntegrationTest {
         Api.Response refused = api.as("incident-manager").post("/api/incidents/" + dora + "/regimes/dora/waiver", Map.of());
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().get("field").asText()).isEqualTo("reason");
-        Api.Response waived = api.as("incident-manager").post("/api/incidents/" + dora + "/regimes/dora/waiver",
+        Api.Response waived = api.as("incident-manager").post("/api/incidents/" + dora + "/regimes/DORA/waiver",
                 Map.of("reason", "The supervisor confirmed the incident is not major"));
         assertThat(waived.status()).as(waived.body()).isEqualTo(200);
         JsonNode closed = Await.until("case " + dora + " closed", Duration.ofSeconds(30), () -> incidentCase(dora),

@@ -62,6 +62,13 @@ class LogBatchParserTest {
     }
 
     @Test
+    void aMalformedNdjsonLineIsNamedByItsLineInTheBody() {
+        assertThatThrownBy(() -> parse("application/x-ndjson", "{\"type\":\"custom\"}\n\n{\"type\": custom}\n"))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("[1]"))
+                .hasMessageStartingWith("[1]: malformed JSON at line 3, column ");
+    }
+
+    @Test
     void aClientCannotAppendWhatAiactOpsRecordsOfItsOwnActs() {
         for (LogEventType type : LogEventType.values()) {
             String body = "[{\"type\":\"custom\"},{\"type\":\"" + type.wireName() + "\"}]";

@@ -106,6 +106,11 @@ class LogRegisterIntegrationTest {
         assertThat(next.get("events")).extracting(e -> e.get("type").asText()).containsExactly("custom");
         assertThat(api.as("auditor").get(logs("?from=2026-11-25T09:31:00Z&to=2026-11-25T09:32:00Z")).json().get("events"))
                 .extracting(e -> e.get("type").asText()).containsExactly("monitoring_signal");
+        assertThat(api.as("auditor").get(logs("?from=2026-11-25T10:31:00%2B01:00&to=2026-11-25T10:32:00%2B01:00")).json()
+                .get("events")).extracting(e -> e.get("type").asText()).containsExactly("monitoring_signal");
+        Api.Response unencoded = api.as("auditor").get(logs("?from=2026-11-25T10:31:00+01:00&to=2026-11-25T10:32:00Z"));
+        assertThat(unencoded.status()).isEqualTo(400);
+        assertThat(unencoded.json().get("detail").asText()).startsWith("from: ").endsWith("(a '+' in a query string must be sent as %2B)");
 
         Api.Response export = api.as("auditor").get(logs("/export"));
         assertThat(export.status()).isEqualTo(200);

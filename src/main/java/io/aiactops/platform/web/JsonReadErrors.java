@@ -91,9 +91,17 @@ public final class JsonReadErrors {
      * and what the parser found there, in our words; or JSON beyond the reader's limits (nesting, lengths).
      */
     public static String malformed(JsonProcessingException e) {
+        return malformed(e, 0);
+    }
+
+    /**
+     * As {@link #malformed(JsonProcessingException)} for text read from line {@code lineOffset + 1} of a
+     * body on (one line of NDJSON): the line is the body's, as the sender numbers it.
+     */
+    public static String malformed(JsonProcessingException e, int lineOffset) {
         var location = e.getLocation();
         String where = location == null || location.getLineNr() < 1 ? ""
-                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+                : " at line " + (location.getLineNr() + lineOffset) + ", column " + location.getColumnNr();
         String what = String.valueOf(e.getOriginalMessage());
         for (Map.Entry<Pattern, String> rule : MALFORMED) {
             what = rule.getKey().matcher(what).replaceAll(rule.getValue());

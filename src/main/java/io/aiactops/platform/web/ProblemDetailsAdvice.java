@@ -1,5 +1,6 @@
 package io.aiactops.platform.web;
 
+import java.time.temporal.Temporal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        // A '+' of an offset sent unencoded in a query string arrives as a space.
+        String hint = e.getRequiredType() != null && Temporal.class.isAssignableFrom(e.getRequiredType())
+                && e.getValue() instanceof String text && text.contains(" ")
+                        ? " (a '+' in a query string must be sent as %2B)" : "";
         return invalid(List.of(new FieldError(e.getName(), "expected " + (e.getRequiredType() == null ? "another value"
-                : JsonReadErrors.expected(e.getRequiredType())) + ", received " + JsonReadErrors.echo(e.getValue()))));
+                : JsonReadErrors.expected(e.getRequiredType())) + ", received " + JsonReadErrors.echo(e.getValue()) + hint)));
     }
 
     /** The database is unreachable or restarting: the client may retry; nothing was committed. */
