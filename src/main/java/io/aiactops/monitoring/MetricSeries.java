@@ -109,6 +109,14 @@ public class MetricSeries {
         return latest;
     }
 
+    /** When the latest point of a metric from this source was observed, if it has one. */
+    public Optional<Instant> lastObserved(String systemId, String metric, String source) {
+        return jdbc.sql("""
+                SELECT observed_at FROM metric_point WHERE system_id = ? AND metric = ? AND source = ?
+                ORDER BY observed_at DESC FETCH FIRST 1 ROWS ONLY""")
+                .params(systemId, metric, source).query((rs, n) -> JdbcTime.instant(rs, "observed_at")).optional();
+    }
+
     /** The category the metric's latest point was sent under, if it has any point. */
     public Optional<SignalCategory> category(String systemId, String metric) {
         return jdbc.sql("""

@@ -1,11 +1,13 @@
 package io.aiactops.monitoring.builtin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aiactops.logs.LogEvent;
 import io.aiactops.logs.LogEventType;
 import io.aiactops.logs.LogRegister;
+import io.aiactops.monitoring.MetricSeries;
 import io.aiactops.platform.web.InvalidFieldException;
 import io.aiactops.registry.ModelVersion;
 import io.aiactops.registry.ModelVersionStatus;
@@ -32,15 +35,17 @@ public class BuiltinMonitors {
 
     private final MonitorParser parser;
     private final MonitorStates states;
+    private final MetricSeries series;
     private final LogRegister register;
     private final Registry registry;
     private final BuiltinMonitorProperties properties;
     private final Clock clock;
 
-    BuiltinMonitors(MonitorStates states, LogRegister register, Registry registry, BuiltinMonitorProperties properties,
-            Clock clock) {
+    BuiltinMonitors(MonitorStates states, MetricSeries series, LogRegister register, Registry registry,
+            BuiltinMonitorProperties properties, Clock clock) {
         this.parser = new MonitorParser(properties, clock);
         this.states = states;
+        this.series = series;
         this.register = register;
         this.registry = registry;
         this.properties = properties;
@@ -72,12 +77,28 @@ public class BuiltinMonitors {
                 states.keep(systemId, monitor.metric(), planVersion);
                 continue;
             }
-            Instant firstEnd = monitor.backfill() == null ? latestClosedEnd(monitor, now)
-                    : latestClosedEnd(monitor, now).minus(monitor.backfill());
+            Instant firstEnd = firstEnd(systemId, monitor, now);
             states.insert(new MonitorStates.State(systemId, planVersion, monitor,
                     freeze(systemId, monitor, "monitors[" + i + "].reference"),
                     register.seqBeforeOccurred(systemId, firstEnd.minus(monitor.lookBack())), firstEnd, null));
         }
+    }
+
+    /**
+     * Where a declared monitor starts: the latest closed window, or its backfill before that, but after
+     * the last window its metric was signalled for by a monitor before it (a changed monitor is declared
+     * again). A signalled window is never signalled again, however long ago: the register's idempotency
+     * check would catch a repeat only within its window, and store an older one twice.
+     */
+    private Instant firstEnd(String systemId, Monitor monitor, Instant now) {
+        Instant first = monitor.backfill() == null ? latestClosedEnd(monitor, now)
+                : latestClosedEnd(monitor, now).minus(monitor.backfill());
+        Optional<Instant> signalled = series.lastObserved(systemId, monitor.metric(), BuiltinMonitorRun.SOURCE);
+        if (signalled.isPresent() && !first.isAfter(signalled.get())) {
+            long cadences = Duration.between(first, signalled.get()).toSeconds() / monitor.cadence().toSeconds() + 1;
+            first = first.plus(monitor.cadence().multipliedBy(cadences));
+        }
+        return first;
     }
 
     /** The end of the latest window closed at {@code now}: ends fall on whole cadences since the epoch. */

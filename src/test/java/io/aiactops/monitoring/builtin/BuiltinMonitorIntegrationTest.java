@@ -128,6 +128,47 @@ class BuiltinMonitorIntegrationTest {
         assertThat(signals()).isEqualTo(1);
     }
 
+    @Test
+    void aChangedMonitorDeclaredAgainNeverSignalsAWindowTwiceHoweverOld() {
+        plan.put("monitors", List.of(dailyMonitor(10)));
+        plan.put("changeNote", "Daily drift windows with ten days of history");
+        putPlan();
+        run.run(systemId);
+        long first = signals();
+        assertThat(first).as("daily windows over the last ten days").isGreaterThan(3);
+        assertThat(oldestSignalled()).as("some older than the register's 7-day idempotency window")
+                .isBefore(Instant.now().minus(Duration.ofDays(8)));
+
+        Instant lastSignalled = jdbc.sql("SELECT MAX(observed_at) FROM metric_point WHERE system_id = ? AND metric = ?")
+                .params(systemId, METRIC).query(java.sql.Timestamp.class).single().toInstant();
+
+        // Changed (5 bins instead of 10) with the same backfill: it continues after the windows signalled. It
+        // does not count on the register to drop the repeats: that catches an id recorded within its
+        // idempotency window (7 days) only, so a monitor changed a week later would store the old windows twice.
+        plan.put("monitors", List.of(dailyMonitor(5)));
+        plan.put("changeNote", "Five bins: the daily windows hold few inferences");
+        putPlan();
+        assertThat(jdbc.sql("SELECT next_window_end FROM builtin_monitor WHERE system_id = ? AND metric = ?")
+                .params(systemId, METRIC).query(java.sql.Timestamp.class).single().toInstant())
+                .isEqualTo(lastSignalled.plus(Duration.ofDays(1)));
+        run.run(systemId);
+
+        assertThat(signals()).isEqualTo(first);
+        assertThat(jdbc.sql("SELECT count(*) FROM metric_point WHERE system_id = ? AND metric = ?")
+                .params(systemId, METRIC).query(Long.class).single()).isEqualTo(first);
+    }
+
+    private Map<String, Object> dailyMonitor(int bins) {
+        Map<String, Object> monitor = new HashMap<>(((List<Map<String, Object>>) plan.get("monitors")).get(0));
+        monitor.putAll(Map.of("cadence", "P1D", "window", "P1D", "backfill", "P10D", "bins", bins, "minCount", 10));
+        return monitor;
+    }
+
+    private Instant oldestSignalled() {
+        return jdbc.sql("SELECT MIN(observed_at) FROM metric_point WHERE system_id = ? AND metric = ?")
+                .params(systemId, METRIC).query(java.sql.Timestamp.class).single().toInstant();
+    }
+
     private Api.Response putPlan() {
         Api.Response stored = api.as("process-owner").send("PUT", "/api/systems/" + systemId + "/monitoring-plan",
                 "application/json", Api.json(plan));
