@@ -123,12 +123,19 @@ class SystemOverviews {
         return registry.modelVersions(systemId).stream().filter(v -> v.status() == ModelVersionStatus.ACTIVE).findFirst();
     }
 
-    /** The metrics of the series table and those the current monitoring plan names, by name. */
+    /**
+     * The metrics of the series table and those the current monitoring plan names, among its metrics or
+     * as a built-in monitor's (which has a card, and its chart, before its first window closes), by name.
+     */
     private List<Metric> metrics(String systemId) {
         Map<String, MetricSeries.Latest> latest = series.latest(systemId).stream()
                 .collect(Collectors.toMap(MetricSeries.Latest::metric, l -> l));
         Map<String, MonitoringPlan.Metric> planned = new LinkedHashMap<>();
-        plans.current(systemId).ifPresent(plan -> plan.metrics().forEach(m -> planned.put(m.name(), m)));
+        plans.current(systemId).ifPresent(plan -> {
+            plan.metrics().forEach(m -> planned.put(m.name(), m));
+            plan.monitors().forEach(m -> planned.putIfAbsent(m.metric(), new MonitoringPlan.Metric(m.metric(),
+                    m.category().wireName(), "built-in monitor (" + m.kind().wireName() + ")")));
+        });
         Set<String> names = new TreeSet<>(latest.keySet());
         names.addAll(planned.keySet());
         List<Metric> metrics = new ArrayList<>();

@@ -36,7 +36,7 @@ class SystemOverviewIntegrationTest {
     @Test
     void anAuditorSeesTheSystemsMetricsOpenWorkRegisterAndDocumentation() {
         // Given: a system whose accuracy breached (a review opens), with a serious incident reported and a plan
-        // that also names psi_drift, which it never sent
+        // that also names psi_drift, which it never sent, and a built-in confidence monitor
         String systemId = TestSystems.register(api, "overview");
         Api.Response signal = api.as("ingest").post("/api/systems/" + systemId + "/signals", Map.of("metric", "accuracy",
                 "category", "performance", "value", 0.78, "observedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -50,19 +50,25 @@ class SystemOverviewIntegrationTest {
         assertThat(auditor.logIn("welcome", "auditor", "demo").status()).isEqualTo(200);
         Api.Response response = auditor.get("/systems/" + systemId + "/overview.json");
 
-        // Then: the system's state and both metrics, each with its chart on the path of the Tasklist login
+        // Then: the system's state and its metrics, each with its chart on the path of the Tasklist login
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode overview = response.json();
         assertThat(overview.get("status").asText()).isEqualTo("ACTIVE");
         JsonNode metrics = overview.get("metrics");
-        assertThat(metrics).hasSize(2);
+        assertThat(metrics).hasSize(3);
         JsonNode accuracy = metrics.get(0);
         assertThat(accuracy.get("metric").asText()).isEqualTo("accuracy");
         assertThat(accuracy.get("latest").get("value").asDouble()).isEqualTo(0.78);
         assertThat(accuracy.get("latest").get("severity").asText()).isEqualTo("critical");
         assertThat(accuracy.get("inMonitoringPlan").asBoolean()).isTrue();
         assertThat(accuracy.get("chartUrl").asText()).isEqualTo("/systems/" + systemId + "/metrics/accuracy/chart.svg?window=P30D");
-        JsonNode drift = metrics.get(1);
+        // A built-in monitor's metric has its card before its first window closes, though the plan's metrics omit it.
+        JsonNode confidence = metrics.get(1);
+        assertThat(confidence.get("metric").asText()).isEqualTo("mean_confidence");
+        assertThat(confidence.get("category").asText()).isEqualTo("uncertainty");
+        assertThat(confidence.get("planSource").asText()).isEqualTo("built-in monitor (confidence)");
+        assertThat(confidence.has("latest")).isFalse();
+        JsonNode drift = metrics.get(2);
         assertThat(drift.get("metric").asText()).isEqualTo("psi_drift");
         assertThat(drift.has("latest")).as("never sent").isFalse();
         assertThat(drift.get("planSource").asText()).isEqualTo("model server, hourly");
@@ -129,6 +135,7 @@ class SystemOverviewIntegrationTest {
                 "application/json", """
                         {"metrics": [{"name": "accuracy", "category": "performance", "source": "nightly evaluation job"},
                                      {"name": "psi_drift", "category": "drift", "source": "model server, hourly"}],
+                         "monitors": [{"kind": "confidence", "cadence": "PT6H", "window": "P1D"}],
                          "thresholdsReference": "DMN monitoring-thresholds", "reviewCadence": "P1M",
                          "owners": ["process-owners"], "deployerFeedbackChannel": "mailto:ai-feedback@provider.example"}""");
         assertThat(plan.status()).as(plan.body()).isEqualTo(200);
