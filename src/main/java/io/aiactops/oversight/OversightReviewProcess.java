@@ -13,6 +13,8 @@ public final class OversightReviewProcess {
 
     public static final String TASK_ESCALATE_OVERDUE_REVIEW = "Task_EscalateOverdueReview";
     public static final String BOUNDARY_REVIEW_OVERDUE = "BoundaryEvent_ReviewOverdue";
+    public static final String GATEWAY_OVERDUE_TURNED_CRITICAL = "Gateway_OverdueTurnedCritical";
+    public static final String TASK_ESCALATE_OVERDUE_CRITICAL_REVIEW = "Task_EscalateOverdueCriticalReview";
     public static final String EVENT_FOLLOW_UP_DUE = "Event_FollowUpDue";
 
     public static final String END_DISMISSED = "EndEvent_AlertDismissed";
@@ -21,6 +23,8 @@ public final class OversightReviewProcess {
     public static final String END_SYSTEM_STOPPED = "EndEvent_SystemStopped";
     public static final String END_OVERDUE_ESCALATED = "EndEvent_OverdueEscalated";
     public static final String END_OVERDUE_NOTED = "EndEvent_OverdueNoted";
+    public static final String END_REVIEW_UPDATED = "EndEvent_ReviewUpdated";
+    public static final String END_OVERDUE_CRITICAL_ESCALATED = "EndEvent_OverdueCriticalEscalated";
 
     /** A new breach of a metric that already has an open review. */
     public static final String MESSAGE_BREACH_RECURRED = "BreachRecurred";

@@ -29,6 +29,8 @@ public final class OversightReviewVariables {
     public static final ProcessVariable<String> KNOWN_LIMITATIONS = ProcessVariable.of("knownLimitations", String.class);
     public static final ProcessVariable<Date> REVIEW_DUE_AT = ProcessVariable.of("reviewDueAt", Date.class);
     public static final ProcessVariable<Integer> REVIEW_PRIORITY = ProcessVariable.of("reviewPriority", Integer.class);
+    /** Set by each recurring breach: the review was overdue as a warning and is critical now, so it escalates at once. */
+    public static final ProcessVariable<Boolean> OVERDUE_TURNED_CRITICAL = ProcessVariable.of("overdueTurnedCritical", Boolean.class);
     public static final ProcessVariable<String> ALERT_RESOLVED_AT = ProcessVariable.of("alertResolvedAt", String.class);
 
     public static final ProcessVariable<String> DECISION = ProcessVariable.of("decision", String.class);

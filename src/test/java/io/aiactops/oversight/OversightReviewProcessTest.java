@@ -244,6 +244,45 @@ class OversightReviewProcessTest {
     }
 
     @Test
+    void aWarningAlreadyOverdueThatTurnsCriticalEscalatesAtOnceFirstInTasklist() {
+        ProcessInstance review = start(Severity.WARNING, 0.84);
+        execute(job(OversightReviewProcess.BOUNDARY_REVIEW_OVERDUE, review));
+        assertThat(review).hasPassed(OversightReviewProcess.END_OVERDUE_NOTED);
+
+        recur(review, Severity.CRITICAL, 0.78);
+
+        // No overdue timer is left to escalate it: the breach's own path mails the incident managers.
+        assertThat(review).hasPassed(OversightReviewProcess.GATEWAY_OVERDUE_TURNED_CRITICAL)
+                .isWaitingAt(OversightReviewProcess.TASK_ESCALATE_OVERDUE_CRITICAL_REVIEW, OversightReviewProcess.TASK_REVIEW_ALERT);
+        org.assertj.core.api.Assertions.assertThat(task(review).getPriority()).isEqualTo(OversightReviewProcess.PRIORITY_CRITICAL);
+        execute(job(OversightReviewProcess.TASK_ESCALATE_OVERDUE_CRITICAL_REVIEW, review));
+        assertThat(review).hasPassed(OversightReviewProcess.END_OVERDUE_CRITICAL_ESCALATED)
+                .isWaitingAt(OversightReviewProcess.TASK_REVIEW_ALERT);
+        verify(mailer).toGroups(eq(List.of(Roles.INCIDENT_MANAGERS)), anyString(), anyString());
+    }
+
+    @Test
+    void aBreachOfAReviewStillInTimeOnlyUpdatesIt() {
+        ProcessInstance review = start(Severity.WARNING, 0.84);
+
+        recur(review, Severity.WARNING, 0.83);
+
+        assertThat(review).hasPassed(OversightReviewProcess.END_REVIEW_UPDATED)
+                .hasNotPassed(OversightReviewProcess.TASK_ESCALATE_OVERDUE_CRITICAL_REVIEW)
+                .isWaitingAt(OversightReviewProcess.TASK_REVIEW_ALERT);
+        org.assertj.core.api.Assertions.assertThat(task(review).getPriority()).isEqualTo(OversightReviewProcess.PRIORITY_WARNING);
+        verify(mailer, never()).toGroups(any(), anyString(), anyString());
+    }
+
+    private static void recur(ProcessInstance review, Severity severity, double value) {
+        runtimeService().createMessageCorrelation(OversightReviewProcess.MESSAGE_BREACH_RECURRED)
+                .processInstanceId(review.getId())
+                .setVariablesLocal(OversightReviewVariables.recurrence(new Breach("sys-a", "accuracy", "performance",
+                        severity, "Accuracy below 0.85", value, Instant.parse("2026-11-25T10:00:00Z"), "1.4.0", "mlflow")))
+                .correlate();
+    }
+
+    @Test
     void aDecisionWithoutReasonOrFollowUpDateIsRefused() {
         ProcessInstance review = start(Severity.WARNING, 0.84);
         engine.getIdentityService().setAuthenticatedUserId("overseer");
