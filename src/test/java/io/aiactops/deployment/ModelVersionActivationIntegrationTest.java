@@ -2,6 +2,7 @@ package io.aiactops.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,8 @@ import io.aiactops.support.TestSystems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A candidate model version goes into service only while no evidence hold forbids changing the system. */
@@ -38,6 +41,8 @@ class ModelVersionActivationIntegrationTest {
     Registry registry;
     @Autowired
     EvidenceHolds holds;
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     String systemId;
@@ -48,6 +53,16 @@ class ModelVersionActivationIntegrationTest {
         systemId = TestSystems.register(api, "deploy");
         registry.recordRunningVersion(systemId, "1.0", "models:/scoring/1", SHA256_1, Instant.now(), "process-owner");
         registry.registerCandidate(systemId, "2.0", "models:/scoring/2", SHA256_2, "process-owner");
+    }
+
+    @Test
+    void theDatabaseRefusesASecondActiveVersionOfASystem() {
+        // Whatever the code does: a second ACTIVE row for the system is refused by the unique index.
+        assertThatThrownBy(() -> jdbc.sql("UPDATE model_version SET status = 'ACTIVE' WHERE system_id = ? AND version = '2.0'")
+                .param(systemId).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("model_version_one_active");
+        assertThat(registry.modelVersions(systemId)).extracting(ModelVersion::version, ModelVersion::status)
+                .containsExactlyInAnyOrder(tuple("1.0", ModelVersionStatus.ACTIVE), tuple("2.0", ModelVersionStatus.CANDIDATE));
     }
 
     @Test
