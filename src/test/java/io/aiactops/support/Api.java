@@ -86,12 +86,10 @@ public final class Api {
     public Response deploy(String deploymentName, Map<String, String> files) {
         String boundary = "aiact-ops-" + System.nanoTime();
         StringBuilder body = new StringBuilder();
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("deployment-name", deploymentName);
-        fields.put("deployment-source", "Camunda Modeler");
-        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-                .append(value).append("\r\n"));
+        Map.of("deployment-name", deploymentName, "deployment-source", "Camunda Modeler").forEach((name, value) ->
+                body.append("--").append(boundary).append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                        .append(value).append("\r\n"));
         files.forEach((file, content) -> body.append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"").append(file).append("\"; filename=\"").append(file)
                 .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
