@@ -181,12 +181,7 @@ class OversightReviewProcessTest {
     void aSecondBreachUpdatesTheOpenReviewInsteadOfOpeningAnother() {
         ProcessInstance review = start(Severity.WARNING, 0.84);
 
-        runtimeService().createMessageCorrelation(OversightReviewProcess.MESSAGE_BREACH_RECURRED)
-                .processInstanceId(review.getId())
-                .setVariablesLocal(OversightReviewVariables.recurrence(new Breach("sys-a", "accuracy", "performance",
-                        Severity.CRITICAL, "Accuracy below 0.80", 0.78, Instant.parse("2026-11-25T10:00:00Z"), "1.4.0",
-                        "mlflow")))
-                .correlate();
+        recur(review, Severity.CRITICAL, "Accuracy below 0.80", 0.78);
 
         assertThat(review).isWaitingAt(OversightReviewProcess.TASK_REVIEW_ALERT).variables()
                 .containsEntry("breachCount", 2L)
@@ -249,7 +244,7 @@ class OversightReviewProcessTest {
         execute(job(OversightReviewProcess.BOUNDARY_REVIEW_OVERDUE, review));
         assertThat(review).hasPassed(OversightReviewProcess.END_OVERDUE_NOTED);
 
-        recur(review, Severity.CRITICAL, 0.78);
+        recur(review, Severity.CRITICAL, "Accuracy below 0.80", 0.78);
 
         // No overdue timer is left to escalate it: the breach's own path mails the incident managers.
         assertThat(review).hasPassed(OversightReviewProcess.GATEWAY_OVERDUE_TURNED_CRITICAL)
@@ -265,7 +260,7 @@ class OversightReviewProcessTest {
     void aBreachOfAReviewStillInTimeOnlyUpdatesIt() {
         ProcessInstance review = start(Severity.WARNING, 0.84);
 
-        recur(review, Severity.WARNING, 0.83);
+        recur(review, Severity.WARNING, "Accuracy below 0.85", 0.83);
 
         assertThat(review).hasPassed(OversightReviewProcess.END_REVIEW_UPDATED)
                 .hasNotPassed(OversightReviewProcess.TASK_ESCALATE_OVERDUE_CRITICAL_REVIEW)
@@ -274,11 +269,12 @@ class OversightReviewProcessTest {
         verify(mailer, never()).toGroups(any(), anyString(), anyString());
     }
 
-    private static void recur(ProcessInstance review, Severity severity, double value) {
+    /** Another breach of the review's metric, as the signal intake correlates it. */
+    private static void recur(ProcessInstance review, Severity severity, String rationale, double value) {
         runtimeService().createMessageCorrelation(OversightReviewProcess.MESSAGE_BREACH_RECURRED)
                 .processInstanceId(review.getId())
                 .setVariablesLocal(OversightReviewVariables.recurrence(new Breach("sys-a", "accuracy", "performance",
-                        severity, "Accuracy below 0.85", value, Instant.parse("2026-11-25T10:00:00Z"), "1.4.0", "mlflow")))
+                        severity, rationale, value, Instant.parse("2026-11-25T10:00:00Z"), "1.4.0", "mlflow")))
                 .correlate();
     }
 
