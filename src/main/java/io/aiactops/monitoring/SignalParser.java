@@ -55,8 +55,18 @@ public class SignalParser {
         if (category == null) {
             throw new InvalidFieldException(fields.path("category"), "must be one of " + SignalCategory.wireNames());
         }
+        String source = fields.text("source", false, 200);
+        if (NewSignal.BUILTIN_SOURCE.equalsIgnoreCase(source)) {
+            throw new InvalidFieldException(fields.path("source"), "'" + source
+                    + "' is the source of aiact-ops's built-in monitors; name your own, e.g. nightly-eval");
+        }
+        String signalId = fields.text("signalId", false, 190);
+        if (signalId != null && signalId.toLowerCase(java.util.Locale.ROOT).startsWith(NewSignal.BUILTIN_SOURCE + ":")) {
+            throw new InvalidFieldException(fields.path("signalId"), "ids starting with '" + NewSignal.BUILTIN_SOURCE
+                    + ":' are the built-in monitors' own; choose another");
+        }
         return new NewSignal(metric, category, fields.number("value", true), fields.instant("observedAt", true),
                 fields.duration("window", false), fields.text("modelVersion", false, 64), fields.strings("labels", 50, 200),
-                fields.text("source", false, 200), fields.text("signalId", false, 190));
+                source, signalId);
     }
 }

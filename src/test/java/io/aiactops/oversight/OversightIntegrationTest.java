@@ -222,6 +222,12 @@ class OversightIntegrationTest {
                 + "\"observedAt\":\"2026-11-25T09:00:00Z\",\"colour\":\"red\"}]"), 400, "[1].colour");
         assertBad(signalsRaw("[]"), 400, "$");
         assertBad(signalsRaw("{not json"), 400, null);
+        // The built-in monitors' own source and ids: a client's signal would stand in for their windows.
+        assertBad(signalsRaw("{\"metric\":\"psi_drift\",\"category\":\"drift\",\"value\":0.01,"
+                + "\"observedAt\":\"9999-01-01T00:00:00Z\",\"source\":\"builtin\"}"), 400, "source");
+        assertBad(signalsRaw("{\"metric\":\"psi_drift\",\"category\":\"drift\",\"value\":0.01,"
+                + "\"observedAt\":\"2026-11-25T09:00:00Z\",\"signalId\":\"builtin:" + systemId
+                + ":psi_drift:2026-11-25T09:00:00Z\"}"), 400, "signalId");
         assertBad(api.as("ingest").send("POST", "/api/systems/" + systemId + "/signals", "text/plain", good), 415, null);
         assertBad(api.as("ingest").post("/api/systems/no-such-system/signals", signal("accuracy", "performance", 0.5)),
                 404, null);

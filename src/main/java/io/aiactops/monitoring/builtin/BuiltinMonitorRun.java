@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BuiltinMonitorRun {
 
     static final String ACTOR = "builtin-monitors";
-    static final String SOURCE = "builtin";
+    static final String SOURCE = NewSignal.BUILTIN_SOURCE;
 
     private static final Logger log = LoggerFactory.getLogger(BuiltinMonitorRun.class);
 
