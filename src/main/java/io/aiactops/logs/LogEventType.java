@@ -13,23 +13,23 @@ public enum LogEventType {
     INFERENCE,
     MONITORING_SIGNAL,
     THRESHOLD_BREACH,
-    OVERSIGHT_ACTION,
+    OVERSIGHT_ACTION("a human overseer's decision on a review in Tasklist"),
     SYSTEM_STOPPED("the stop button, POST /api/systems/{id}/stop"),
     SYSTEM_RESUMED("the resume task of the stop in Tasklist"),
     /** The serving layer confirmed that a stopped system is in its safe state. */
     SAFE_STATE_CONFIRMED("POST /api/systems/{id}/operational-status/confirmations"),
     MODEL_VERSION_CHANGED("the deployment gate, POST /api/systems/{id}/model-versions"),
     CONFIGURATION_CHANGED("the registry, when a system is registered or changed"),
-    INCIDENT,
-    REPORT_SENT,
+    INCIDENT("the serious-incident cases (POST /api/incidents, Tasklist)"),
+    REPORT_SENT("sending a report to its authority from the incident case"),
     DEPLOYER_REPORT,
     EVIDENCE_HOLD_PLACED("POST /api/systems/{id}/holds"),
     EVIDENCE_HOLD_RELEASED("POST /api/systems/{id}/holds/{holdId}/release"),
     RETENTION_PURGED("the retention purge"),
     /** A corrective action's request, decision, information of operators and outcome (Art. 20). */
-    CORRECTIVE_ACTION,
+    CORRECTIVE_ACTION("the corrective-action process"),
     /** A new version of the instructions for use, and each deployer's acknowledgement of it (Art. 13). */
-    INSTRUCTIONS_FOR_USE,
+    INSTRUCTIONS_FOR_USE("publishing the instructions for use and the deployers' acknowledgements"),
     /** A signed post-market review report (Art. 72): its period, sign-off and the SHA-256 of its frozen JSON. */
     POST_MARKET_REPORT("the sign-off of a post-market review"),
     /** The scheduled verification found this chain broken: where, and why (docs/log-register.md). */

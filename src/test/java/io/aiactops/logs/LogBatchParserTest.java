@@ -82,10 +82,9 @@ class LogBatchParserTest {
         assertThatThrownBy(() -> parse("application/json", "[{\"type\":\"system_stopped\"}]"))
                 .hasMessage("[0].type: system_stopped is recorded by aiact-ops itself, through the stop button, "
                         + "POST /api/systems/{id}/stop; a client appends inference, monitoring_signal, threshold_breach, "
-                        + "oversight_action, incident, report_sent, deployer_report, corrective_action, "
-                        + "instructions_for_use, custom");
-        assertThat(parse("application/json", "[{\"type\":\"oversight_action\"},{\"type\":\"deployer_report\"}]"))
-                .as("a deployer's own oversight and reports").hasSize(2);
+                        + "deployer_report, custom");
+        assertThat(parse("application/json", "[{\"type\":\"monitoring_signal\"},{\"type\":\"deployer_report\"}]"))
+                .as("a platform's own signals and a deployer's reports").hasSize(2);
     }
 
     @Test
