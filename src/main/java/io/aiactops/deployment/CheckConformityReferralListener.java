@@ -9,9 +9,15 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Arrange a new conformity assessment" needs a note of what was arranged and a named person. */
+/** "Arrange a new conformity assessment" needs a note of what was arranged and a named person, about its own release. */
 @Component("checkConformityReferralListener")
 public class CheckConformityReferralListener implements TaskListener {
+
+    private final ModelReleases releases;
+
+    public CheckConformityReferralListener(ModelReleases releases) {
+        this.releases = releases;
+    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -23,6 +29,7 @@ public class CheckConformityReferralListener implements TaskListener {
         if (note == null || note.isBlank() || note.length() > 2000) {
             throw new TaskRefusal("conformityAssessmentNote: say how the new conformity assessment is arranged (at most 2000 characters)");
         }
+        GateRelease.of(task, releases);
         DECIDED_BY.set(task, by);
     }
 }

@@ -7,7 +7,6 @@ import static io.aiactops.deployment.ModelDeploymentVariables.CYBER_RISK_ANALYSI
 import static io.aiactops.deployment.ModelDeploymentVariables.INFRASTRUCTURE_SIZING_REFERENCE;
 import static io.aiactops.deployment.ModelDeploymentVariables.INTENDED_PURPOSE_CHANGED;
 import static io.aiactops.deployment.ModelDeploymentVariables.MODEL_ARTIFACT_SHA256;
-import static io.aiactops.deployment.ModelDeploymentVariables.RELEASE_ID;
 import static io.aiactops.deployment.ModelDeploymentVariables.TECHNICAL_DOCUMENTATION_REFERENCE;
 import static io.aiactops.deployment.ModelDeploymentVariables.TECHNICAL_DOCUMENTATION_VERSION;
 import static io.aiactops.deployment.ModelDeploymentVariables.TEST_REPORT_DATE;
@@ -51,7 +50,7 @@ public class CheckEvidenceCompletionListener implements TaskListener {
     public void notify(DelegateTask task) {
         String by = TaskCompleter.required(task, "Supplying evidence");
         try {
-            releases.supply(RELEASE_ID.required(task), items(task, by, clock.instant()), TRAINING_DATA_CHANGED.from(task),
+            releases.supply(GateRelease.of(task, releases).id(), items(task, by, clock.instant()), TRAINING_DATA_CHANGED.from(task),
                     INTENDED_PURPOSE_CHANGED.from(task));
         } catch (InvalidFieldException e) {
             throw new TaskRefusal(e.getMessage());

@@ -4,7 +4,6 @@ import io.aiactops.platform.process.TaskRefusal;
 import static io.aiactops.deployment.ModelDeploymentVariables.DECIDED_BY;
 import static io.aiactops.deployment.ModelDeploymentVariables.DECISION_REASON;
 import static io.aiactops.deployment.ModelDeploymentVariables.RELEASE_DECISION;
-import static io.aiactops.deployment.ModelDeploymentVariables.RELEASE_ID;
 
 import io.aiactops.platform.process.TaskCompleter;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -29,11 +28,11 @@ public class CheckReleaseReviewListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String reviewer = TaskCompleter.required(task, "A release");
-        long releaseId = RELEASE_ID.required(task);
-        if (reviewer.equals(releases.get(releaseId).requestedBy())) {
+        Release release = GateRelease.of(task, releases);
+        if (reviewer.equals(release.requestedBy())) {
             throw new TaskRefusal("You requested this release, so another process owner must decide it (four eyes)");
         }
-        if (releases.evidence(releaseId).stream().anyMatch(evidence -> reviewer.equals(evidence.suppliedBy()))) {
+        if (releases.evidence(release.id()).stream().anyMatch(evidence -> reviewer.equals(evidence.suppliedBy()))) {
             throw new TaskRefusal("You supplied this release's evidence, so another process owner must decide it (four eyes)");
         }
         String decision = RELEASE_DECISION.from(task);

@@ -57,8 +57,13 @@ public class ModelDeploymentStarter {
         REQUESTED_BY.put(variables, requestedBy);
         HOLD_RECHECK_INTERVAL.put(variables, properties.holdRecheckInterval().toString());
         String processInstanceId = runtimeService.createProcessInstanceByKey(ModelDeploymentProcess.KEY)
-                .businessKey(systemId + ":" + version).setVariables(variables).execute().getId();
+                .businessKey(businessKey(systemId, version)).setVariables(variables).execute().getId();
         releases.attachProcess(releaseId, processInstanceId);
         return releaseId;
+    }
+
+    /** The business key of a version's gate: the system and the version. */
+    static String businessKey(String systemId, String version) {
+        return systemId + ":" + version;
     }
 }

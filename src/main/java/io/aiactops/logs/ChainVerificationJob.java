@@ -85,12 +85,17 @@ class ChainVerificationJob implements MeterBinder {
         Instant now = clock.instant();
         Instant lastRun = jdbc.sql("SELECT claimed_at FROM log_verification_claim WHERE id = 1")
                 .query((rs, n) -> JdbcTime.instant(rs, "claimed_at")).single();
-        // Spring runs the cron in the server's time zone.
-        ZonedDateTime due = CronExpression.parse(properties.cron()).next(lastRun.atZone(ZoneId.systemDefault()));
-        if (due != null && !due.toInstant().isAfter(now) && claim(now)) {
-            log.info("Log register verification: the run due at {} did not happen; running it now", due);
+        if (missedSince(lastRun, now) && claim(now)) {
+            log.info("Log register verification: a run due since {} did not happen; running it now", lastRun);
             verifyAll();
         }
+    }
+
+    /** Whether a scheduled run fell due after {@code lastRun}, up to {@code now}. */
+    boolean missedSince(Instant lastRun, Instant now) {
+        // Spring runs the cron in the server's time zone.
+        ZonedDateTime due = CronExpression.parse(properties.cron()).next(lastRun.atZone(ZoneId.systemDefault()));
+        return due != null && !due.toInstant().isAfter(now);
     }
 
     /** True for the one node whose claim moves the run's time; the others skip this run. */

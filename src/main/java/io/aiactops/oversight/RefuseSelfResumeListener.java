@@ -28,7 +28,12 @@ public class RefuseSelfResumeListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String resumedBy = TaskCompleter.required(task, "Resuming a system");
-        if (resumedBy.equals(registry.get(AI_SYSTEM_ID.required(task)).statusChangedBy())) {
+        String aiSystemId = AI_SYSTEM_ID.required(task);
+        String stopped = task.getExecution().getProcessBusinessKey();
+        if (!aiSystemId.equals(stopped)) {
+            throw new TaskRefusal("aiSystemId: this task resumes " + stopped + ", which cannot be changed");
+        }
+        if (resumedBy.equals(registry.get(aiSystemId).statusChangedBy())) {
             throw new TaskRefusal("You stopped this AI system, so another process owner must resume it");
         }
         String reason = RESUME_REASON.from(task);

@@ -47,8 +47,11 @@ public class SuspendAiSystemDelegate implements JavaDelegate {
         if (login != null && login.getUserId() != null) {
             STOPPED_BY.set(execution, login.getUserId());
         }
-        AiSystem stopped = registry.suspend(AI_SYSTEM_ID.required(execution), STOP_REASON.required(execution),
-                STOPPED_BY.required(execution));
+        String aiSystemId = AI_SYSTEM_ID.required(execution);
+        // The stop's key is its system, whoever started it and with whatever key: the resume checks its
+        // aiSystemId against it, since a completion could send another one.
+        execution.setProcessBusinessKey(aiSystemId);
+        AiSystem stopped = registry.suspend(aiSystemId, STOP_REASON.required(execution), STOPPED_BY.required(execution));
         STOPPED_AT.set(execution, stopped.statusChangedAt().toString());
         SAFE_STATE_DUE_AT.set(execution,
                 Date.from(clock.instant().plus(properties.safeStateConfirmationTimeout())));

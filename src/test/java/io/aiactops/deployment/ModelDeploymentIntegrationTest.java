@@ -132,16 +132,20 @@ class ModelDeploymentIntegrationTest {
         assertUnauthorized(wrongSecret, "X-MLflow-Signature");
         assertUnauthorized(unsigned, "X-MLflow-Signature");
         assertUnauthorized(stale, "X-MLflow-Timestamp");
-        // The alias that would start the gate, signed with another secret: no gate starts.
+        // A version registered by a genuine delivery, then the alias that would start its gate, signed with
+        // another secret: no gate starts.
+        String registered = String.valueOf(Integer.parseInt(version) + 1);
+        Api.Response created = deliver(UUID.randomUUID().toString(), Instant.now(), body.replace(version, registered));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
         String alias = """
                 {"entity": "model_version_alias", "action": "created", "timestamp": "2026-11-25T09:05:00Z",
                  "data": {"name": "%s", "alias": "production", "version": "%s"}}""".formatted(
-                IntegrationTestDatabase.MLFLOW_MODEL, version);
+                IntegrationTestDatabase.MLFLOW_MODEL, registered);
         String aliasDelivery = UUID.randomUUID().toString();
         assertUnauthorized(send(aliasDelivery, String.valueOf(now), "v1," + Base64.getEncoder().encodeToString(
                 hmac("another-secret-of-some-length", aliasDelivery + "." + now + "." + alias)), alias), "X-MLflow-Signature");
         assertThat(runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(IntegrationTestDatabase.MLFLOW_SYSTEM + ":" + version).count()).isZero();
+                .processInstanceBusinessKey(IntegrationTestDatabase.MLFLOW_SYSTEM + ":" + registered).count()).isZero();
         assertThat(versions(IntegrationTestDatabase.MLFLOW_SYSTEM)).noneMatch(v -> v.startsWith(version + " "));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM mlflow_delivery WHERE delivery_id = ?").param(deliveryId)
                 .query(Long.class).single()).isZero();

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -73,7 +74,7 @@ class ModelDeploymentProcessTest {
         Mocks.register("checkEvidenceCompletionListener", new CheckEvidenceCompletionListener(releases, Clock.systemUTC()));
         Mocks.register("compareWithActiveVersionDelegate", new CompareWithActiveVersionDelegate(releases));
         Mocks.register("recordChangeAssessmentListener", new RecordChangeAssessmentListener(releases));
-        Mocks.register("checkConformityReferralListener", new CheckConformityReferralListener());
+        Mocks.register("checkConformityReferralListener", new CheckConformityReferralListener(releases));
         Mocks.register("recordConformityReferralDelegate", new RecordConformityReferralDelegate(releases));
         Mocks.register("checkReleaseReviewListener", new CheckReleaseReviewListener(releases));
         Mocks.register("recordReleaseDecisionDelegate", new RecordReleaseDecisionDelegate(releases));
@@ -233,6 +234,27 @@ class ModelDeploymentProcessTest {
         }
         assertThat(release).isWaitingAt(ModelDeploymentProcess.TASK_REVIEW_RELEASE);
         verify(releases, never()).recordDecision(eq(RELEASE), anyBoolean(), any(), eq(supplier));
+    }
+
+    @Test
+    void aDecisionCannotBePointedAtAnotherRelease() {
+        long other = RELEASE + 1;
+        when(releases.check(RELEASE)).thenReturn(complete());
+        when(releases.get(other)).thenReturn(new Release(other, SYSTEM, "3.0", ReleaseTrigger.API, Instant.now(), "olga",
+                null, false, false, null, ReleaseStatus.IN_REVIEW, null, null, null, null, null, null));
+        ProcessInstance release = start();
+
+        engine.getIdentityService().setAuthenticatedUserId(APPROVER);
+        try {
+            assertThatThrownBy(() -> taskService().complete(task(release).getId(), Map.of("releaseDecision",
+                    ModelDeploymentProcess.GO, "decisionReason", "Fine", "releaseId", other)))
+                    .isInstanceOf(ProcessEngineException.class).hasMessageContaining("releaseId: this task is about the release of "
+                            + SYSTEM + ":2.0");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(release).isWaitingAt(ModelDeploymentProcess.TASK_REVIEW_RELEASE);
+        verify(releases, never()).recordDecision(anyLong(), anyBoolean(), any(), any());
     }
 
     @Test

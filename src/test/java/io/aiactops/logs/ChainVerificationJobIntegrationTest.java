@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,12 +109,13 @@ class ChainVerificationJobIntegrationTest {
         Instant claimed = lastClaim();
         assertThat(claimed).isAfter(threeDaysAgo.plus(Duration.ofDays(2)));
 
-        // Started again right after a run: no scheduled run was missed since, so nothing runs.
-        jdbc.sql("UPDATE log_verification_claim SET claimed_at = ? WHERE id = 1")
-                .param(java.sql.Timestamp.from(Instant.now())).update();
-        Instant before = lastClaim();
-        job.catchUp();
-        assertThat(lastClaim()).isEqualTo(before);
+        // A run is missed only when a scheduled time (03:15 server time) passed since the last one.
+        Instant lastRun = Instant.parse("2026-12-07T12:00:00Z");
+        ZoneId zone = ZoneId.systemDefault();
+        java.time.ZonedDateTime sameDay = lastRun.atZone(zone).toLocalDate().atTime(3, 15).atZone(zone);
+        Instant nextDue = (sameDay.toInstant().isAfter(lastRun) ? sameDay : sameDay.plusDays(1)).toInstant();
+        assertThat(job.missedSince(lastRun, nextDue.minusSeconds(1))).isFalse();
+        assertThat(job.missedSince(lastRun, nextDue)).isTrue();
     }
 
     private Instant lastClaim() {

@@ -158,6 +158,17 @@ class SystemStopProcessTest {
     }
 
     @Test
+    void aResumeCannotBePointedAtAnotherSystem() {
+        ProcessInstance stop = start();
+        confirm(stop);
+
+        engine.getIdentityService().setAuthenticatedUserId("process-owner");
+        assertThatThrownBy(() -> complete(task(stop), withVariables("resumeReason", "Fixed", "aiSystemId", "sys-b")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("aiSystemId: this task resumes sys-a");
+        verify(registry, never()).resume(anyString(), anyString(), anyString());
+    }
+
+    @Test
     void aResumeNeedsAReason() {
         ProcessInstance stop = start();
         confirm(stop);
@@ -175,7 +186,7 @@ class SystemStopProcessTest {
                 withVariables("aiSystemId", "sys-a", "stopReason", "Deployer reported wrong refusals"));
 
         verify(registry).suspend("sys-a", "Deployer reported wrong refusals", "process-owner");
-        assertThat(stop).variables().containsEntry("stoppedBy", "process-owner")
+        assertThat(stop).hasBusinessKey("sys-a").variables().containsEntry("stoppedBy", "process-owner")
                 .containsEntry("stopOrigin", StopOrigin.TASKLIST.wireName());
     }
 
