@@ -86,7 +86,8 @@ class ChainVerificationJob implements MeterBinder {
         Instant lastRun = jdbc.sql("SELECT claimed_at FROM log_verification_claim WHERE id = 1")
                 .query((rs, n) -> JdbcTime.instant(rs, "claimed_at")).single();
         if (missedSince(lastRun, now) && claim(now)) {
-            log.info("Log register verification: a run due since {} did not happen; running it now", lastRun);
+            log.info("Log register verification: {}; running it now", lastRun.equals(Instant.EPOCH)
+                    ? "none has run on this database yet" : "the run due after the one of " + lastRun + " did not happen");
             verifyAll();
         }
     }
