@@ -220,10 +220,14 @@ class OversightReviewProcessTest {
 
         execute(job(OversightReviewProcess.BOUNDARY_REVIEW_OVERDUE, review));
         assertThat(review).isWaitingAt(OversightReviewProcess.TASK_ESCALATE_OVERDUE_REVIEW);
-        execute(job(OversightReviewProcess.TASK_ESCALATE_OVERDUE_REVIEW, review));
+        assertEscalationMailed(review, OversightReviewProcess.TASK_ESCALATE_OVERDUE_REVIEW,
+                OversightReviewProcess.END_OVERDUE_ESCALATED);
+    }
 
-        assertThat(review).hasPassed(OversightReviewProcess.END_OVERDUE_ESCALATED)
-                .isWaitingAt(OversightReviewProcess.TASK_REVIEW_ALERT);
+    /** The escalation job runs: the incident managers are mailed, and the review stays open. */
+    private void assertEscalationMailed(ProcessInstance review, String escalation, String end) {
+        execute(job(escalation, review));
+        assertThat(review).hasPassed(end).isWaitingAt(OversightReviewProcess.TASK_REVIEW_ALERT);
         verify(mailer).toGroups(eq(List.of(Roles.INCIDENT_MANAGERS)), anyString(), anyString());
     }
 
@@ -250,10 +254,8 @@ class OversightReviewProcessTest {
         assertThat(review).hasPassed(OversightReviewProcess.GATEWAY_OVERDUE_TURNED_CRITICAL)
                 .isWaitingAt(OversightReviewProcess.TASK_ESCALATE_OVERDUE_CRITICAL_REVIEW, OversightReviewProcess.TASK_REVIEW_ALERT);
         org.assertj.core.api.Assertions.assertThat(task(review).getPriority()).isEqualTo(OversightReviewProcess.PRIORITY_CRITICAL);
-        execute(job(OversightReviewProcess.TASK_ESCALATE_OVERDUE_CRITICAL_REVIEW, review));
-        assertThat(review).hasPassed(OversightReviewProcess.END_OVERDUE_CRITICAL_ESCALATED)
-                .isWaitingAt(OversightReviewProcess.TASK_REVIEW_ALERT);
-        verify(mailer).toGroups(eq(List.of(Roles.INCIDENT_MANAGERS)), anyString(), anyString());
+        assertEscalationMailed(review, OversightReviewProcess.TASK_ESCALATE_OVERDUE_CRITICAL_REVIEW,
+                OversightReviewProcess.END_OVERDUE_CRITICAL_ESCALATED);
     }
 
     @Test

@@ -147,36 +147,32 @@ class SystemStopProcessTest {
 
     @Test
     void whoeverStoppedTheSystemCannotResumeItBySayingSomeoneElseDid() {
-        ProcessInstance stop = start();
-        confirm(stop);
-
         // Variables sent with a completion are set before the check: the registry's record counts.
-        engine.getIdentityService().setAuthenticatedUserId("overseer");
-        assertThatThrownBy(() -> complete(task(stop), withVariables("resumeReason", "Fixed", "stoppedBy", "someone-else")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("another process owner");
-        verify(registry, never()).resume(anyString(), anyString(), anyString());
+        assertResumeRefused("overseer", withVariables("resumeReason", "Fixed", "stoppedBy", "someone-else"),
+                "another process owner");
     }
 
     @Test
     void aResumeCannotBePointedAtAnotherSystem() {
-        ProcessInstance stop = start();
-        confirm(stop);
-
-        engine.getIdentityService().setAuthenticatedUserId("process-owner");
-        assertThatThrownBy(() -> complete(task(stop), withVariables("resumeReason", "Fixed", "aiSystemId", "sys-b")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("aiSystemId: this task resumes sys-a");
-        verify(registry, never()).resume(anyString(), anyString(), anyString());
+        assertResumeRefused("process-owner", withVariables("resumeReason", "Fixed", "aiSystemId", "sys-b"),
+                "aiSystemId: this task resumes sys-a");
     }
 
     @Test
     void aResumeNeedsAReason() {
+        assertResumeRefused("process-owner", withVariables("resumeReason", " "), "reason");
+    }
+
+    /** A stop confirmed, then its resume completed by {@code user} with {@code variables}: refused, nothing resumed. */
+    private void assertResumeRefused(String user, Map<String, Object> variables, String refusal) {
         ProcessInstance stop = start();
         confirm(stop);
 
-        engine.getIdentityService().setAuthenticatedUserId("process-owner");
-        assertThatThrownBy(() -> complete(task(stop), withVariables("resumeReason", " ")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+        engine.getIdentityService().setAuthenticatedUserId(user);
+        assertThatThrownBy(() -> complete(task(stop), variables))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining(refusal);
         assertThat(stop).isWaitingAt(SystemStopProcess.TASK_RESUME_SYSTEM);
+        verify(registry, never()).resume(anyString(), anyString(), anyString());
     }
 
     @Test
