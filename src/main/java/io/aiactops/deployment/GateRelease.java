@@ -19,7 +19,7 @@ final class GateRelease {
     static Release of(DelegateTask task, ModelReleases releases) {
         Release release = releases.get(RELEASE_ID.required(task));
         String gate = task.getExecution().getProcessBusinessKey();
-        if (!ModelDeploymentStarter.businessKey(release.systemId(), release.version()).equals(gate)) {
+        if (!ModelDeploymentProcess.businessKey(release.systemId(), release.version()).equals(gate)) {
             throw new TaskRefusal("releaseId: this task is about the release of " + gate + ", which cannot be changed");
         }
         return release;

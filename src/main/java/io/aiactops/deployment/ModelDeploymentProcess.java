@@ -32,4 +32,9 @@ public final class ModelDeploymentProcess {
 
     private ModelDeploymentProcess() {
     }
+
+    /** One gate per version: the business key that names the release its tasks are about. */
+    public static String businessKey(String systemId, String version) {
+        return systemId + ":" + version;
+    }
 }

@@ -57,13 +57,8 @@ public class ModelDeploymentStarter {
         REQUESTED_BY.put(variables, requestedBy);
         HOLD_RECHECK_INTERVAL.put(variables, properties.holdRecheckInterval().toString());
         String processInstanceId = runtimeService.createProcessInstanceByKey(ModelDeploymentProcess.KEY)
-                .businessKey(businessKey(systemId, version)).setVariables(variables).execute().getId();
+                .businessKey(ModelDeploymentProcess.businessKey(systemId, version)).setVariables(variables).execute().getId();
         releases.attachProcess(releaseId, processInstanceId);
         return releaseId;
-    }
-
-    /** The business key of a version's gate: the system and the version. */
-    static String businessKey(String systemId, String version) {
-        return systemId + ":" + version;
     }
 }

@@ -151,7 +151,7 @@ class IncidentController {
             Authentication caller) {
         JsonFields fields = JsonFields.of(body, "", Set.of("reason"));
         // The guides write the regimes as people do (GDPR, NIS2): the path takes either case.
-        Regime waived = wireName(Regime.class, "regime", regime.toLowerCase(java.util.Locale.ROOT));
+        Regime waived = wireName(Regime.class, "regime", regime.toLowerCase(Locale.ROOT));
         regimeWaiver.waive(id, waived, fields.text("reason", true, 4000), caller.getName());
         return progress.get(id);
     }

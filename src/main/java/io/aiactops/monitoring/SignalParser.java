@@ -2,6 +2,7 @@ package io.aiactops.monitoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ public class SignalParser {
                     + "' is the source of aiact-ops's built-in monitors; name your own, e.g. nightly-eval");
         }
         String signalId = fields.text("signalId", false, 190);
-        if (signalId != null && signalId.toLowerCase(java.util.Locale.ROOT).startsWith(NewSignal.BUILTIN_SOURCE + ":")) {
+        if (signalId != null && signalId.toLowerCase(Locale.ROOT).startsWith(NewSignal.BUILTIN_SOURCE + ":")) {
             throw new InvalidFieldException(fields.path("signalId"), "ids starting with '" + NewSignal.BUILTIN_SOURCE
                     + ":' are the built-in monitors' own; choose another");
         }

@@ -29,9 +29,9 @@ public class RefuseSelfResumeListener implements TaskListener {
     public void notify(DelegateTask task) {
         String resumedBy = TaskCompleter.required(task, "Resuming a system");
         String aiSystemId = AI_SYSTEM_ID.required(task);
-        String stopped = task.getExecution().getProcessBusinessKey();
-        if (!aiSystemId.equals(stopped)) {
-            throw new TaskRefusal("aiSystemId: this task resumes " + stopped + ", which cannot be changed");
+        String stop = task.getExecution().getProcessBusinessKey();
+        if (!SystemStopProcess.businessKey(aiSystemId).equals(stop)) {
+            throw new TaskRefusal("aiSystemId: this task resumes " + stop + ", which cannot be changed");
         }
         if (resumedBy.equals(registry.get(aiSystemId).statusChangedBy())) {
             throw new TaskRefusal("You stopped this AI system, so another process owner must resume it");

@@ -10,11 +10,11 @@ import static io.aiactops.oversight.SystemStopVariables.STOP_REASON;
 import java.time.Clock;
 import java.util.Date;
 
+import io.aiactops.platform.process.EngineLogin;
 import io.aiactops.registry.AiSystem;
 import io.aiactops.registry.Registry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,14 +43,11 @@ public class SuspendAiSystemDelegate implements JavaDelegate {
         // stoppedBy came with the start: Camunda applies start variables after the initiator. A review's stop
         // runs under the login of the overseer who decided it; our own API starts it with no engine login,
         // naming the person it authenticated.
-        Authentication login = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (login != null && login.getUserId() != null) {
-            STOPPED_BY.set(execution, login.getUserId());
-        }
+        EngineLogin.userId(execution).ifPresent(person -> STOPPED_BY.set(execution, person));
         String aiSystemId = AI_SYSTEM_ID.required(execution);
         // The stop's key is its system, whoever started it and with whatever key: the resume checks its
         // aiSystemId against it, since a completion could send another one.
-        execution.setProcessBusinessKey(aiSystemId);
+        execution.setProcessBusinessKey(SystemStopProcess.businessKey(aiSystemId));
         AiSystem stopped = registry.suspend(aiSystemId, STOP_REASON.required(execution), STOPPED_BY.required(execution));
         STOPPED_AT.set(execution, stopped.statusChangedAt().toString());
         SAFE_STATE_DUE_AT.set(execution,

@@ -18,4 +18,9 @@ public final class SystemStopProcess {
 
     private SystemStopProcess() {
     }
+
+    /** A stop is of one system: the business key that names the system its resume is about. */
+    public static String businessKey(String aiSystemId) {
+        return aiSystemId;
+    }
 }

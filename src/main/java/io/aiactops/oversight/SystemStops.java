@@ -56,7 +56,7 @@ public class SystemStops {
             throw new ConflictException("AI system '" + aiSystemId + "' is already " + system.status() + " since "
                     + system.statusChangedAt() + " (by " + system.statusChangedBy() + ")");
         }
-        runtimeService.startProcessInstanceByKey(SystemStopProcess.KEY, aiSystemId,
+        runtimeService.startProcessInstanceByKey(SystemStopProcess.KEY, SystemStopProcess.businessKey(aiSystemId),
                 SystemStopVariables.start(aiSystemId, reason, stoppedBy, origin));
         return status(aiSystemId);
     }

@@ -1,7 +1,6 @@
 package io.aiactops.platform.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Who completes a task: the user logged in to Tasklist or the REST API, else its assignee. */
 public final class TaskCompleter {
@@ -10,11 +9,7 @@ public final class TaskCompleter {
     }
 
     public static String of(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
+        return EngineLogin.userId(task).orElse(task.getAssignee());
     }
 
     /**
