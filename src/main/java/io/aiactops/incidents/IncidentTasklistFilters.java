@@ -2,19 +2,34 @@ package io.aiactops.incidents;
 
 import java.util.List;
 
+import io.aiactops.platform.identity.ProcessGrant;
 import io.aiactops.platform.process.TasklistFilter;
 import io.aiactops.platform.process.TasklistFilter.Column;
 import io.aiactops.platform.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Tasklist filters of incident managers: what is due soon, and every open incident task. */
+/**
+ * The Tasklist filters of incident managers (what is due soon, and every open incident task), and who reports an
+ * incident from Tasklist.
+ */
 @Configuration
 class IncidentTasklistFilters {
 
     private static final List<Column> CASE_COLUMNS = List.of(new Column(SeriousIncidentVariables.INCIDENT_ID.name(), "Case"),
             TasklistFilter.AI_SYSTEM, new Column(SeriousIncidentVariables.MEMBER_STATES.name(), "Member States"),
             new Column(SeriousIncidentVariables.REPORTABILITY.name(), "Classification"));
+
+    /** Overseers and incident managers report a serious incident from its start form in Tasklist. */
+    @Bean
+    ProcessGrant overseersReportIncidents() {
+        return ProcessGrant.startInstances(Roles.OVERSEERS, SeriousIncidentProcess.KEY);
+    }
+
+    @Bean
+    ProcessGrant incidentManagersReportIncidents() {
+        return ProcessGrant.startInstances(Roles.INCIDENT_MANAGERS, SeriousIncidentProcess.KEY);
+    }
 
     /**
      * Classification (due within the shortest period from awareness), the first report (due by the

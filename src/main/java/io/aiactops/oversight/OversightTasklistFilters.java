@@ -2,7 +2,7 @@ package io.aiactops.oversight;
 
 import java.util.List;
 
-import io.aiactops.platform.identity.ProcessReadGrant;
+import io.aiactops.platform.identity.ProcessGrant;
 import io.aiactops.platform.process.TasklistFilter;
 import io.aiactops.platform.process.TasklistFilter.Column;
 import io.aiactops.platform.security.Roles;
@@ -24,13 +24,19 @@ class OversightTasklistFilters {
 
     /** Overseers see the variables of their reviews and stops, which Tasklist shows on the task cards. */
     @Bean
-    ProcessReadGrant overseersReadReviews() {
-        return new ProcessReadGrant(Roles.OVERSEERS, OversightReviewProcess.KEY);
+    ProcessGrant overseersReadReviews() {
+        return ProcessGrant.readInstances(Roles.OVERSEERS, OversightReviewProcess.KEY);
     }
 
     @Bean
-    ProcessReadGrant overseersReadStops() {
-        return new ProcessReadGrant(Roles.OVERSEERS, SystemStopProcess.KEY);
+    ProcessGrant overseersReadStops() {
+        return ProcessGrant.readInstances(Roles.OVERSEERS, SystemStopProcess.KEY);
+    }
+
+    /** Overseers stop a system from the start form "Stop an AI system" in Tasklist. */
+    @Bean
+    ProcessGrant overseersStartStops() {
+        return ProcessGrant.startInstances(Roles.OVERSEERS, SystemStopProcess.KEY);
     }
 
     @Bean

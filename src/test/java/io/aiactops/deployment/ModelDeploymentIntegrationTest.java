@@ -173,16 +173,21 @@ class ModelDeploymentIntegrationTest {
         assertThat(review.getTaskDefinitionKey()).isEqualTo(ModelDeploymentProcess.TASK_REVIEW_RELEASE);
         assertThat((String) taskService.getVariable(review.getId(), "metricDeltas")).contains("accuracy +0.01");
 
-        // Four eyes through /engine-rest: the requester cannot approve, not even by sending another requester
-        // with the completion (Camunda sets those variables before the check runs).
-        Api.Response selfApproval = api.as("process-owner").post("/engine-rest/task/" + review.getId() + "/complete",
-                Map.of("variables", Map.of("releaseDecision", Map.of("value", "go"), "decisionReason", Map.of("value", "mine"),
-                        "requestedBy", Map.of("value", "anna"))));
+        // Four eyes through /engine-rest: the requester cannot approve, nor send another requester with the
+        // completion (Camunda would set it before the check runs): the form shows it read-only.
+        String complete = "/engine-rest/task/" + review.getId() + "/complete";
+        Map<String, Object> go = Map.of("releaseDecision", Map.of("value", "go"), "decisionReason", Map.of("value", "mine"));
+        Api.Response selfApproval = api.as("process-owner").post(complete, Map.of("variables", go));
         assertThat(selfApproval.status()).as("a refusal is a bad request, not an engine failure: " + selfApproval.body())
                 .isEqualTo(400);
         assertThat(selfApproval.json().get("type").asText()).isEqualTo("TaskRefusal");
         assertThat(selfApproval.json().get("message").asText())
                 .isEqualTo("You requested this release, so another process owner must decide it (four eyes)");
+        Map<String, Object> forged = new HashMap<>(go);
+        forged.put("requestedBy", Map.of("value", "anna"));
+        Api.Response forgedApproval = api.as("process-owner").post(complete, Map.of("variables", forged));
+        assertThat(forgedApproval.status()).as(forgedApproval.body()).isEqualTo(400);
+        assertThat(forgedApproval.json().get("message").asText()).endsWith("'requestedBy' is shown read-only");
         assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
 
         approve(systemId, "2.0", "anna");

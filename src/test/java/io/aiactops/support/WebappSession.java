@@ -39,17 +39,32 @@ public final class WebappSession {
     public Api.Response logIn(String app, String user, String password) {
         // The webapps refuse a POST without the CSRF token that their pages hand out in a cookie.
         get("/camunda/app/" + app + "/");
-        String csrfToken = cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("No XSRF-TOKEN cookie from /camunda/app/" + app + "/"));
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
+        Api.Response loggedIn = send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrfToken)
+                .header("X-XSRF-TOKEN", csrfToken())
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+        // The login starts a new session, whose token the next page hands out.
+        get("/camunda/app/" + app + "/");
+        return loggedIn;
+    }
+
+    /** A JSON POST as the webapps send it, e.g. Tasklist's {@code /camunda/api/engine/...} calls. */
+    public Api.Response post(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(Api.json(body))));
+    }
+
+    private String csrfToken() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new AssertionError("No XSRF-TOKEN cookie from the webapps"));
     }
 
     public Api.Response get(String path) {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -52,15 +53,16 @@ class IdentityBootstrap implements ApplicationRunner {
     private static final String ANY = Authorization.ANY;
 
     private static final List<Grant> GRANTS = List.of(
-            // Overseers work in Tasklist: their review tasks, and start forms such as "Stop an AI system".
+            // Overseers work in Tasklist: their review tasks, and start forms such as "Stop an AI system"
+            // (which processes each group may start: the capabilities' ProcessGrant beans).
             new Grant(Roles.OVERSEERS, Resources.APPLICATION, "tasklist", ACCESS),
-            new Grant(Roles.OVERSEERS, Resources.PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE),
+            new Grant(Roles.OVERSEERS, Resources.PROCESS_DEFINITION, ANY, READ),
             new Grant(Roles.OVERSEERS, Resources.PROCESS_INSTANCE, ANY, CREATE),
             // Incident managers work in Tasklist and follow their cases in Cockpit.
             new Grant(Roles.INCIDENT_MANAGERS, Resources.APPLICATION, "tasklist", ACCESS),
             new Grant(Roles.INCIDENT_MANAGERS, Resources.APPLICATION, "cockpit", ACCESS),
             new Grant(Roles.INCIDENT_MANAGERS, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE,
-                    READ_TASK, CREATE_INSTANCE),
+                    READ_TASK),
             new Grant(Roles.INCIDENT_MANAGERS, Resources.PROCESS_INSTANCE, ANY, CREATE, READ),
             // Process owners edit and redeploy BPMN, DMN and forms, and operate the processes.
             new Grant(Roles.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", ACCESS),
@@ -88,23 +90,25 @@ class IdentityBootstrap implements ApplicationRunner {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final List<ProcessReadGrant> processReadGrants;
+    private final List<ProcessGrant> processGrants;
 
     IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-            List<ProcessReadGrant> processReadGrants) {
+            List<ProcessGrant> processGrants) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.processReadGrants = processReadGrants;
+        this.processGrants = processGrants;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         GROUPS.forEach(this::ensureGroup);
         GRANTS.forEach(this::ensureGrant);
-        processReadGrants.forEach(g -> ensureGrant(new Grant(g.groupId(), Resources.PROCESS_DEFINITION, g.processKey(),
-                READ_INSTANCE)));
+        processGrants.forEach(g -> ensureGrant(new Grant(g.groupId(), Resources.PROCESS_DEFINITION, g.processKey(),
+                g.permission())));
+        narrowTaskGrants();
         for (String group : PEOPLE) {
             revokeEveryFilterGrant(group);
+            revokeStartingEveryProcess(group);
             ensureGrant(new Grant(group, Resources.USER, ANY, READ));
             ensureGrant(new Grant(group, Resources.GROUP, ANY, READ));
         }
@@ -114,6 +118,35 @@ class IdentityBootstrap implements ApplicationRunner {
     private void revokeEveryFilterGrant(String group) {
         authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER).resourceId(ANY)
                 .list().forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+    }
+
+    /**
+     * Earlier versions let overseers and incident managers start every process, also those aiact-ops starts
+     * itself (regime reporting, corrective actions) with variables anyone could then choose.
+     */
+    private void revokeStartingEveryProcess(String group) {
+        Authorization every = authorizationService.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId(ANY).hasPermission(CREATE_INSTANCE).singleResult();
+        if (every != null) {
+            every.removePermission(CREATE_INSTANCE);
+            authorizationService.saveAuthorization(every);
+        }
+    }
+
+    /**
+     * Candidates and assignees now get TASK_WORK on a task (camunda.bpm.generic-properties:
+     * default-user-permission-name-for-task), not UPDATE, which also let them set any variable of the
+     * case outside the form; tasks created before keep what they were given until narrowed here.
+     */
+    private void narrowTaskGrants() {
+        for (Authorization task : authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+                .hasPermission(TaskPermissions.UPDATE).list()) {
+            if (!ANY.equals(task.getResourceId()) && task.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT) {
+                task.removePermission(TaskPermissions.UPDATE);
+                task.addPermission(TaskPermissions.TASK_WORK);
+                authorizationService.saveAuthorization(task);
+            }
+        }
     }
 
     private void ensureGroup(GroupSpec spec) {

@@ -1,0 +1,132 @@
+package io.aiactops.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.aiactops.support.Api;
+import io.aiactops.support.IntegrationTest;
+import io.aiactops.support.TestSystems;
+import io.aiactops.support.WebappSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A person completes a task, or starts a case, with the fields of its form only: through /engine-rest and
+ * through Tasklist's own API, a variable the form does not let them enter is refused with 400 and changes
+ * nothing, and no other door (task variables, starting a process aiact-ops starts itself) is open to them.
+ */
+@IntegrationTest
+class FormSubmissionIntegrationTest {
+
+    private static final String TASKLIST_ENGINE = "/camunda/api/engine/engine/default";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aReviewIsCompletedWithTheFieldsOfItsFormOnly() {
+        Api api = Api.anonymous(port);
+        String systemId = TestSystems.register(api, "form-guard");
+        String taskId = openReview(api, systemId);
+        Map<String, Object> forged = variables("decision", "dismiss", "decisionReason", "A sensor glitch",
+                "aiSystemId", "demo-credit-scoring", "stage", "closed");
+
+        for (String completion : new String[] {"/complete", "/submit-form"}) {
+            Api.Response refused = api.as("overseer").post("/engine-rest/task/" + taskId + completion, forged);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("message").asText()).isEqualTo("A task is completed with the fields of its form"
+                    + " 'review-monitoring-alert' only: 'stage' is not a field of it; 'aiSystemId' is shown read-only");
+        }
+        WebappSession tasklist = WebappSession.anonymous(port);
+        assertThat(tasklist.logIn("tasklist", "overseer", "demo").status()).isEqualTo(200);
+        Api.Response throughTasklist = tasklist.post(TASKLIST_ENGINE + "/task/" + taskId + "/submit-form", forged);
+        assertThat(throughTasklist.status()).as(throughTasklist.body()).isEqualTo(400);
+        assertThat(throughTasklist.json().get("message").asText()).contains("'aiSystemId' is shown read-only");
+        // Nor beside the form: a candidate works on the task (TASK_WORK), setting variables needs more.
+        Api.Response setBeside = api.as("overseer").post("/engine-rest/task/" + taskId + "/variables",
+                Map.of("modifications", values("aiSystemId", "demo-credit-scoring")));
+        assertThat(setBeside.status()).as(setBeside.body()).isEqualTo(403);
+        Api.Response setBesideInTasklist = tasklist.post(TASKLIST_ENGINE + "/task/" + taskId + "/variables",
+                Map.of("modifications", values("aiSystemId", "demo-credit-scoring")));
+        assertThat(setBesideInTasklist.status()).as(setBesideInTasklist.body()).isEqualTo(403);
+        // Without a login, the engine's 401 comes first.
+        assertThat(api.post("/engine-rest/task/" + taskId + "/complete", forged).status()).isEqualTo(401);
+        WebappSession notLoggedIn = WebappSession.anonymous(port);
+        notLoggedIn.get("/camunda/app/tasklist/");
+        assertThat(notLoggedIn.post(TASKLIST_ENGINE + "/task/" + taskId + "/submit-form", forged).status()).isEqualTo(401);
+
+        Api admin = api.as("admin");
+        assertThat(admin.get("/engine-rest/task/" + taskId).status()).as("the task is still open").isEqualTo(200);
+        assertThat(admin.get("/engine-rest/task/" + taskId + "/variables/aiSystemId").json().get("value").asText())
+                .isEqualTo(systemId);
+
+        // The form's own fields, as Tasklist sends them, complete it.
+        assertThat(tasklist.post(TASKLIST_ENGINE + "/task/" + taskId + "/claim", Map.of("userId", "overseer")).status())
+                .isEqualTo(204);
+        Api.Response completed = tasklist.post(TASKLIST_ENGINE + "/task/" + taskId + "/submit-form",
+                variables("decision", "dismiss", "decisionReason", "A sensor glitch, checked with the data team"));
+        assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+        assertThat(admin.get("/engine-rest/task/" + taskId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void peopleStartOnlyCasesWithAStartFormAndFromTheirStart() {
+        Api api = Api.anonymous(port);
+        String systemId = TestSystems.register(api, "form-guard-start");
+        String stops = "/engine-rest/process-instance?processDefinitionKey=system-stop&businessKey=" + systemId;
+
+        Api.Response stoppedBySomeoneElse = api.as("overseer").post("/engine-rest/process-definition/key/system-stop/start",
+                variables("aiSystemId", systemId, "stopReason", "Drift", "stoppedBy", "process-owner"));
+        assertThat(stoppedBySomeoneElse.status()).as(stoppedBySomeoneElse.body()).isEqualTo(400);
+        assertThat(stoppedBySomeoneElse.json().get("message").asText())
+                .isEqualTo("A case is started with the fields of its form 'stop-ai-system' only: 'stoppedBy' is not a field of it");
+
+        Map<String, Object> partWay = new LinkedHashMap<>(variables("aiSystemId", systemId, "stopReason", "Drift"));
+        partWay.put("startInstructions", List.of(Map.of("type", "startBeforeActivity",
+                "activityId", "Task_ResumeSystem")));
+        Api.Response resumedAtOnce = api.as("overseer").post("/engine-rest/process-definition/key/system-stop/submit-form",
+                partWay);
+        assertThat(resumedAtOnce.status()).as(resumedAtOnce.body()).isEqualTo(400);
+        assertThat(resumedAtOnce.json().get("message").asText()).contains("startInstructions would begin it part-way");
+        assertThat(api.as("admin").get(stops).json()).as("no stop was started").isEmpty();
+
+        // Processes without a start form are aiact-ops's to start: people may not, and not with variables.
+        for (String[] start : new String[][] {{"overseer", "regime-reporting"}, {"incident-manager", "corrective-action"},
+                {"overseer", "model-deployment"}}) {
+            Api.Response refused = api.as(start[0]).post("/engine-rest/process-definition/key/" + start[1] + "/start",
+                    Map.of());
+            assertThat(refused.status()).as(start[0] + " starting " + start[1] + ": " + refused.body()).isEqualTo(403);
+        }
+        Api.Response byProcessOwner = api.as("process-owner").post(
+                "/engine-rest/process-definition/key/corrective-action/start", variables("aiSystemId", systemId));
+        assertThat(byProcessOwner.status()).as(byProcessOwner.body()).isEqualTo(400);
+        assertThat(byProcessOwner.json().get("message").asText()).startsWith("This process has no start form");
+    }
+
+    /** A review opened by a breach of a fresh system; its task's id. */
+    private static String openReview(Api api, String systemId) {
+        Api.Response breach = api.as("ingest").post("/api/systems/" + systemId + "/signals", Map.of("metric", "accuracy",
+                "category", "performance", "value", 0.5, "observedAt", Instant.now().toString()));
+        assertThat(breach.status()).as(breach.body()).isEqualTo(202);
+        String reviewId = breach.json().get("breaches").get(0).get("reviewId").asText();
+        return api.as("admin").get("/engine-rest/task?processInstanceId=" + reviewId).json().get(0).get("id").asText();
+    }
+
+    /** A body of {@code variables}, {@code name, value, ...}, as Tasklist sends a form. */
+    private static Map<String, Object> variables(String... namesAndValues) {
+        return Map.of("variables", values(namesAndValues));
+    }
+
+    /** {@code name, value, ...} as /engine-rest's variables, strings typed as Camunda infers them. */
+    private static Map<String, Object> values(String... namesAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put(namesAndValues[i], Map.of("value", namesAndValues[i + 1]));
+        }
+        return values;
+    }
+}
