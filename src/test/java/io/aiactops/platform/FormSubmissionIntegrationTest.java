@@ -41,6 +41,25 @@ class FormSubmissionIntegrationTest {
             assertThat(refused.json().get("message").asText()).isEqualTo("A task is completed with the fields of its form"
                     + " 'review-monitoring-alert' only: 'stage' is not a field of it; 'aiSystemId' is shown read-only");
         }
+        // However the path is spelt, and whatever ends the task.
+        for (String spelt : new String[] {"/complete/", "/%63omplete", "/bpmnError"}) {
+            Map<String, Object> body = new LinkedHashMap<>(forged);
+            body.put("errorCode", "no_decision");
+            Api.Response refused = api.as("overseer").post("/engine-rest/task/" + taskId + spelt, body);
+            assertThat(refused.status()).as(spelt + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).as(spelt).contains("'aiSystemId' is shown read-only");
+        }
+        // Path parameters are refused before any of it (Spring Security's firewall).
+        assertThat(api.as("overseer").post("/engine-rest/task/" + taskId + "/complete;v=1", forged).status()).isEqualTo(400);
+        Api.Response unreadable = api.as("overseer").send("POST", "/engine-rest/task/" + taskId + "/complete",
+                "application/json", "{\"variables\": {\"aiSystemId\": {\"value\": \"demo-credit-scoring\"}}, /* */}");
+        assertThat(unreadable.status()).as(unreadable.body()).isEqualTo(400);
+        assertThat(unreadable.json().get("message").asText()).startsWith("The request body must be one JSON object");
+        // A BPMN error that no boundary event catches fails instead of ending the review without a decision.
+        Api.Response noErrorPath = api.as("overseer").post("/engine-rest/task/" + taskId + "/bpmnError",
+                Map.of("errorCode", "no_decision"));
+        assertThat(noErrorPath.status()).as(noErrorPath.body()).isGreaterThanOrEqualTo(400);
+
         WebappSession tasklist = WebappSession.anonymous(port);
         assertThat(tasklist.logIn("tasklist", "overseer", "demo").status()).isEqualTo(200);
         Api.Response throughTasklist = tasklist.post(TASKLIST_ENGINE + "/task/" + taskId + "/submit-form", forged);

@@ -48,10 +48,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class FormSubmissionGuard extends OncePerRequestFilter {
 
     private static final String ENGINE = "(?:/engine-rest(?:/engine/[^/]+)?|%s/api/engine/engine/[^/]+)";
-    private static final String TASK = "/task/([^/]+)/(?:complete|submit-form|resolve)";
-    private static final String START = "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)";
+    /** The task's id, and what is done with it: every one of these sets the variables sent. */
+    private static final String TASK = "/task/([^/]+)/(complete|submit-form|resolve|bpmnError|bpmnEscalation)/?";
+    private static final String START = "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)/?";
     private static final List<String> PART_WAY = List.of("startInstructions", "skipCustomListeners", "skipIoMappings");
-    /** Bodies above this are left to the engine: a form's fields are far smaller. */
+    /** A form's fields are far smaller; a larger body is refused unread. */
     private static final int MAX_BODY = 1 << 20;
 
     private final Pattern task;
@@ -80,8 +81,12 @@ class FormSubmissionGuard extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod()) || !(task.matcher(path).matches() || start.matcher(path).matches());
     }
 
+    /**
+     * The path as the REST resources match it: decoded, without path parameters, normalised by the
+     * container; the raw URI could spell the same resource in ways a pattern on it would not see.
+     */
     private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     @Override
@@ -90,29 +95,42 @@ class FormSubmissionGuard extends OncePerRequestFilter {
         // Unauthenticated callers get the engine's 401, not a verdict on their body. /engine-rest's login has
         // run; the webapps' runs after this filter, so there the session tells.
         boolean loggedIn = identity.getCurrentAuthentication() != null || webappLogin.current(request).isPresent();
-        if (!loggedIn || request.getContentLengthLong() > MAX_BODY) {
+        if (!loggedIn) {
             chain.doFilter(request, response);
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "The request body may be at most " + MAX_BODY + " bytes here: a form's fields are far fewer");
+            return;
+        }
         JsonNode submitted = parse(body);
-        Optional<String> refusal = submitted == null ? Optional.empty() : refusal(path(request), submitted);
+        // A body the guard cannot read is not passed on: the engine's reader might read it otherwise.
+        Optional<String> refusal = submitted == null
+                ? Optional.of("The request body must be one JSON object, as /engine-rest documents it")
+                : refusal(path(request), submitted);
         if (refusal.isPresent()) {
-            ExceptionDto dto = new ExceptionDto();
-            dto.setType(TaskRefusal.class.getSimpleName());
-            dto.setMessage(refusal.get());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), dto);
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, refusal.get());
             return;
         }
         chain.doFilter(new Replayed(request, body), response);
     }
 
-    /** The body as JSON, or {@code null} where it is none: the engine answers that as it always did. */
+    /** Answered as /engine-rest answers a task listener's refusal ({@link EngineRestRefusals}). */
+    private void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        ExceptionDto dto = new ExceptionDto();
+        dto.setType(TaskRefusal.class.getSimpleName());
+        dto.setMessage(message);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), dto);
+    }
+
+    /** The body as a JSON object (an empty body as an empty one), or {@code null} where it is none. */
     private JsonNode parse(byte[] body) {
-        if (body.length == 0 || body.length > MAX_BODY) {
-            return null;
+        if (body.length == 0) {
+            return json.createObjectNode();
         }
         try {
             JsonNode node = json.readTree(body);
@@ -125,8 +143,10 @@ class FormSubmissionGuard extends OncePerRequestFilter {
     private Optional<String> refusal(String path, JsonNode submitted) {
         Matcher completion = task.matcher(path);
         if (completion.matches()) {
+            String what = completion.group(2).startsWith("bpmn") ? "A task reports an error or escalation"
+                    : "A task is completed";
             return form(() -> forms.getDeployedTaskForm(completion.group(1)))
-                    .flatMap(form -> notInForm(form, submitted, "A task is completed"));
+                    .flatMap(form -> notInForm(form, submitted, what));
         }
         Matcher starting = start.matcher(path);
         if (!starting.matches()) {
