@@ -5,18 +5,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 
-import io.aiactops.monitoring.SignalCategory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiactops.support.Api;
 import io.aiactops.support.BenchmarkApp;
 import io.aiactops.support.BenchmarkEvents;
@@ -33,8 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * five built-in monitors aggregate what it appends, in alternating rounds; each monitored round counts
  * until its aggregates have caught up, so that no aggregation spills into the next round without
  * monitors, and the two sides compare like with like; (2) on a second node and
- * database, one closed 30-day window of a psi monitor on each of 100 systems, evaluated from hourly
- * aggregates seeded directly as a million inferences a day would leave them.
+ * database, one closed 30-day window of each of the same five monitors on each of 100 systems, evaluated
+ * from hourly aggregates seeded directly as a million inferences a day would leave them, against half the
+ * systems and against ten times the inferences.
  */
 class MonitorBenchmark {
 
@@ -111,16 +114,22 @@ class MonitorBenchmark {
         // A node of its own whose scheduled runs stay away: only the timed loop evaluates the windows.
         try (BenchmarkApp app = BenchmarkApp.start("bench_monitors_eval", "--aiact.monitoring.builtin.poll-interval=PT1H")) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            long seedStart = System.nanoTime();
-            Seeded seeded = seed(app, app.api(), now);
-            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+            List<Monitor> monitors = new MonitorParser(app.bean(BuiltinMonitorProperties.class), Clock.systemUTC())
+                    .parse(new ObjectMapper().valueToTree(evaluatedMonitors(now)));
             BuiltinMonitorRun run = app.bean(BuiltinMonitorRun.class);
-            long start = System.nanoTime();
-            int emitted = 0;
-            for (String systemId : seeded.systems()) {
-                emitted += run.run(systemId);
+            // Sets of systems of their own until the evaluation's code is compiled, so that the first measured
+            // set does not pay for it.
+            String evaluationWarmUp = JitWarmUp.until(pass -> evaluate(app, run, monitors, now, 10, EVENTS_PER_DAY));
+            // Twice the systems at the same volume, then ten times the volume with as many systems: the time
+            // should follow the systems and not the events. The sets run in this order and then in reverse, so
+            // that none always comes first.
+            int[] systems = {SYSTEMS / 2, SYSTEMS, SYSTEMS};
+            long[] volumes = {EVENTS_PER_DAY, EVENTS_PER_DAY, 10 * EVENTS_PER_DAY};
+            List<Evaluation> evaluations = new ArrayList<>();
+            for (int i = 0; i < 2 * systems.length; i++) {
+                int set = i < systems.length ? i : 2 * systems.length - 1 - i;
+                evaluations.add(evaluate(app, run, monitors, now, systems[set], volumes[set]));
             }
-            double evaluationSeconds = (System.nanoTime() - start) / 1e9;
 
             log.info(String.format(Locale.ROOT, """
 
@@ -130,16 +139,44 @@ class MonitorBenchmark {
                       a monitored round ends when its monitors, run at its end, caught up: %.2f s of catch-up in all; they also poll every %s):
                       without monitors                       : %,9.0f events/s
                       with 5 monitors, aggregates caught up  : %,9.0f events/s  (%.1f %% lower; target <= 10 %%)
-                    evaluation: %d systems, a psi monitor each, one closed P30D window from %,d hourly bucket rows
-                      (%,d inferences a day seeded as aggregates, seeded in %.1f s):
-                      %d signals in %.2f s (%.1f ms per system; target < 10 s)""",
+                    evaluation: every system with the %d monitors %s (P1D cadence), one closed P30D window each,
+                      from hourly aggregates seeded directly (%d keys an hour a system), each set of systems on its own;
+                      %s (sets of 10 systems):
+                    %s""",
                     databaseUrl, app.databaseUrl(), warmUp, BATCH, CLIENTS, EVENTS, ROUNDS, catchUpSeconds, POLL, plainRate, monitoredRate,
-                    100 * (1 - monitoredRate / plainRate), seeded.systems().size(), seeded.rows(), EVENTS_PER_DAY,
-                    seedSeconds, emitted, evaluationSeconds, 1000 * evaluationSeconds / seeded.systems().size()));
-            if (emitted != seeded.systems().size()) {
-                throw new IllegalStateException("expected one signal per system, got " + emitted);
-            }
+                    100 * (1 - monitoredRate / plainRate), monitors.size(),
+                    monitors.stream().map(m -> m.kind().name().toLowerCase(Locale.ROOT)).toList(), KEYS_PER_HOUR,
+                    evaluationWarmUp, String.join("\n", evaluations.stream().map(Evaluation::toString).toList())));
         }
+    }
+
+    private record Evaluation(int systems, long eventsPerDay, long rows, double seedSeconds, int signals, double seconds) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "  %3d systems, %,11d inferences a day: %,9d bucket rows (seeded in %4.1f s);"
+                    + " %4d signals in %5.2f s (%5.1f ms per system; target < 10 s for 100 systems)",
+                    systems, eventsPerDay, rows, seedSeconds, signals, seconds, 1000 * seconds / systems);
+        }
+    }
+
+    /** Seeds {@code count} systems, then runs each once, timed; every monitor of every system must signal. */
+    private static Evaluation evaluate(BenchmarkApp app, BuiltinMonitorRun run, List<Monitor> monitors, Instant now,
+            int count, long eventsPerDay) throws Exception {
+        long seedStart = System.nanoTime();
+        Seeded seeded = seed(app, monitors, now, count, eventsPerDay);
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        long start = System.nanoTime();
+        int signals = 0;
+        for (String systemId : seeded.systems()) {
+            signals += run.run(systemId);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (signals != monitors.size() * count) {
+            throw new IllegalStateException("expected " + monitors.size() + " signals per system, got " + signals
+                    + " from " + count + " systems");
+        }
+        return new Evaluation(count, eventsPerDay, seeded.rows(), seedSeconds, signals, seconds);
     }
 
     /**
@@ -163,42 +200,80 @@ class MonitorBenchmark {
     private record Seeded(List<String> systems, long rows) {
     }
 
+    /** Bucket keys a system's five monitors keep an hour: psi 12, category_shift 4, confidence 4, group_parity 10, missing_rate 2. */
+    private static final int KEYS_PER_HOUR = 32;
+
     /**
-     * 100 systems, each with a psi monitor whose 30-day window closed, and the hourly buckets a million
-     * inferences a day leave: ten bins, the events and the missing count, per hour.
+     * Systems whose monitors' latest daily window closed, each with the hourly aggregates {@code eventsPerDay}
+     * inferences a day leave over the 30 days of the window, drifting over the month so that each hour's
+     * keys differ.
      */
-    private static Seeded seed(BenchmarkApp app, Api api, Instant now) throws Exception {
+    private static Seeded seed(BenchmarkApp app, List<Monitor> monitors, Instant now, int count, long eventsPerDay)
+            throws Exception {
         MonitorStates states = app.bean(MonitorStates.class);
         // The latest daily window closed under the default lateness of an hour: the only one due.
         Instant end = now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.DAYS);
-        Monitor monitor = new Monitor("psi_drift", SignalCategory.DRIFT, MonitorKind.PSI, Duration.ofDays(1),
-                Duration.ofDays(30), 100, "/output/score", 10, new Monitor.ReferenceWindow(end.minus(Duration.ofDays(60)),
-                        end.minus(Duration.ofDays(30)), null), null, null, null, null, null, null, null, null);
         double[] edges = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
-        long[] reference = {100_000, 100_000, 100_000, 100_000, 100_000, 100_000, 100_000, 100_000, 100_000, 100_000};
-        long perHour = EVENTS_PER_DAY / 24;
+        long[] bins = new long[10];
+        Arrays.fill(bins, eventsPerDay / 10);
+        long perHour = eventsPerDay / 24;
         List<String> systems = new ArrayList<>();
         long rows = 0;
         try (Connection connection = DriverManager.getConnection(app.databaseUrl() + "?reWriteBatchedInserts=true",
                 "postgres", "postgres");
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO builtin_monitor_bucket (system_id, metric, bucket_start, bucket_key, event_count, value_sum)
-                        VALUES (?, 'psi_drift', ?, ?, ?, 0)""")) {
-            for (int s = 0; s < SYSTEMS; s++) {
-                String systemId = BenchmarkEvents.register(api);
+                        VALUES (?, ?, ?, ?, ?, ?)""")) {
+            for (int s = 0; s < count; s++) {
+                String systemId = BenchmarkEvents.register(app.api());
                 systems.add(systemId);
-                states.insert(new MonitorStates.State(systemId, 1, monitor, new FrozenReference(monitor.reference().from(),
-                        monitor.reference().to(), 1_000_000, edges, reference, null), 0, end, null));
+                for (Monitor monitor : monitors) {
+                    FrozenReference reference = switch (monitor.kind()) {
+                        case PSI -> new FrozenReference(monitor.reference().from(), monitor.reference().to(),
+                                eventsPerDay, edges, bins, null);
+                        case CATEGORY_SHIFT -> new FrozenReference(monitor.reference().from(), monitor.reference().to(),
+                                eventsPerDay, null, null, Map.of("approve", eventsPerDay / 2, "decline", eventsPerDay / 2));
+                        default -> null;
+                    };
+                    states.insert(new MonitorStates.State(systemId, 1, monitor, reference, 0, end, null));
+                }
                 for (Instant hour = end.minus(Duration.ofDays(30)); hour.isBefore(end); hour = hour.plus(Duration.ofHours(1))) {
-                    OffsetDateTime at = hour.atOffset(ZoneOffset.UTC);
-                    // A drift towards the upper bins over the month: each hour's bins differ.
-                    long drift = Duration.between(end.minus(Duration.ofDays(30)), hour).toHours();
-                    for (int bin = 0; bin < 10; bin++) {
-                        add(insert, systemId, at, Observer.binKey(bin), perHour / 10 + (bin >= 5 ? drift : -drift));
+                    Bucket bucket = new Bucket(insert, systemId, hour.atOffset(ZoneOffset.UTC));
+                    // Hours since the window opened: the outputs move towards approval over the month.
+                    long drift = Duration.between(end.minus(Duration.ofDays(30)), hour).toHours() * perHour / 50_000;
+                    for (Monitor monitor : monitors) {
+                        bucket.metric = monitor.metric();
+                        bucket.add(Observer.EVENTS, perHour, 0);
+                        switch (monitor.kind()) {
+                            case PSI -> {
+                                for (int bin = 0; bin < 10; bin++) {
+                                    bucket.add(Observer.binKey(bin), perHour / 10 + (bin >= 5 ? drift : -drift), 0);
+                                }
+                                bucket.add(Observer.MISSING, 0, 0);
+                            }
+                            case CATEGORY_SHIFT -> {
+                                bucket.add(Observer.CATEGORY + "approve", perHour / 2 + drift, 0);
+                                bucket.add(Observer.CATEGORY + "decline", perHour / 2 - drift, 0);
+                                bucket.add(Observer.MISSING, 0, 0);
+                            }
+                            case CONFIDENCE -> {
+                                bucket.add(Observer.VALUE, perHour, 0.8 * perHour);
+                                bucket.add(Observer.LOW, perHour / 10, 0);
+                                bucket.add(Observer.MISSING, 0, 0);
+                            }
+                            case GROUP_PARITY -> {
+                                for (int band = 0; band < BANDS.length; band++) {
+                                    bucket.add(Observer.GROUP + BANDS[band], perHour / BANDS.length, 0);
+                                    // The oldest band is approved less often: the parity gap the monitor reports.
+                                    bucket.add(Observer.OUTCOME + BANDS[band], perHour / BANDS.length * (band == 3 ? 4 : 6) / 10, 0);
+                                }
+                                bucket.add(Observer.MISSING, 0, 0);
+                            }
+                            case MISSING_RATE -> bucket.add(Observer.MISSING, perHour / 100, 0);
+                            default -> throw new IllegalStateException("not seeded: " + monitor.kind());
+                        }
                     }
-                    add(insert, systemId, at, Observer.EVENTS, perHour);
-                    add(insert, systemId, at, Observer.MISSING, 0);
-                    rows += 12;
+                    rows += bucket.rows;
                 }
                 insert.executeBatch();
             }
@@ -206,13 +281,46 @@ class MonitorBenchmark {
         return new Seeded(systems, rows);
     }
 
-    private static void add(PreparedStatement insert, String systemId, OffsetDateTime at, String key, long count)
-            throws SQLException {
-        insert.setString(1, systemId);
-        insert.setObject(2, at);
-        insert.setString(3, key);
-        insert.setLong(4, count);
-        insert.addBatch();
+    /** The rows of one system's hour, added to the insert's batch. */
+    private static final class Bucket {
+        private final PreparedStatement insert;
+        private final String systemId;
+        private final OffsetDateTime hour;
+        private String metric;
+        private int rows;
+
+        Bucket(PreparedStatement insert, String systemId, OffsetDateTime hour) {
+            this.insert = insert;
+            this.systemId = systemId;
+            this.hour = hour;
+        }
+
+        void add(String key, long count, double sum) throws SQLException {
+            insert.setString(1, systemId);
+            insert.setString(2, metric);
+            insert.setObject(3, hour);
+            insert.setString(4, key);
+            insert.setLong(5, count);
+            insert.setDouble(6, sum);
+            insert.addBatch();
+            rows++;
+        }
+    }
+
+    /** The five monitors of the append rounds' plan, evaluated daily over 30 days, their references a month before. */
+    private static List<Map<String, Object>> evaluatedMonitors(Instant now) {
+        Instant end = now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.DAYS);
+        Map<String, Object> reference = Map.of("from", end.minus(Duration.ofDays(60)).toString(),
+                "to", end.minus(Duration.ofDays(30)).toString());
+        return List.of(
+                Map.of("kind", "psi", "field", "/output/score", "bins", 10, "cadence", "P1D", "window", "P30D",
+                        "reference", reference),
+                Map.of("kind", "category_shift", "field", "/output/decision", "cadence", "P1D", "window", "P30D",
+                        "reference", reference),
+                Map.of("kind", "group_parity", "groupField", "/context/ageBand", "outcomeField", "/output/decision",
+                        "outcomeValue", "approve", "cadence", "P1D", "window", "P30D"),
+                Map.of("kind", "confidence", "cadence", "P1D", "window", "P30D"),
+                Map.of("kind", "missing_rate", "field", "/input/income", "cadence", "P1D", "window", "P30D"));
     }
 
     private static Map<String, Object> plan(Instant now) {
