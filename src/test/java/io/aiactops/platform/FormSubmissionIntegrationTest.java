@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.aiactops.support.Api;
 import io.aiactops.support.IntegrationTest;
@@ -124,6 +125,36 @@ class FormSubmissionIntegrationTest {
                 "/engine-rest/process-definition/key/corrective-action/start", variables("aiSystemId", systemId));
         assertThat(byProcessOwner.status()).as(byProcessOwner.body()).isEqualTo(400);
         assertThat(byProcessOwner.json().get("message").asText()).startsWith("This process has no start form");
+    }
+
+    @Test
+    void aTaskWithoutAFormIsCompletedWithoutVariables() {
+        Api processOwner = Api.anonymous(port).as("process-owner");
+        String key = "formless-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response deployed = processOwner.deploy(key, Map.of(key + ".bpmn", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Formless" targetNamespace="test">
+                  <bpmn:process id="%s" name="A process owner's sketch" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="StartEvent_Sketch" name="Started"/>
+                    <bpmn:sequenceFlow id="Flow_ToCheck" sourceRef="StartEvent_Sketch" targetRef="Task_Check"/>
+                    <bpmn:userTask id="Task_Check" name="Check something" camunda:candidateGroups="process-owners"/>
+                    <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Task_Check" targetRef="EndEvent_Checked"/>
+                    <bpmn:endEvent id="EndEvent_Checked" name="Checked"/>
+                  </bpmn:process>
+                </bpmn:definitions>""".formatted(key)));
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        Api.Response started = processOwner.post("/engine-rest/process-definition/key/" + key + "/start", Map.of());
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String taskId = processOwner.get("/engine-rest/task?processInstanceId=" + started.json().get("id").asText())
+                .json().get(0).get("id").asText();
+
+        // Tasklist would let a person type any variable into it, so it takes none.
+        Api.Response refused = processOwner.post("/engine-rest/task/" + taskId + "/complete", variables("verdict", "fine"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText())
+                .isEqualTo("A task is completed without variables: it has no form that would say which it takes");
+        assertThat(processOwner.post("/engine-rest/task/" + taskId + "/complete", Map.of()).status()).isEqualTo(204);
     }
 
     /** A review opened by a breach of a fresh system; its task's id. */

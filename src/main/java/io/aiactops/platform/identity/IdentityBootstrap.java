@@ -106,9 +106,9 @@ class IdentityBootstrap implements ApplicationRunner {
         processGrants.forEach(g -> ensureGrant(new Grant(g.groupId(), Resources.PROCESS_DEFINITION, g.processKey(),
                 g.permission())));
         narrowTaskGrants();
+        List.of(Roles.OVERSEERS, Roles.INCIDENT_MANAGERS).forEach(this::revokeStartingEveryProcess);
         for (String group : PEOPLE) {
             revokeEveryFilterGrant(group);
-            revokeStartingEveryProcess(group);
             ensureGrant(new Grant(group, Resources.USER, ANY, READ));
             ensureGrant(new Grant(group, Resources.GROUP, ANY, READ));
         }

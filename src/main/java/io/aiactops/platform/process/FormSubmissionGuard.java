@@ -30,7 +30,9 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -58,17 +60,19 @@ class FormSubmissionGuard extends OncePerRequestFilter {
     private final Pattern task;
     private final Pattern start;
     private final FormService forms;
+    private final TaskService tasks;
     private final RepositoryService repository;
     private final IdentityService identity;
     private final WebappLogin webappLogin;
     private final ObjectMapper json;
 
-    FormSubmissionGuard(String webappPath, FormService forms, RepositoryService repository, IdentityService identity,
-            WebappLogin webappLogin, ObjectMapper json) {
+    FormSubmissionGuard(String webappPath, FormService forms, TaskService tasks, RepositoryService repository,
+            IdentityService identity, WebappLogin webappLogin, ObjectMapper json) {
         String engine = String.format(ENGINE, Pattern.quote(webappPath));
         this.task = Pattern.compile(engine + TASK);
         this.start = Pattern.compile(engine + START);
         this.forms = forms;
+        this.tasks = tasks;
         this.repository = repository;
         this.identity = identity;
         this.webappLogin = webappLogin;
@@ -145,8 +149,17 @@ class FormSubmissionGuard extends OncePerRequestFilter {
         if (completion.matches()) {
             String what = completion.group(2).startsWith("bpmn") ? "A task reports an error or escalation"
                     : "A task is completed";
-            return form(() -> forms.getDeployedTaskForm(completion.group(1)))
-                    .flatMap(form -> notInForm(form, submitted, what));
+            Task task = tasks.createTaskQuery().taskId(completion.group(1)).initializeFormKeys().singleResult();
+            if (task == null) {
+                return Optional.empty();
+            }
+            // Tasklist lets a person type any variable into a task without a form: only the form says which.
+            if (task.getFormKey() == null && task.getCamundaFormRef() == null) {
+                return hasVariables(submitted)
+                        ? Optional.of(what + " without variables: it has no form that would say which it takes")
+                        : Optional.empty();
+            }
+            return form(() -> forms.getDeployedTaskForm(task.getId())).flatMap(form -> notInForm(form, submitted, what));
         }
         Matcher starting = start.matcher(path);
         if (!starting.matches()) {

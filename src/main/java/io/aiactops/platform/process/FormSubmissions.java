@@ -5,6 +5,7 @@ import io.aiactops.platform.security.WebappLogin;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +19,10 @@ class FormSubmissions {
     @Bean
     FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath, FormService forms,
-            RepositoryService repository, IdentityService identity, WebappLogin webappLogin, ObjectMapper json) {
+            TaskService tasks, RepositoryService repository, IdentityService identity, WebappLogin webappLogin,
+            ObjectMapper json) {
         FilterRegistrationBean<FormSubmissionGuard> registration = new FilterRegistrationBean<>(
-                new FormSubmissionGuard(webappPath, forms, repository, identity, webappLogin, json));
+                new FormSubmissionGuard(webappPath, forms, tasks, repository, identity, webappLogin, json));
         registration.setName("aiact-form-submission-guard");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
         // After /engine-rest's login (platform.security.SecurityConfig): the guard needs the caller.
