@@ -20,6 +20,17 @@ class IncidentTasklistFilters {
             TasklistFilter.AI_SYSTEM, new Column(SeriousIncidentVariables.MEMBER_STATES.name(), "Member States"),
             new Column(SeriousIncidentVariables.REPORTABILITY.name(), "Classification"));
 
+    /** Incident managers hand their cases' tasks over to each other (unclaim, assign). */
+    @Bean
+    ProcessGrant incidentManagersAssignCaseTasks() {
+        return ProcessGrant.assignTasks(Roles.INCIDENT_MANAGERS, SeriousIncidentProcess.KEY);
+    }
+
+    @Bean
+    ProcessGrant incidentManagersAssignRegimeTasks() {
+        return ProcessGrant.assignTasks(Roles.INCIDENT_MANAGERS, RegimeReportingProcess.KEY);
+    }
+
     /** Overseers and incident managers report a serious incident from its start form in Tasklist. */
     @Bean
     ProcessGrant overseersReportIncidents() {

@@ -33,6 +33,12 @@ class OversightTasklistFilters {
         return ProcessGrant.readInstances(Roles.OVERSEERS, SystemStopProcess.KEY);
     }
 
+    /** Overseers hand reviews over to each other (unclaim, assign). */
+    @Bean
+    ProcessGrant overseersAssignReviews() {
+        return ProcessGrant.assignTasks(Roles.OVERSEERS, OversightReviewProcess.KEY);
+    }
+
     /** Overseers stop a system from the start form "Stop an AI system" in Tasklist. */
     @Bean
     ProcessGrant overseersStartStops() {

@@ -84,6 +84,12 @@ class FormSubmissionIntegrationTest {
         assertThat(admin.get("/engine-rest/task/" + taskId + "/variables/aiSystemId").json().get("value").asText())
                 .isEqualTo(systemId);
 
+        // Handing it over is still theirs: claim, then unclaim (TASK_ASSIGN on reviews).
+        assertThat(api.as("overseer").post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "overseer"))
+                .status()).isEqualTo(204);
+        Api.Response unclaimed = api.as("overseer").post("/engine-rest/task/" + taskId + "/unclaim", Map.of());
+        assertThat(unclaimed.status()).as(unclaimed.body()).isEqualTo(204);
+
         // The form's own fields, as Tasklist sends them, complete it.
         assertThat(tasklist.post(TASKLIST_ENGINE + "/task/" + taskId + "/claim", Map.of("userId", "overseer")).status())
                 .isEqualTo(204);
@@ -113,6 +119,20 @@ class FormSubmissionIntegrationTest {
         assertThat(resumedAtOnce.status()).as(resumedAtOnce.body()).isEqualTo(400);
         assertThat(resumedAtOnce.json().get("message").asText()).contains("startInstructions would begin it part-way");
         assertThat(api.as("admin").get(stops).json()).as("no stop was started").isEmpty();
+        // With its form's fields only, the stop starts.
+        Api.Response stopped = api.as("overseer").post("/engine-rest/process-definition/key/system-stop/submit-form",
+                variables("aiSystemId", systemId, "stopReason", "Drift beyond the plan's limits"));
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+        assertThat(api.as("admin").get("/api/systems/" + systemId).json().get("status").asText()).isEqualTo("SUSPENDED");
+
+        // An ended case is not restarted part-way, whoever holds the history of it.
+        String definition = api.as("incident-manager").get("/engine-rest/process-definition/key/serious-incident")
+                .json().get("id").asText();
+        Api.Response restarted = api.as("incident-manager").post("/engine-rest/process-definition/" + definition + "/restart",
+                Map.of("processInstanceIds", List.of(UUID.randomUUID().toString()), "skipCustomListeners", true,
+                        "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_SendFirstReport"))));
+        assertThat(restarted.status()).as(restarted.body()).isEqualTo(400);
+        assertThat(restarted.json().get("message").asText()).startsWith("An ended case is not restarted part-way");
 
         // Processes without a start form are aiact-ops's to start: people may not, and not with variables.
         for (String[] start : new String[][] {{"overseer", "regime-reporting"}, {"incident-manager", "corrective-action"},
@@ -153,7 +173,8 @@ class FormSubmissionIntegrationTest {
         Api.Response refused = processOwner.post("/engine-rest/task/" + taskId + "/complete", variables("verdict", "fine"));
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().get("message").asText())
-                .isEqualTo("A task is completed without variables: it has no form that would say which it takes");
+                .isEqualTo("A task is completed without variables: it has no Camunda Form, deployed with it, that would"
+                        + " say which it takes");
         assertThat(processOwner.post("/engine-rest/task/" + taskId + "/complete", Map.of()).status()).isEqualTo(204);
     }
 

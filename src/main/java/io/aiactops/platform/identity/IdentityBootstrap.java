@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IdentityBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
     private record GroupSpec(String id, String name) {
     }
@@ -130,6 +134,7 @@ class IdentityBootstrap implements ApplicationRunner {
         if (every != null) {
             every.removePermission(CREATE_INSTANCE);
             authorizationService.saveAuthorization(every);
+            log.info("Group {} may no longer start every process, only those with a start form granted to it", group);
         }
     }
 
@@ -145,6 +150,8 @@ class IdentityBootstrap implements ApplicationRunner {
                 task.removePermission(TaskPermissions.UPDATE);
                 task.addPermission(TaskPermissions.TASK_WORK);
                 authorizationService.saveAuthorization(task);
+                log.info("Task {}: {} may work on it (TASK_WORK) instead of UPDATE", task.getResourceId(),
+                        task.getUserId() != null ? task.getUserId() : task.getGroupId());
             }
         }
     }

@@ -2,6 +2,7 @@ package io.aiactops.platform.identity;
 
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 
 /**
  * A capability's grant of a permission on one of its process definitions to a group, declared as a bean
@@ -13,6 +14,14 @@ public record ProcessGrant(String groupId, String processKey, Permission permiss
     /** Reading the variables of the process's instances, which Tasklist shows on the task cards. */
     public static ProcessGrant readInstances(String groupId, String processKey) {
         return new ProcessGrant(groupId, processKey, Permissions.READ_INSTANCE);
+    }
+
+    /**
+     * Handing the process's tasks over: unclaim, assign, delegate, add a candidate group. Candidates hold
+     * only TASK_WORK on each task (claim, complete through the form), which does not let them set variables.
+     */
+    public static ProcessGrant assignTasks(String groupId, String processKey) {
+        return new ProcessGrant(groupId, processKey, ProcessDefinitionPermissions.TASK_ASSIGN);
     }
 
     /**

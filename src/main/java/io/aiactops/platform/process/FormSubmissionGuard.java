@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.springframework.http.MediaType;
@@ -52,7 +54,8 @@ class FormSubmissionGuard extends OncePerRequestFilter {
     private static final String ENGINE = "(?:/engine-rest(?:/engine/[^/]+)?|%s/api/engine/engine/[^/]+)";
     /** The task's id, and what is done with it: every one of these sets the variables sent. */
     private static final String TASK = "/task/([^/]+)/(complete|submit-form|resolve|bpmnError|bpmnEscalation)/?";
-    private static final String START = "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)/?";
+    private static final String START =
+            "/process-definition/(?:key/([^/]+)(?:/tenant-id/([^/]+))?|([^/]+))/(start|submit-form|restart|restart-async)/?";
     private static final List<String> PART_WAY = List.of("startInstructions", "skipCustomListeners", "skipIoMappings");
     /** A form's fields are far smaller; a larger body is refused unread. */
     private static final int MAX_BODY = 1 << 20;
@@ -149,28 +152,35 @@ class FormSubmissionGuard extends OncePerRequestFilter {
         if (completion.matches()) {
             String what = completion.group(2).startsWith("bpmn") ? "A task reports an error or escalation"
                     : "A task is completed";
-            Task task = tasks.createTaskQuery().taskId(completion.group(1)).initializeFormKeys().singleResult();
-            if (task == null) {
+            Task worked = tasks.createTaskQuery().taskId(completion.group(1)).initializeFormKeys().singleResult();
+            if (worked == null) {
                 return Optional.empty();
             }
             // Tasklist lets a person type any variable into a task without a form: only the form says which.
-            if (task.getFormKey() == null && task.getCamundaFormRef() == null) {
+            Optional<Form> form = worked.getFormKey() == null && worked.getCamundaFormRef() == null ? Optional.empty()
+                    : form(() -> forms.getDeployedTaskForm(worked.getId()));
+            if (form.isEmpty()) {
                 return hasVariables(submitted)
-                        ? Optional.of(what + " without variables: it has no form that would say which it takes")
+                        ? Optional.of(what + " without variables: it has no Camunda Form, deployed with it, that would"
+                                + " say which it takes")
                         : Optional.empty();
             }
-            return form(() -> forms.getDeployedTaskForm(task.getId())).flatMap(form -> notInForm(form, submitted, what));
+            return notInForm(form.get(), submitted, what);
         }
         Matcher starting = start.matcher(path);
         if (!starting.matches()) {
             return Optional.empty();
+        }
+        if (starting.group(4).startsWith("restart")) {
+            return Optional.of("An ended case is not restarted part-way: report a new incident or open a new case from"
+                    + " its start form. A process owner can move a running case in Cockpit.");
         }
         List<String> partWay = PART_WAY.stream().filter(field -> asked(submitted.get(field))).toList();
         if (!partWay.isEmpty()) {
             return Optional.of("A case is started at its start event, with its start form: " + String.join(", ", partWay)
                     + " would begin it part-way, past its checks. A process owner can move a running case in Cockpit.");
         }
-        String definitionId = starting.group(2) != null ? starting.group(2) : latest(starting.group(1));
+        String definitionId = starting.group(3) != null ? starting.group(3) : latest(starting.group(1), starting.group(2));
         if (definitionId == null) {
             return Optional.empty();
         }
@@ -188,9 +198,10 @@ class FormSubmissionGuard extends OncePerRequestFilter {
                 && !(option.isContainerNode() && option.isEmpty());
     }
 
-    private String latest(String key) {
-        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
-                .withoutTenantId().singleResult();
+    private String latest(String key, String tenantId) {
+        ProcessDefinitionQuery query = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion();
+        ProcessDefinition definition = (tenantId == null ? query.withoutTenantId() : query.tenantIdIn(tenantId))
+                .singleResult();
         return definition == null ? null : definition.getId();
     }
 
@@ -199,16 +210,9 @@ class FormSubmissionGuard extends OncePerRequestFilter {
         return variables != null && variables.isObject() && !variables.isEmpty();
     }
 
-    private interface FormSource {
-        InputStream open();
-    }
-
-    /**
-     * The deployed Camunda Form, or empty where there is none, it cannot be read, or the caller may not see
-     * the task or definition: the engine then answers as it would have.
-     */
-    private Optional<Form> form(FormSource source) {
-        try (InputStream stream = source.open()) {
+    /** The deployed Camunda Form, or empty where there is none or it cannot be read as one. */
+    private Optional<Form> form(Supplier<InputStream> source) {
+        try (InputStream stream = source.get()) {
             JsonNode form = json.readTree(stream);
             return form != null && form.has("components") ? Optional.of(Form.of(form)) : Optional.empty();
         } catch (ProcessEngineException | IOException e) {

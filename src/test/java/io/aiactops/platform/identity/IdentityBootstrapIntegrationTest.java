@@ -45,6 +45,8 @@ class IdentityBootstrapIntegrationTest {
         assertThat(every.isPermissionGranted(Permissions.CREATE_INSTANCE)).isFalse();
         assertThat(grant(Roles.OVERSEERS, Resources.PROCESS_DEFINITION, "system-stop")
                 .isPermissionGranted(Permissions.CREATE_INSTANCE)).isTrue();
+        assertThat(grant(Roles.INCIDENT_MANAGERS, Resources.PROCESS_DEFINITION, Authorization.ANY)
+                .isPermissionGranted(Permissions.CREATE_INSTANCE)).isFalse();
         assertThat(grant(Roles.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, Authorization.ANY)
                 .isPermissionGranted(Permissions.CREATE_INSTANCE)).as("process owners start any process").isTrue();
         Authorization task = grant(Roles.INCIDENT_MANAGERS, Resources.TASK, taskId);
