@@ -3,6 +3,7 @@ package io.aiactops.incidents;
 import java.util.List;
 
 import io.aiactops.platform.identity.ProcessGrant;
+import io.aiactops.platform.identity.ProcessGrants;
 import io.aiactops.platform.process.TasklistFilter;
 import io.aiactops.platform.process.TasklistFilter.Column;
 import io.aiactops.platform.security.Roles;
@@ -20,26 +21,16 @@ class IncidentTasklistFilters {
             TasklistFilter.AI_SYSTEM, new Column(SeriousIncidentVariables.MEMBER_STATES.name(), "Member States"),
             new Column(SeriousIncidentVariables.REPORTABILITY.name(), "Classification"));
 
-    /** Incident managers hand their cases' tasks over to each other (unclaim, assign). */
+    /**
+     * Incident managers hand their cases' and regimes' tasks over to each other (unclaim, assign); they and
+     * overseers report a serious incident from its start form in Tasklist.
+     */
     @Bean
-    ProcessGrant incidentManagersAssignCaseTasks() {
-        return ProcessGrant.assignTasks(Roles.INCIDENT_MANAGERS, SeriousIncidentProcess.KEY);
-    }
-
-    @Bean
-    ProcessGrant incidentManagersAssignRegimeTasks() {
-        return ProcessGrant.assignTasks(Roles.INCIDENT_MANAGERS, RegimeReportingProcess.KEY);
-    }
-
-    /** Overseers and incident managers report a serious incident from its start form in Tasklist. */
-    @Bean
-    ProcessGrant overseersReportIncidents() {
-        return ProcessGrant.startInstances(Roles.OVERSEERS, SeriousIncidentProcess.KEY);
-    }
-
-    @Bean
-    ProcessGrant incidentManagersReportIncidents() {
-        return ProcessGrant.startInstances(Roles.INCIDENT_MANAGERS, SeriousIncidentProcess.KEY);
+    ProcessGrants incidentProcessGrants() {
+        return ProcessGrants.of(ProcessGrant.assignTasks(Roles.INCIDENT_MANAGERS, SeriousIncidentProcess.KEY),
+                ProcessGrant.assignTasks(Roles.INCIDENT_MANAGERS, RegimeReportingProcess.KEY),
+                ProcessGrant.startInstances(Roles.OVERSEERS, SeriousIncidentProcess.KEY),
+                ProcessGrant.startInstances(Roles.INCIDENT_MANAGERS, SeriousIncidentProcess.KEY));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.aiactops.oversight;
 import java.util.List;
 
 import io.aiactops.platform.identity.ProcessGrant;
+import io.aiactops.platform.identity.ProcessGrants;
 import io.aiactops.platform.process.TasklistFilter;
 import io.aiactops.platform.process.TasklistFilter.Column;
 import io.aiactops.platform.security.Roles;
@@ -22,27 +23,16 @@ class OversightTasklistFilters {
             new Column(OversightReviewVariables.SEVERITY.name(), "Severity"),
             new Column(OversightReviewVariables.BREACH_COUNT.name(), "Breaches"));
 
-    /** Overseers see the variables of their reviews and stops, which Tasklist shows on the task cards. */
+    /**
+     * Overseers see the variables of their reviews and stops, which Tasklist shows on the task cards, hand
+     * reviews over to each other (unclaim, assign), and stop a system from the start form "Stop an AI system".
+     */
     @Bean
-    ProcessGrant overseersReadReviews() {
-        return ProcessGrant.readInstances(Roles.OVERSEERS, OversightReviewProcess.KEY);
-    }
-
-    @Bean
-    ProcessGrant overseersReadStops() {
-        return ProcessGrant.readInstances(Roles.OVERSEERS, SystemStopProcess.KEY);
-    }
-
-    /** Overseers hand reviews over to each other (unclaim, assign). */
-    @Bean
-    ProcessGrant overseersAssignReviews() {
-        return ProcessGrant.assignTasks(Roles.OVERSEERS, OversightReviewProcess.KEY);
-    }
-
-    /** Overseers stop a system from the start form "Stop an AI system" in Tasklist. */
-    @Bean
-    ProcessGrant overseersStartStops() {
-        return ProcessGrant.startInstances(Roles.OVERSEERS, SystemStopProcess.KEY);
+    ProcessGrants overseersProcessGrants() {
+        return ProcessGrants.of(ProcessGrant.readInstances(Roles.OVERSEERS, OversightReviewProcess.KEY),
+                ProcessGrant.readInstances(Roles.OVERSEERS, SystemStopProcess.KEY),
+                ProcessGrant.assignTasks(Roles.OVERSEERS, OversightReviewProcess.KEY),
+                ProcessGrant.startInstances(Roles.OVERSEERS, SystemStopProcess.KEY));
     }
 
     @Bean

@@ -58,7 +58,7 @@ class IdentityBootstrap implements ApplicationRunner {
 
     private static final List<Grant> GRANTS = List.of(
             // Overseers work in Tasklist: their review tasks, and start forms such as "Stop an AI system"
-            // (which processes each group may start: the capabilities' ProcessGrant beans).
+            // (which processes each group may start: the capabilities' ProcessGrants beans).
             new Grant(Roles.OVERSEERS, Resources.APPLICATION, "tasklist", ACCESS),
             new Grant(Roles.OVERSEERS, Resources.PROCESS_DEFINITION, ANY, READ),
             new Grant(Roles.OVERSEERS, Resources.PROCESS_INSTANCE, ANY, CREATE),
@@ -97,10 +97,10 @@ class IdentityBootstrap implements ApplicationRunner {
     private final List<ProcessGrant> processGrants;
 
     IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-            List<ProcessGrant> processGrants) {
+            List<ProcessGrants> processGrants) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.processGrants = processGrants;
+        this.processGrants = processGrants.stream().flatMap(g -> g.grants().stream()).toList();
     }
 
     @Override

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 
 /**
- * A capability's grant of a permission on one of its process definitions to a group, declared as a bean
- * so that the process key stays in the capability's process class; {@link IdentityBootstrap} adds it at
- * start-up like the grants of its own table.
+ * A capability's grant of a permission on one of its process definitions to a group, declared in a
+ * {@link ProcessGrants} bean so that the process key stays in the capability's process class;
+ * {@link IdentityBootstrap} adds it at start-up like the grants of its own table.
  */
 public record ProcessGrant(String groupId, String processKey, Permission permission) {
 
