@@ -91,10 +91,16 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
     }
 
     private static Response refusal(Response.Status status, Throwable cause) {
-        ExceptionDto dto = new ExceptionDto();
-        dto.setType(cause instanceof DeploymentRefusal ? DeploymentRefusal.class.getSimpleName()
-                : TaskRefusal.class.getSimpleName());
-        dto.setMessage(cause.getMessage());
+        ExceptionDto dto = body(cause instanceof DeploymentRefusal ? DeploymentRefusal.class : TaskRefusal.class,
+                cause.getMessage());
         return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A refusal as /engine-rest answers its own errors: {@code {"type": …, "message": …}}. */
+    static ExceptionDto body(Class<? extends ProcessEngineException> type, String message) {
+        ExceptionDto dto = new ExceptionDto();
+        dto.setType(type.getSimpleName());
+        dto.setMessage(message);
+        return dto;
     }
 }

@@ -35,7 +35,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -126,12 +125,9 @@ class FormSubmissionGuard extends OncePerRequestFilter {
 
     /** Answered as /engine-rest answers a task listener's refusal ({@link EngineRestRefusals}). */
     private void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        ExceptionDto dto = new ExceptionDto();
-        dto.setType(TaskRefusal.class.getSimpleName());
-        dto.setMessage(message);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), dto);
+        json.writeValue(response.getOutputStream(), EngineRestRefusals.body(TaskRefusal.class, message));
     }
 
     /** The body as a JSON object (an empty body as an empty one), or {@code null} where it is none. */
@@ -315,9 +311,15 @@ class FormSubmissionGuard extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The whole body is here already: the listener hears at once that it is readable and read. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body was read already; it is replayed synchronously");
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }
